@@ -1,0 +1,28 @@
+# Explicit source lists: a file is part of the build because it is named here.
+set(REDLINE_LIB_SOURCES
+  lib/error.cpp
+  lib/crs/crs.cpp
+  lib/crs/transform.cpp
+  lib/geom/geometry.cpp
+  lib/geom/geos_context.cpp
+  lib/geom/validity.cpp
+  lib/io/feature.cpp
+  lib/io/gdal_dataset.cpp
+  lib/io/layer_open.cpp
+  lib/io/read_layer.cpp
+  lib/io/source_info.cpp
+  lib/measure/area.cpp
+  lib/measure/area_summary.cpp
+  lib/measure/units.cpp
+  lib/report/area_report.cpp
+  lib/report/info_report.cpp
+  lib/report/table.cpp
+  lib/util/text.cpp
+)
+
+set(REDLINE_TOOL_SOURCES
+  tools/main.cpp
+  tools/cli/common.cpp
+  tools/area.cpp
+  tools/info.cpp
+)

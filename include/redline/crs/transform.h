@@ -1,0 +1,43 @@
+#pragma once
+// redline::CoordinateTransform: moves coordinates between CRSs with PROJ.
+//
+// Axis order is always the traditional GIS order (x = easting or longitude, y = northing or
+// latitude), whatever the EPSG definition says. A transform holds PROJ objects bound to the
+// thread that made it: make one per thread. Geographic output is in degrees.
+
+#include <cstddef>
+#include <memory>
+
+#include "redline/crs/crs.h"
+#include "redline/geom/geometry.h"
+
+namespace redline {
+
+class CoordinateTransform {
+ public:
+  /// Transforms from `source` to `target`. Throws UsageError when either is unknown or PROJ
+  /// finds no operation between them.
+  CoordinateTransform(const Crs& source, const Crs& target);
+  /// Transforms from `source` to longitude/latitude in degrees on `source`'s own datum (the
+  /// inverse projection only: no datum shift). Used for ellipsoidal areas.
+  static CoordinateTransform to_geographic(const Crs& source);
+
+  ~CoordinateTransform();
+  CoordinateTransform(CoordinateTransform&&) noexcept;
+  CoordinateTransform& operator=(CoordinateTransform&&) noexcept;
+
+  /// Transforms `count` points in place; x and y may be strided by `stride` doubles.
+  /// Throws InputError when a point cannot be transformed (e.g. out of the projection's range).
+  void apply(double* x, double* y, std::size_t count, std::size_t stride = 1) const;
+  /// Returns a transformed copy of `geometry`.
+  Geometry apply(const Geometry& geometry) const;
+  /// Returns true when source and target are the same CRS (apply() copies only).
+  bool is_identity() const noexcept;
+
+ private:
+  CoordinateTransform() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace redline

@@ -1,0 +1,63 @@
+#pragma once
+// Areas of a whole layer: per feature, per group of an attribute, and in total.
+//
+// Example usage:
+//   redline::AreaOptions options;
+//   options.group_field = "HXLX";
+//   redline::AreaSummary s = redline::summarize_areas(layer, options);
+//   double ha = redline::from_square_metres(s.total_m2, redline::AreaUnit::Hectare);
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "redline/io/layer.h"
+#include "redline/measure/area.h"
+#include "redline/progress.h"
+
+namespace redline {
+
+struct AreaOptions {
+  AreaMethod method = AreaMethod::Ellipsoidal;  // DEFAULT: ellipsoidal
+  /// Attribute to group by. DEFAULT: "" — no groups.
+  std::string group_field;
+  /// Attribute that identifies a feature in listings (e.g. "BSM"). DEFAULT: "" — the FID.
+  std::string id_field;
+  /// Worker threads. DEFAULT: 0 — all cores.
+  unsigned threads = 0;
+  ProgressFn progress;
+};
+
+struct FeatureArea {
+  std::int64_t fid = 0;
+  std::string id;     ///< value of id_field, or the FID as text
+  std::string group;  ///< value of group_field ("" without groups)
+  double m2 = 0.0;
+};
+
+struct GroupArea {
+  std::string key;  ///< the attribute value as text ("" for null)
+  std::size_t features = 0;
+  double m2 = 0.0;
+};
+
+struct AreaSummary {
+  std::string source, layer;
+  Crs crs;
+  AreaMethod method = AreaMethod::Ellipsoidal;
+  std::string group_field;
+  double total_m2 = 0.0;
+  std::vector<FeatureArea> features;  ///< in layer order; null/empty geometries measure 0
+  std::vector<GroupArea> groups;      ///< sorted by key; empty without group_field
+  /// Sum over repaired features of (area after repair − area of the invalid original, whose
+  /// rings are measured as drawn). Tells how much the repair changed the figures.
+  double repair_delta_m2 = 0.0;
+  ReadReport read;  ///< a copy of the layer's read report
+};
+
+/// Measures every feature of `layer`. The sum is accumulated in feature order, so the result
+/// does not depend on the thread count. Throws UsageError for an unknown field, and what
+/// AreaCalculator throws.
+AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options = {});
+
+}  // namespace redline

@@ -1,0 +1,35 @@
+#pragma once
+// Area units of Chinese land and ecology reporting.
+//
+// 1 ha = 10 000 m²; 1 亩 (mu) = 10000/15 m² (15 mu per ha); 1 万亩 = 10 000 亩 ≈ 666.67 ha;
+// 1 km² = 100 ha. Official tables print ha and mu with 2 decimals.
+#include <string>
+
+namespace redline {
+
+enum class AreaUnit { SquareMetre, Hectare, Mu, WanMu, SquareKilometre };
+
+/// Returns the size of one `unit` in square metres.
+double square_metres_per(AreaUnit unit);
+
+/// Returns `m2` square metres expressed in `unit`.
+inline double from_square_metres(double m2, AreaUnit unit) { return m2 / square_metres_per(unit); }
+/// Returns `value` in `unit` expressed in square metres.
+inline double to_square_metres(double value, AreaUnit unit) { return value * square_metres_per(unit); }
+
+/// Parses a unit name: m2, ha, mu, wanmu, km2, or the Chinese 平方米, 公顷, 亩, 万亩, 平方公里 /
+/// 平方千米 (also m², km²). Case-insensitive. Throws UsageError listing the accepted names.
+AreaUnit parse_area_unit(const std::string& text);
+
+/// Returns the unit's short name as parse_area_unit accepts it: "m2", "ha", "mu", "wanmu", "km2".
+std::string unit_name(AreaUnit unit);
+
+/// Returns the number of decimals figures in this unit are printed with (2 for m², ha and mu as
+/// official tables do; 4 for km² and 万亩, which are 100 and 666.67 times larger than ha).
+int display_decimals(AreaUnit unit);
+
+/// Parses an area with its unit, e.g. "75587.98ha", "2711.83 km2", "3416亩". Returns m².
+/// Throws UsageError when the number or the unit is missing or unknown.
+double parse_area(const std::string& text);
+
+}  // namespace redline

@@ -1,0 +1,18 @@
+#pragma once
+// The whole public API of redline. Include the module headers instead to keep builds lean.
+#include "redline/crs/crs.h"
+#include "redline/crs/transform.h"
+#include "redline/error.h"
+#include "redline/geom/geometry.h"
+#include "redline/geom/validity.h"
+#include "redline/io/feature.h"
+#include "redline/io/layer.h"
+#include "redline/io/source_info.h"
+#include "redline/measure/area.h"
+#include "redline/measure/area_summary.h"
+#include "redline/measure/units.h"
+#include "redline/progress.h"
+#include "redline/report/area_report.h"
+#include "redline/report/info_report.h"
+#include "redline/report/table.h"
+#include "redline/version.h"

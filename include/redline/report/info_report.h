@@ -1,0 +1,24 @@
+#pragma once
+// The report of `redline info`: one block per layer.
+//
+// JSON: {"source", "driver", "layers": [{"name", "geometry_type", "features",
+//   "crs" (label or null), "epsg" (or null), "crs_suggestion", "crs_explanation",
+//   "extent": [minx, miny, maxx, maxy] or null, "encoding", "fields": [{"name", "type", "width"}],
+//   "polygonal", "null_geometries", "empty_geometries", "invalid", "not_polygon",
+//   "issues": [...], "problem"}]}
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "redline/io/source_info.h"
+#include "redline/report/table.h"
+
+namespace redline {
+
+/// Returns the report as JSON (see above).
+nlohmann::ordered_json source_info_json(const SourceInfo& info);
+
+/// Returns the report in `format`.
+std::string render_source_info(const SourceInfo& info, OutputFormat format);
+
+}  // namespace redline

@@ -1,0 +1,44 @@
+#pragma once
+// redline::Table: a titled table of text cells, rendered as an aligned text table, CSV or
+// Markdown. Every tool's human-readable output is one or more Tables; JSON is built separately
+// because its shape is part of each tool's contract.
+#include <string>
+#include <vector>
+
+namespace redline {
+
+enum class OutputFormat { Text, Json, Csv, Markdown };
+
+/// Parses "table" (or "text"), "json", "csv", "md" (or "markdown"). Throws UsageError.
+OutputFormat parse_output_format(const std::string& text);
+
+struct Table {
+  std::string title;                         ///< printed above the table ("" for none)
+  std::vector<std::string> columns;
+  std::vector<bool> numeric;                 ///< per column: right-aligned in text output
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> notes;            ///< printed under the table
+
+  /// Adds a column; returns *this for chaining.
+  Table& column(std::string name, bool is_numeric = false);
+  /// Adds a row; REQUIRES: one cell per column.
+  void add_row(std::vector<std::string> cells);
+};
+
+/// Returns the table aligned for a terminal (CJK characters count two columns).
+std::string render_text(const Table& table);
+/// Returns RFC 4180 CSV in UTF-8 (header row first; title and notes are not written).
+std::string render_csv(const Table& table);
+/// Returns a GitHub-flavoured Markdown table, with the title as a heading.
+std::string render_markdown(const Table& table);
+/// Renders several tables in one of the table formats (not Json), separated as the format needs.
+/// `bom` puts a UTF-8 byte order mark before CSV, so that Excel reads Chinese right.
+std::string render_tables(const std::vector<Table>& tables, OutputFormat format, bool bom = false);
+
+/// Returns `value` with `decimals` digits after the point and no thousands separators.
+std::string format_number(double value, int decimals);
+
+/// Returns the number of terminal columns `text` (UTF-8) takes.
+std::size_t display_width(const std::string& text);
+
+}  // namespace redline

@@ -1,0 +1,158 @@
+#include "redline/crs/crs.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "crs/proj_handle.h"
+#include "redline/error.h"
+
+namespace redline {
+namespace detail {
+
+PJ_CONTEXT* proj_context() {
+  struct Context {
+    PJ_CONTEXT* ctx = proj_context_create();
+    ~Context() { proj_context_destroy(ctx); }
+  };
+  thread_local Context context;
+  return context.ctx;
+}
+
+std::string proj_error_message() {
+  PJ_CONTEXT* ctx = proj_context();
+  int code = proj_context_errno(ctx);
+  const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
+  return text ? text : "unknown PROJ error";
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::PjPtr;
+using detail::proj_context;
+
+bool is_geographic_type(PJ_TYPE t) {
+  return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
+         t == PJ_TYPE_GEOGRAPHIC_CRS;
+}
+
+// Returns the EPSG code PROJ identifies with full confidence, if any.
+std::optional<int> identify_epsg(PJ* crs) {
+  PJ_CONTEXT* ctx = proj_context();
+  if (const char* auth = proj_get_id_auth_name(crs, 0)) {
+    if (std::string(auth) == "EPSG") return std::atoi(proj_get_id_code(crs, 0));
+  }
+  int* confidence = nullptr;
+  PJ_OBJ_LIST* candidates = proj_identify(ctx, crs, "EPSG", nullptr, &confidence);
+  std::optional<int> code;
+  if (candidates) {
+    if (proj_list_get_count(candidates) >= 1 && confidence && confidence[0] >= 90) {
+      PjPtr best(proj_list_get(ctx, candidates, 0));
+      if (best && proj_get_id_code(best.get(), 0)) code = std::atoi(proj_get_id_code(best.get(), 0));
+    }
+    proj_list_destroy(candidates);
+  }
+  proj_int_list_destroy(confidence);
+  return code;
+}
+
+}  // namespace
+
+Crs Crs::from_user_input(const std::string& text) {
+  PJ_CONTEXT* ctx = proj_context();
+  PjPtr pj(proj_create(ctx, text.c_str()));
+  if (!pj || !proj_is_crs(pj.get())) {
+    throw UsageError(fmt::format("'{}' is not a coordinate reference system PROJ knows ({})",
+                                 text.size() > 80 ? text.substr(0, 80) + "…" : text,
+                                 detail::proj_error_message()));
+  }
+  // A bound CRS (WKT1 with TOWGS84) is described by its base CRS.
+  if (proj_get_type(pj.get()) == PJ_TYPE_BOUND_CRS) pj.reset(proj_get_source_crs(ctx, pj.get()));
+
+  Crs crs;
+  const char* options[] = {"MULTILINE=NO", nullptr};
+  const char* wkt = proj_as_wkt(ctx, pj.get(), PJ_WKT2_2019, options);
+  if (!wkt) throw UsageError(fmt::format("'{}' cannot be written as WKT2", text));
+  crs.wkt_ = wkt;
+  crs.name_ = proj_get_name(pj.get()) ? proj_get_name(pj.get()) : "";
+  const PJ_TYPE type = proj_get_type(pj.get());
+  crs.geographic_ = is_geographic_type(type);
+  crs.projected_ = type == PJ_TYPE_PROJECTED_CRS;
+  crs.epsg_ = identify_epsg(pj.get());
+
+  PjPtr ellipsoid(proj_get_ellipsoid(ctx, pj.get()));
+  if (!ellipsoid) {
+    throw UsageError(fmt::format("the CRS '{}' has no ellipsoid redline can measure on", crs.name_));
+  }
+  double a = 0, b = 0, inv_f = 0;
+  int b_computed = 0;
+  proj_ellipsoid_get_parameters(ctx, ellipsoid.get(), &a, &b, &b_computed, &inv_f);
+  crs.ellipsoid_.semi_major = a;
+  crs.ellipsoid_.inverse_flattening = inv_f;  // 0 for a sphere
+  crs.ellipsoid_.name = proj_get_name(ellipsoid.get()) ? proj_get_name(ellipsoid.get()) : "";
+  return crs;
+}
+
+std::string Crs::label() const {
+  if (!is_known()) return "unknown";
+  if (epsg_) return fmt::format("EPSG:{} ({})", *epsg_, name_);
+  return name_;
+}
+
+bool Crs::equivalent_to(const Crs& other) const {
+  if (!is_known() || !other.is_known()) return is_known() == other.is_known();
+  if (wkt_ == other.wkt_) return true;
+  if (epsg_ && other.epsg_) return *epsg_ == *other.epsg_;
+  PJ_CONTEXT* ctx = proj_context();
+  PjPtr a(proj_create(ctx, wkt_.c_str()));
+  PjPtr b(proj_create(ctx, other.wkt_.c_str()));
+  return a && b && proj_is_equivalent_to(a.get(), b.get(), PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS);
+}
+
+CrsGuess guess_crs(const Envelope& e) {
+  CrsGuess guess;
+  if (e.is_null) return guess;
+  const double x_lo = e.min_x, x_hi = e.max_x;
+  const bool northing_like = e.min_y > 1.0e6 && e.max_y < 6.0e6;  // China: ~1.8e6 … 5.9e6 m
+  if (std::fabs(x_lo) <= 180 && std::fabs(x_hi) <= 180 && std::fabs(e.min_y) <= 90 &&
+      std::fabs(e.max_y) <= 90) {
+    guess.suggestion = "EPSG:4490";
+    guess.explanation = "the coordinates lie within ±180/±90, so they look like degrees "
+                        "(CGCS2000 geographic is EPSG:4490)";
+    return guess;
+  }
+  const int zone_lo = static_cast<int>(std::floor(x_lo / 1.0e6));
+  const int zone_hi = static_cast<int>(std::floor(x_hi / 1.0e6));
+  if (x_lo >= 1.0e7 && x_hi < 1.0e8 && northing_like) {
+    if (zone_lo == zone_hi && zone_lo >= 25 && zone_lo <= 45) {
+      guess.suggestion = fmt::format("EPSG:{}", 4513 + zone_lo - 25);
+      guess.explanation = fmt::format(
+          "the eastings have 8 digits with zone prefix {}: CGCS2000 3-degree Gauss-Kruger zone {} "
+          "(central meridian {}°E)",
+          zone_lo, zone_lo, 3 * zone_lo);
+    } else if (zone_lo == zone_hi && zone_lo >= 13 && zone_lo <= 23) {
+      guess.suggestion = fmt::format("EPSG:{}", 4491 + zone_lo - 13);
+      guess.explanation = fmt::format(
+          "the eastings have 8 digits with zone prefix {}: CGCS2000 6-degree Gauss-Kruger zone {} "
+          "(central meridian {}°E)",
+          zone_lo, zone_lo, 6 * zone_lo - 3);
+    } else {
+      guess.explanation = "the eastings have 8 digits but no single CGCS2000 zone prefix";
+    }
+    return guess;
+  }
+  if (x_lo > 1.0e5 && x_hi < 1.0e6 && northing_like) {
+    guess.explanation =
+        "the eastings have 6 digits: a CGCS2000 Gauss-Kruger CRS without zone prefix "
+        "(EPSG:4534–4554 for 3-degree zones by central meridian, EPSG:4502–4512 for 6-degree "
+        "zones); the zone cannot be told from the coordinates";
+    return guess;
+  }
+  guess.explanation = "the coordinates match no CGCS2000 pattern redline knows";
+  return guess;
+}
+
+}  // namespace redline

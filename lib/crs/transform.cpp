@@ -1,0 +1,114 @@
+#include "redline/crs/transform.h"
+
+#include <geos_c.h>
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "crs/proj_handle.h"
+#include "geom/geos_context.h"
+#include "redline/error.h"
+
+namespace redline {
+
+using detail::PjPtr;
+using detail::proj_context;
+
+struct CoordinateTransform::Impl {
+  PjPtr op;  // null for the identity
+};
+
+namespace {
+
+PjPtr make_crs(const Crs& crs) {
+  if (!crs.is_known()) throw UsageError("cannot transform coordinates of a layer with unknown CRS");
+  PjPtr pj(proj_create(proj_context(), crs.wkt().c_str()));
+  if (!pj) throw InternalError("PROJ cannot rebuild CRS " + crs.label());
+  return pj;
+}
+
+PjPtr normalised(PjPtr op, const std::string& what) {
+  if (!op) throw UsageError(fmt::format("PROJ finds no transformation {} ({})", what,
+                                        detail::proj_error_message()));
+  // EPSG's CGCS2000 axis order is northing, easting (latitude, longitude): redline works in
+  // the traditional GIS order throughout.
+  PjPtr norm(proj_normalize_for_visualization(proj_context(), op.get()));
+  if (!norm) throw InternalError("PROJ cannot normalise axis order " + what);
+  return norm;
+}
+
+}  // namespace
+
+CoordinateTransform::CoordinateTransform(const Crs& source, const Crs& target)
+    : impl_(std::make_unique<Impl>()) {
+  if (source.equivalent_to(target) && source.is_known()) return;
+  PjPtr src = make_crs(source), dst = make_crs(target);
+  impl_->op = normalised(
+      PjPtr(proj_create_crs_to_crs_from_pj(proj_context(), src.get(), dst.get(), nullptr, nullptr)),
+      "from " + source.label() + " to " + target.label());
+}
+
+CoordinateTransform CoordinateTransform::to_geographic(const Crs& source) {
+  CoordinateTransform t;
+  t.impl_ = std::make_unique<Impl>();
+  PjPtr src = make_crs(source);
+  PJ_CONTEXT* ctx = proj_context();
+  PjPtr geodetic(proj_crs_get_geodetic_crs(ctx, src.get()));
+  if (!geodetic) throw InternalError("PROJ finds no geodetic CRS under " + source.label());
+  if (source.is_geographic()) {
+    // Only the axis order may need changing.
+    t.impl_->op = normalised(
+        PjPtr(proj_create_crs_to_crs_from_pj(ctx, src.get(), geodetic.get(), nullptr, nullptr)),
+        "to geographic coordinates");
+    return t;
+  }
+  t.impl_->op = normalised(
+      PjPtr(proj_create_crs_to_crs_from_pj(ctx, src.get(), geodetic.get(), nullptr, nullptr)),
+      "from " + source.label() + " to longitude/latitude");
+  return t;
+}
+
+CoordinateTransform::~CoordinateTransform() = default;
+CoordinateTransform::CoordinateTransform(CoordinateTransform&&) noexcept = default;
+CoordinateTransform& CoordinateTransform::operator=(CoordinateTransform&&) noexcept = default;
+
+bool CoordinateTransform::is_identity() const noexcept { return !impl_ || !impl_->op; }
+
+void CoordinateTransform::apply(double* x, double* y, std::size_t count, std::size_t stride) const {
+  if (is_identity() || count == 0) return;
+  const std::size_t bytes = stride * sizeof(double);
+  proj_errno_reset(impl_->op.get());
+  proj_trans_generic(impl_->op.get(), PJ_FWD, x, bytes, count, y, bytes, count, nullptr, 0, 0,
+                     nullptr, 0, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!std::isfinite(x[i * stride]) || !std::isfinite(y[i * stride])) {
+      throw InputError("a coordinate cannot be transformed (outside the projection's domain?)");
+    }
+  }
+}
+
+Geometry CoordinateTransform::apply(const Geometry& geometry) const {
+  if (geometry.is_null()) return Geometry();
+  if (is_identity()) return geometry.clone();
+  struct Data {
+    PJ* op;
+  } data{impl_->op.get()};
+  auto callback = [](double* x, double* y, void* userdata) -> int {
+    PJ* op = static_cast<Data*>(userdata)->op;
+    PJ_COORD c = proj_coord(*x, *y, 0, 0);
+    c = proj_trans(op, PJ_FWD, c);
+    if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) return 0;
+    *x = c.xy.x;
+    *y = c.xy.y;
+    return 1;
+  };
+  GEOSGeometry* out = GEOSGeom_transformXY_r(geos_handle(), geometry.get(), callback, &data);
+  if (!out) {
+    detail::take_geos_error();
+    throw InputError("a coordinate cannot be transformed (outside the projection's domain?)");
+  }
+  return Geometry(out);
+}
+
+}  // namespace redline

@@ -1,0 +1,321 @@
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "geom/geos_context.h"
+#include "io/gdal_dataset.h"
+#include "io/layer_open.h"
+#include "io/read_opened_layer.h"
+#include "redline/error.h"
+#include "redline/geom/validity.h"
+#include "redline/io/layer.h"
+#include "util/parallel.h"
+#include "util/text.h"
+
+namespace redline {
+
+using detail::DatasetPtr;
+
+InvalidPolicy parse_invalid_policy(const std::string& text) {
+  const std::string t = detail::ascii_lower(text);
+  if (t == "repair") return InvalidPolicy::Repair;
+  if (t == "skip") return InvalidPolicy::Skip;
+  if (t == "fail") return InvalidPolicy::Fail;
+  throw UsageError(fmt::format("--invalid takes repair, skip or fail, not '{}'", text));
+}
+
+std::string to_string(FeatureIssue::Kind kind) {
+  switch (kind) {
+    case FeatureIssue::Kind::NullGeometry: return "null geometry";
+    case FeatureIssue::Kind::EmptyGeometry: return "empty geometry";
+    case FeatureIssue::Kind::Invalid: return "invalid polygon";
+    case FeatureIssue::Kind::NotPolygon: return "not a polygon";
+    case FeatureIssue::Kind::Flattened: return "Z/M dropped";
+    case FeatureIssue::Kind::Linearised: return "curve linearised";
+  }
+  return "issue";
+}
+
+std::size_t Layer::field_index(const std::string& field_name) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == field_name) return i;
+  }
+  std::string names;
+  for (const auto& f : fields) names += (names.empty() ? "" : ", ") + f.name;
+  throw UsageError(fmt::format("no field '{}' (fields: {})", field_name,
+                               names.empty() ? "none" : names),
+                   where());
+}
+
+Location Layer::where(std::optional<std::int64_t> fid) const {
+  return Location{source, name, fid, ""};
+}
+
+std::vector<std::string> list_layers(const std::string& path) {
+  DatasetPtr ds = detail::open_vector_readonly(path);
+  std::vector<std::string> names;
+  for (int i = 0; i < ds->GetLayerCount(); ++i) names.emplace_back(ds->GetLayer(i)->GetName());
+  return names;
+}
+
+namespace {
+
+// One feature as GDAL gave it, before the (parallel) geometry work.
+struct RawFeature {
+  std::int64_t fid = 0;
+  std::vector<unsigned char> wkb;  // empty for a null geometry
+  std::vector<Value> values;
+  bool flattened = false;
+  bool linearised = false;
+};
+
+// The geometry work's outcome for one feature.
+struct Checked {
+  Geometry geometry;
+  Geometry original;
+  std::optional<FeatureIssue> issue;
+  bool skip = false;
+};
+
+Checked check_geometry(RawFeature& raw, InvalidPolicy policy) {
+  Checked out;
+  auto issue = [&](FeatureIssue::Kind kind, FeatureIssue::Action action, std::string reason) {
+    FeatureIssue i;
+    i.fid = raw.fid;
+    i.kind = kind;
+    i.action = action;
+    i.reason = std::move(reason);
+    out.issue = std::move(i);
+  };
+  if (raw.wkb.empty()) {
+    issue(FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted, "no geometry");
+    return out;
+  }
+  Geometry g = Geometry::from_wkb(raw.wkb.data(), raw.wkb.size());
+  std::vector<unsigned char>().swap(raw.wkb);  // free as we go
+  const std::string type = g.type_name();
+  if (type != "Polygon" && type != "MultiPolygon") {
+    Geometry poly = polygonal_part(g.clone());
+    if (poly.is_empty() && !g.is_empty()) {
+      issue(FeatureIssue::Kind::NotPolygon, FeatureIssue::Action::Skipped,
+            "geometry is a " + type + ", not a polygon");
+      out.skip = true;
+      return out;
+    }
+    g = std::move(poly);
+  }
+  if (g.is_empty()) {
+    issue(FeatureIssue::Kind::EmptyGeometry, FeatureIssue::Action::Counted, "empty geometry");
+    out.geometry = std::move(g);
+    return out;
+  }
+  if (auto problem = find_invalidity(g)) {
+    FeatureIssue::Action action = policy == InvalidPolicy::Repair ? FeatureIssue::Action::Repaired
+                                  : policy == InvalidPolicy::Skip ? FeatureIssue::Action::Skipped
+                                                                  : FeatureIssue::Action::Counted;
+    issue(FeatureIssue::Kind::Invalid, action, problem->reason);
+    out.issue->x = problem->x;
+    out.issue->y = problem->y;
+    if (policy == InvalidPolicy::Repair) {
+      out.geometry = make_valid_polygonal(g);
+      out.original = std::move(g);
+    } else {
+      out.skip = true;
+    }
+    return out;
+  }
+  out.geometry = std::move(g);
+  if (raw.flattened) {
+    issue(FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted, "Z/M values dropped");
+  } else if (raw.linearised) {
+    issue(FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
+          "curves replaced by line segments");
+  }
+  return out;
+}
+
+Value read_value(OGRFeature& f, int i, const OGRFieldDefn& defn) {
+  if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
+  switch (defn.GetType()) {
+    case OFTInteger:
+    case OFTInteger64: return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
+    case OFTReal: return f.GetFieldAsDouble(i);
+    default: return std::string(f.GetFieldAsString(i));
+  }
+}
+
+// Shapefiles without a declared code page hand text over as raw bytes; Latin-1 code pages
+// (LDID 87) turn GBK into valid but meaningless characters. Both are refused with a hint, so
+// that no garbled name ever reaches a report.
+void check_text(const std::string& text, const std::string& encoding, const Location& where,
+                const std::string& what) {
+  static constexpr const char* hint =
+      "pass the file's encoding explicitly (--encoding GBK for most Chinese shapefiles)";
+  if (!detail::is_valid_utf8(text)) {
+    throw InputError(fmt::format("{} is not valid text in encoding {}: {}", what,
+                                 encoding.empty() ? "UTF-8 (none declared)" : encoding, hint),
+                     where);
+  }
+  const std::string enc = detail::ascii_lower(encoding);
+  if (enc == "iso-8859-1" || enc == "latin1" || enc == "cp1252") {
+    if (detail::looks_like_gbk(detail::utf8_to_latin1(text))) {
+      throw InputError(fmt::format("{} is declared {} but its bytes are GBK-encoded Chinese: {}",
+                                   what, encoding, hint),
+                       where);
+    }
+  }
+}
+
+FieldType field_type(OGRFieldType t) {
+  switch (t) {
+    case OFTInteger:
+    case OFTInteger64: return FieldType::Integer;
+    case OFTReal: return FieldType::Real;
+    default: return FieldType::Text;
+  }
+}
+
+}  // namespace
+
+Layer read_layer(const std::string& path, const ReadOptions& options) {
+  detail::OpenedLayer opened = detail::open_layer(path, options.layer, options.encoding);
+  return detail::read_opened_layer(opened, path, options, /*require_crs=*/true);
+}
+
+namespace detail {
+
+Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const ReadOptions& options,
+                        bool require_crs) {
+  OGRLayer* ogr = opened.layer;
+  Layer layer;
+  layer.source = path;
+  layer.name = ogr->GetName();
+  layer.driver = opened.driver;
+  layer.report.encoding = opened.encoding;
+  if (!opened.encoding_note.empty()) layer.report.notes.push_back(opened.encoding_note);
+  const Location here = layer.where();
+
+  detail::require_polygon_layer(ogr, here);
+  layer.crs = require_crs ? detail::resolve_crs(ogr, options.assume_crs, here, layer.report.notes)
+                          : detail::source_crs(ogr);
+
+  OGRFeatureDefn* defn = ogr->GetLayerDefn();
+  const int field_count = defn->GetFieldCount();
+  for (int i = 0; i < field_count; ++i) {
+    const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+    Field field{fd->GetNameRef(), field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()};
+    check_text(field.name, opened.encoding, here, "field name '" + field.name + "'");
+    layer.fields.push_back(std::move(field));
+  }
+
+  // Pass 1 (GDAL, one thread): attributes and geometry bytes.
+  std::vector<RawFeature> raws;
+  const GIntBig announced = ogr->GetFeatureCount(FALSE);
+  const std::size_t total = announced > 0 ? static_cast<std::size_t>(announced) : 0;
+  raws.reserve(total);
+  ogr->ResetReading();
+  detail::GdalErrorCollector errors;
+  for (;;) {
+    std::unique_ptr<OGRFeature> f(ogr->GetNextFeature());
+    if (!f) break;
+    RawFeature raw;
+    raw.fid = f->GetFID();
+    raw.values.reserve(field_count);
+    for (int i = 0; i < field_count; ++i) {
+      Value v = read_value(*f, i, *defn->GetFieldDefn(i));
+      if (auto* s = std::get_if<std::string>(&v)) {
+        Location at = layer.where(raw.fid);
+        at.field = layer.fields[i].name;
+        check_text(*s, opened.encoding, at, "the value '" + *s + "'");
+      }
+      raw.values.push_back(std::move(v));
+    }
+    if (OGRGeometry* g = f->GetGeometryRef()) {
+      if (OGR_GT_IsNonLinear(g->getGeometryType())) {
+        OGRGeometry* linear = g->getLinearGeometry();
+        f->SetGeometryDirectly(linear);
+        g = f->GetGeometryRef();
+        raw.linearised = true;
+      }
+      if (g->Is3D() || g->IsMeasured()) {
+        g->flattenTo2D();
+        g->setMeasured(FALSE);
+        raw.flattened = true;
+      }
+      raw.wkb.resize(g->WkbSize());
+      g->exportToWkb(wkbNDR, raw.wkb.data(), wkbVariantIso);
+    }
+    raws.push_back(std::move(raw));
+    if (options.progress && raws.size() % 4096 == 0) options.progress("reading", raws.size(), total);
+  }
+  if (!errors.last().empty() && raws.size() < total) {
+    throw InputError("reading stopped after " + std::to_string(raws.size()) + " of " +
+                         std::to_string(total) + " features: " + errors.last(),
+                     here);
+  }
+  if (options.progress) options.progress("reading", raws.size(), raws.size());
+
+  // Pass 2 (all cores): GEOS geometry, validity, repair.
+  std::vector<Checked> checked(raws.size());
+  detail::parallel_for(raws.size(), options.threads, [&](std::size_t i) {
+    try {
+      checked[i] = check_geometry(raws[i], options.invalid);
+    } catch (const Error& e) {
+      throw InputError(e.reason(), layer.where(raws[i].fid));
+    }
+  });
+
+  ReadReport& report = layer.report;
+  report.features = raws.size();
+  layer.features.reserve(raws.size());
+  for (std::size_t i = 0; i < raws.size(); ++i) {
+    Checked& c = checked[i];
+    if (c.issue) {
+      const FeatureIssue& is = *c.issue;
+      switch (is.kind) {
+        case FeatureIssue::Kind::NullGeometry: ++report.null_geometries; break;
+        case FeatureIssue::Kind::EmptyGeometry: ++report.empty_geometries; break;
+        case FeatureIssue::Kind::Invalid: ++report.invalid; break;
+        case FeatureIssue::Kind::NotPolygon: break;
+        case FeatureIssue::Kind::Flattened: ++report.flattened; break;
+        case FeatureIssue::Kind::Linearised: ++report.linearised; break;
+      }
+      if (raws[i].linearised && is.kind != FeatureIssue::Kind::Linearised) ++report.linearised;
+      if (raws[i].flattened && is.kind != FeatureIssue::Kind::Flattened) ++report.flattened;
+      if (is.action == FeatureIssue::Action::Repaired) ++report.repaired;
+      if (c.skip) ++report.skipped;
+      const bool refuse = (is.kind == FeatureIssue::Kind::Invalid ||
+                           is.kind == FeatureIssue::Kind::NotPolygon) &&
+                          options.invalid == InvalidPolicy::Fail;
+      if (refuse) {
+        std::string at = is.x ? fmt::format(" at ({:.3f}, {:.3f})", *is.x, *is.y) : "";
+        throw InputError(fmt::format("{}: {}{} (use --invalid repair or skip to go on)",
+                                     to_string(is.kind), is.reason, at),
+                         layer.where(is.fid));
+      }
+      report.issues.push_back(std::move(*c.issue));
+    }
+    if (c.skip) continue;
+    Feature f;
+    f.fid = raws[i].fid;
+    f.geometry = std::move(c.geometry);
+    f.original = std::move(c.original);
+    f.values = std::move(raws[i].values);
+    layer.features.push_back(std::move(f));
+  }
+  if (report.flattened) {
+    report.notes.push_back(fmt::format("Z/M values dropped from {} feature(s): areas are 2D",
+                                       report.flattened));
+  }
+  if (report.linearised) {
+    report.notes.push_back(
+        fmt::format("curves of {} feature(s) replaced by line segments", report.linearised));
+  }
+  return layer;
+}
+
+}  // namespace detail
+}  // namespace redline

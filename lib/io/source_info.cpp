@@ -1,0 +1,78 @@
+#include "redline/io/source_info.h"
+
+#include "io/layer_open.h"
+#include "io/read_opened_layer.h"
+
+namespace redline {
+
+namespace {
+
+FieldType field_type(OGRFieldType t) {
+  if (t == OFTInteger || t == OFTInteger64) return FieldType::Integer;
+  if (t == OFTReal) return FieldType::Real;
+  return FieldType::Text;
+}
+
+LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
+                        const InspectOptions& options) {
+  OGRLayer* ogr = opened.layer;
+  LayerInfo info;
+  info.name = ogr->GetName();
+  info.geometry_type = OGRGeometryTypeToName(ogr->GetGeomType());
+  info.features = static_cast<std::size_t>(std::max<GIntBig>(0, ogr->GetFeatureCount(TRUE)));
+  info.crs = detail::source_crs(ogr);
+  info.extent = detail::layer_extent(ogr);
+  if (!info.crs.is_known()) info.crs_guess = guess_crs(info.extent);
+  info.encoding = opened.encoding;
+  OGRFeatureDefn* defn = ogr->GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) {
+    const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+    info.fields.push_back({fd->GetNameRef(), field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()});
+  }
+  ReadOptions read;
+  read.encoding = options.encoding;
+  read.invalid = InvalidPolicy::Skip;  // count, do not repair: info changes nothing
+  read.threads = options.threads;
+  read.progress = options.progress;
+  try {
+    Layer layer = detail::read_opened_layer(opened, path, read, /*require_crs=*/false);
+    info.polygonal = true;
+    info.null_geometries = layer.report.null_geometries;
+    info.empty_geometries = layer.report.empty_geometries;
+    info.invalid = layer.report.invalid;
+    for (auto& is : layer.report.issues) {
+      if (is.kind == FeatureIssue::Kind::NotPolygon) ++info.not_polygon;
+      if (is.kind == FeatureIssue::Kind::Invalid || is.kind == FeatureIssue::Kind::NotPolygon) {
+        info.issues.push_back(std::move(is));
+      }
+    }
+  } catch (const Error& e) {
+    info.problem = e.reason();
+  }
+  return info;
+}
+
+}  // namespace
+
+SourceInfo inspect_source(const std::string& path, const InspectOptions& options) {
+  SourceInfo out;
+  out.path = path;
+  if (!options.layer.empty()) {
+    detail::OpenedLayer opened = detail::open_layer(path, options.layer, options.encoding);
+    out.driver = opened.driver;
+    out.layers.push_back(inspect_layer(opened, path, options));
+    return out;
+  }
+  detail::OpenedLayer source = detail::open_source(path, options.encoding);
+  out.driver = source.driver;
+  for (int i = 0; i < source.dataset->GetLayerCount(); ++i) {
+    detail::OpenedLayer opened;
+    opened.layer = source.dataset->GetLayer(i);
+    opened.driver = source.driver;
+    opened.encoding = detail::layer_encoding(opened.layer, source.driver, options.encoding);
+    out.layers.push_back(inspect_layer(opened, path, options));
+  }
+  return out;
+}
+
+}  // namespace redline

@@ -1,0 +1,178 @@
+#include "redline/report/area_report.h"
+
+#include <fmt/format.h>
+
+namespace redline {
+
+namespace {
+
+std::string action_name(FeatureIssue::Action a) {
+  switch (a) {
+    case FeatureIssue::Action::Counted: return "counted";
+    case FeatureIssue::Action::Repaired: return "repaired";
+    case FeatureIssue::Action::Skipped: return "skipped";
+  }
+  return "counted";
+}
+
+std::string unit_label(AreaUnit unit) {
+  switch (unit) {
+    case AreaUnit::SquareMetre: return "m²";
+    case AreaUnit::Hectare: return "ha";
+    case AreaUnit::Mu: return "亩";
+    case AreaUnit::WanMu: return "万亩";
+    case AreaUnit::SquareKilometre: return "km²";
+  }
+  return "";
+}
+
+std::string fmt_area(double m2, AreaUnit unit) {
+  return format_number(from_square_metres(m2, unit), display_decimals(unit));
+}
+
+}  // namespace
+
+nlohmann::ordered_json read_report_json(const ReadReport& r) {
+  nlohmann::ordered_json issues = nlohmann::ordered_json::array();
+  for (const auto& is : r.issues) {
+    nlohmann::ordered_json j = {{"fid", is.fid}, {"kind", to_string(is.kind)},
+                        {"action", action_name(is.action)}, {"reason", is.reason}};
+    if (is.x) j["x"] = *is.x, j["y"] = *is.y;
+    issues.push_back(std::move(j));
+  }
+  return {{"features", r.features},
+          {"null_geometries", r.null_geometries},
+          {"empty_geometries", r.empty_geometries},
+          {"invalid", r.invalid},
+          {"repaired", r.repaired},
+          {"skipped", r.skipped},
+          {"flattened", r.flattened},
+          {"linearised", r.linearised},
+          {"encoding", r.encoding},
+          {"notes", r.notes},
+          {"issues", std::move(issues)}};
+}
+
+std::vector<std::string> read_report_lines(const ReadReport& r, double repair_delta_m2,
+                                           AreaUnit unit) {
+  std::vector<std::string> lines;
+  if (r.invalid) {
+    std::string line = fmt::format("{} invalid polygon(s): {} repaired, {} skipped", r.invalid,
+                                   r.repaired, r.invalid - r.repaired);
+    if (r.repaired) {
+      line += fmt::format("; repair changed the area by {:+.{}f} {}",
+                          from_square_metres(repair_delta_m2, unit), display_decimals(unit) + 2,
+                          unit_label(unit));
+    }
+    lines.push_back(line);
+    std::size_t shown = 0;
+    for (const auto& is : r.issues) {
+      if (is.kind != FeatureIssue::Kind::Invalid) continue;
+      if (++shown > 10) {
+        lines.push_back(fmt::format("  … and {} more", r.invalid - 10));
+        break;
+      }
+      lines.push_back(fmt::format("  feature {}: {}{} ({})", is.fid, is.reason,
+                                  is.x ? fmt::format(" at ({:.3f}, {:.3f})", *is.x, *is.y) : "",
+                                  action_name(is.action)));
+    }
+  }
+  const std::size_t not_polygon = r.skipped - (r.invalid - r.repaired);
+  if (not_polygon) lines.push_back(fmt::format("{} feature(s) without polygon geometry skipped", not_polygon));
+  if (r.null_geometries) lines.push_back(fmt::format("{} feature(s) with no geometry (area 0)", r.null_geometries));
+  if (r.empty_geometries) lines.push_back(fmt::format("{} feature(s) with empty geometry (area 0)", r.empty_geometries));
+  for (const auto& n : r.notes) lines.push_back(n);
+  return lines;
+}
+
+nlohmann::ordered_json area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
+  const AreaUnit u = o.unit;
+  nlohmann::ordered_json j = {{"source", s.source},
+                      {"layer", s.layer},
+                      {"crs", s.crs.label()},
+                      {"method", method_name(s.method)},
+                      {"unit", unit_name(u)},
+                      {"total", from_square_metres(s.total_m2, u)},
+                      {"features", s.features.size()}};
+  if (!s.group_field.empty()) {
+    j["group_field"] = s.group_field;
+    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
+    for (const auto& g : s.groups) {
+      groups.push_back({{"key", g.key}, {"features", g.features}, {"area", from_square_metres(g.m2, u)}});
+    }
+    j["groups"] = std::move(groups);
+  }
+  if (o.list_features) {
+    nlohmann::ordered_json fa = nlohmann::ordered_json::array();
+    for (const auto& f : s.features) {
+      nlohmann::ordered_json e = {{"fid", f.fid}, {"id", f.id}, {"area", from_square_metres(f.m2, u)}};
+      if (!s.group_field.empty()) e["group"] = f.group;
+      fa.push_back(std::move(e));
+    }
+    j["feature_areas"] = std::move(fa);
+  }
+  nlohmann::ordered_json read = read_report_json(s.read);
+  read["repair_delta"] = from_square_metres(s.repair_delta_m2, u);
+  j["read"] = std::move(read);
+  return j;
+}
+
+std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o) {
+  if (o.format == OutputFormat::Json) return area_report_json(s, o).dump(2) + "\n";
+  const AreaUnit u = o.unit;
+  const std::string area_col = "area (" + unit_label(u) + ")";
+  const double total = s.total_m2;
+  auto percent = [total](double m2) { return total > 0 ? format_number(100.0 * m2 / total, 2) : "-"; };
+
+  Table summary;
+  summary.title = fmt::format("{} — layer {}", s.source, s.layer);
+  summary.column("item").column("value");
+  summary.add_row({"CRS", s.crs.label()});
+  summary.add_row({"method", method_name(s.method)});
+  summary.add_row({"features", std::to_string(s.features.size())});
+  summary.add_row({"total " + area_col, fmt_area(total, u)});
+  for (AreaUnit other : {AreaUnit::Hectare, AreaUnit::Mu, AreaUnit::SquareKilometre}) {
+    if (other != u) summary.add_row({"  = " + unit_label(other), fmt_area(total, other)});
+  }
+  summary.notes = read_report_lines(s.read, s.repair_delta_m2, u);
+
+  Table groups;
+  if (!s.group_field.empty()) {
+    groups.title = "by " + s.group_field;
+    groups.column(s.group_field).column("features", true).column(area_col, true).column("%", true);
+    for (const auto& g : s.groups) {
+      groups.add_row({g.key.empty() ? "(empty)" : g.key, std::to_string(g.features), fmt_area(g.m2, u),
+                      percent(g.m2)});
+    }
+    groups.add_row({"total", std::to_string(s.features.size()), fmt_area(total, u), percent(total)});
+  }
+
+  Table features;
+  if (o.list_features) {
+    features.title = "features";
+    features.column("fid", true).column("id");
+    if (!s.group_field.empty()) features.column(s.group_field);
+    features.column(area_col, true);
+    for (const auto& f : s.features) {
+      std::vector<std::string> row = {std::to_string(f.fid), f.id};
+      if (!s.group_field.empty()) row.push_back(f.group);
+      row.push_back(fmt_area(f.m2, u));
+      features.add_row(std::move(row));
+    }
+  }
+
+  if (o.format == OutputFormat::Csv) {
+    if (o.list_features) return render_tables({features}, o.format, o.bom);
+    if (!s.group_field.empty()) return render_tables({groups}, o.format, o.bom);
+    Table t;
+    t.column("source").column("layer").column("features", true).column(area_col, true);
+    t.add_row({s.source, s.layer, std::to_string(s.features.size()), fmt_area(total, u)});
+    return render_tables({t}, o.format, o.bom);
+  }
+  std::vector<Table> tables{summary};
+  if (!s.group_field.empty()) tables.push_back(groups);
+  if (o.list_features) tables.push_back(features);
+  return render_tables(tables, o.format, o.bom);
+}
+
+}  // namespace redline

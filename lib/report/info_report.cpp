@@ -1,0 +1,107 @@
+#include "redline/report/info_report.h"
+
+#include <fmt/format.h>
+
+#include "redline/report/area_report.h"
+
+namespace redline {
+
+namespace {
+
+std::string type_name(FieldType t) {
+  switch (t) {
+    case FieldType::Integer: return "integer";
+    case FieldType::Real: return "real";
+    case FieldType::Text: return "text";
+  }
+  return "text";
+}
+
+std::string crs_text(const LayerInfo& l) {
+  if (l.crs.is_known()) return l.crs.label();
+  std::string s = "none (no .prj?)";
+  if (!l.crs_guess.suggestion.empty()) s += "; likely " + l.crs_guess.suggestion;
+  return s;
+}
+
+}  // namespace
+
+nlohmann::ordered_json source_info_json(const SourceInfo& info) {
+  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
+  for (const auto& l : info.layers) {
+    nlohmann::ordered_json fields = nlohmann::ordered_json::array();
+    for (const auto& f : l.fields) fields.push_back({{"name", f.name}, {"type", type_name(f.type)}, {"width", f.width}});
+    nlohmann::ordered_json issues = nlohmann::ordered_json::array();
+    for (const auto& is : l.issues) {
+      nlohmann::ordered_json j = {{"fid", is.fid}, {"kind", to_string(is.kind)}, {"reason", is.reason}};
+      if (is.x) j["x"] = *is.x, j["y"] = *is.y;
+      issues.push_back(std::move(j));
+    }
+    nlohmann::ordered_json j = {
+        {"name", l.name},
+        {"geometry_type", l.geometry_type},
+        {"features", l.features},
+        {"crs", l.crs.is_known() ? nlohmann::ordered_json(l.crs.label()) : nlohmann::ordered_json()},
+        {"epsg", l.crs.epsg() ? nlohmann::ordered_json(*l.crs.epsg()) : nlohmann::ordered_json()},
+        {"extent", l.extent.is_null ? nlohmann::ordered_json()
+                                    : nlohmann::ordered_json({l.extent.min_x, l.extent.min_y, l.extent.max_x, l.extent.max_y})},
+        {"encoding", l.encoding},
+        {"fields", std::move(fields)},
+        {"polygonal", l.polygonal},
+        {"null_geometries", l.null_geometries},
+        {"empty_geometries", l.empty_geometries},
+        {"invalid", l.invalid},
+        {"not_polygon", l.not_polygon},
+        {"issues", std::move(issues)},
+        {"problem", l.problem}};
+    if (!l.crs.is_known()) {
+      j["crs_suggestion"] = l.crs_guess.suggestion;
+      j["crs_explanation"] = l.crs_guess.explanation;
+    }
+    layers.push_back(std::move(j));
+  }
+  return {{"source", info.path}, {"driver", info.driver}, {"layers", std::move(layers)}};
+}
+
+std::string render_source_info(const SourceInfo& info, OutputFormat format) {
+  if (format == OutputFormat::Json) return source_info_json(info).dump(2) + "\n";
+  std::vector<Table> tables;
+  for (const auto& l : info.layers) {
+    Table t;
+    t.title = fmt::format("{} ({}) — layer {}", info.path, info.driver, l.name);
+    t.column("item").column("value");
+    t.add_row({"geometry", l.geometry_type});
+    t.add_row({"features", std::to_string(l.features)});
+    t.add_row({"CRS", crs_text(l)});
+    if (!l.crs.is_known() && !l.crs_guess.explanation.empty()) t.add_row({"", l.crs_guess.explanation});
+    if (!l.extent.is_null) {
+      t.add_row({"extent", fmt::format("{:.3f}, {:.3f} — {:.3f}, {:.3f}", l.extent.min_x, l.extent.min_y,
+                                       l.extent.max_x, l.extent.max_y)});
+    }
+    t.add_row({"encoding", l.encoding.empty() ? "none declared (no .cpg, no code page)" : l.encoding});
+    std::string fields;
+    for (const auto& f : l.fields) fields += (fields.empty() ? "" : ", ") + f.name + " (" + type_name(f.type) + ")";
+    t.add_row({"fields", fields.empty() ? "none" : fields});
+    if (l.problem.empty()) {
+      t.add_row({"invalid polygons", std::to_string(l.invalid)});
+      t.add_row({"empty geometries", std::to_string(l.empty_geometries)});
+      t.add_row({"null geometries", std::to_string(l.null_geometries)});
+      if (l.not_polygon) t.add_row({"non-polygon features", std::to_string(l.not_polygon)});
+      std::size_t shown = 0;
+      for (const auto& is : l.issues) {
+        if (++shown > 10) {
+          t.notes.push_back(fmt::format("… and {} more", l.issues.size() - 10));
+          break;
+        }
+        t.notes.push_back(fmt::format("feature {}: {}: {}{}", is.fid, to_string(is.kind), is.reason,
+                                      is.x ? fmt::format(" at ({:.3f}, {:.3f})", *is.x, *is.y) : ""));
+      }
+    } else {
+      t.add_row({"problem", l.problem});
+    }
+    tables.push_back(std::move(t));
+  }
+  return render_tables(tables, format);
+}
+
+}  // namespace redline

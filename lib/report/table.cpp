@@ -1,0 +1,166 @@
+#include "redline/report/table.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "redline/error.h"
+#include "util/text.h"
+
+namespace redline {
+
+OutputFormat parse_output_format(const std::string& text) {
+  const std::string t = detail::ascii_lower(text);
+  if (t == "table" || t == "text") return OutputFormat::Text;
+  if (t == "json") return OutputFormat::Json;
+  if (t == "csv") return OutputFormat::Csv;
+  if (t == "md" || t == "markdown") return OutputFormat::Markdown;
+  throw UsageError(fmt::format("--format takes table, json, csv or md, not '{}'", text));
+}
+
+Table& Table::column(std::string name, bool is_numeric) {
+  columns.push_back(std::move(name));
+  numeric.push_back(is_numeric);
+  return *this;
+}
+
+void Table::add_row(std::vector<std::string> cells) {
+  cells.resize(columns.size());
+  rows.push_back(std::move(cells));
+}
+
+std::string format_number(double value, int decimals) {
+  if (value == 0.0 || std::fabs(value) < 0.5 * std::pow(10.0, -decimals)) value = 0.0;  // no "-0.00"
+  return fmt::format("{:.{}f}", value, decimals);
+}
+
+namespace {
+
+// East Asian wide and fullwidth ranges (the common part of Unicode's EastAsianWidth W/F).
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+         (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+  const std::size_t w = display_width(s);
+  std::string fill(width > w ? width - w : 0, ' ');
+  return right ? fill + s : s + fill;
+}
+
+std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    char32_t cp = c;
+    std::size_t len = 1;
+    if (c >= 0xF0) len = 4, cp = c & 0x07;
+    else if (c >= 0xE0) len = 3, cp = c & 0x0F;
+    else if (c >= 0xC0) len = 2, cp = c & 0x1F;
+    for (std::size_t k = 1; k < len && i + k < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    width += is_wide(cp) ? 2 : 1;
+    i += len;
+  }
+  return width;
+}
+
+std::string render_text(const Table& t) {
+  std::vector<std::size_t> widths(t.columns.size(), 0);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) widths[c] = display_width(t.columns[c]);
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  std::string out;
+  if (!t.title.empty()) out += t.title + "\n";
+  auto line = [&](const std::vector<std::string>& cells, bool header) {
+    std::string l;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c) l += "  ";
+      l += pad(cells[c], widths[c], !header && t.numeric[c]);
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + "\n";
+  };
+  line(t.columns, true);
+  std::string rule;
+  for (std::size_t c = 0; c < widths.size(); ++c) rule += (c ? "  " : "") + std::string(widths[c], '-');
+  out += rule + "\n";
+  for (const auto& row : t.rows) line(row, false);
+  for (const auto& note : t.notes) out += note + "\n";
+  return out;
+}
+
+std::string render_csv(const Table& t) {
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_cell(cells[c]);
+    out += "\r\n";
+  };
+  line(t.columns);
+  for (const auto& row : t.rows) line(row);
+  return out;
+}
+
+std::string render_markdown(const Table& t) {
+  std::string out;
+  if (!t.title.empty()) out += "### " + md_cell(t.title) + "\n\n";
+  auto line = [&](const std::vector<std::string>& cells) {
+    out += "|";
+    for (const auto& cell : cells) out += " " + md_cell(cell) + " |";
+    out += "\n";
+  };
+  line(t.columns);
+  out += "|";
+  for (std::size_t c = 0; c < t.columns.size(); ++c) out += t.numeric[c] ? " ---: |" : " --- |";
+  out += "\n";
+  for (const auto& row : t.rows) line(row);
+  if (!t.notes.empty()) {
+    out += "\n";
+    for (const auto& note : t.notes) out += md_cell(note) + "\n";
+  }
+  return out;
+}
+
+std::string render_tables(const std::vector<Table>& tables, OutputFormat format, bool bom) {
+  std::string out;
+  if (format == OutputFormat::Csv && bom) out += "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (i) out += "\n";
+    switch (format) {
+      case OutputFormat::Csv: out += render_csv(tables[i]); break;
+      case OutputFormat::Markdown: out += render_markdown(tables[i]); break;
+      default: out += render_text(tables[i]); break;
+    }
+  }
+  return out;
+}
+
+}  // namespace redline

@@ -1,0 +1,95 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "redline/error.h"
+
+namespace redline::cli {
+
+ReadOptions InputArgs::read_options(unsigned threads) const {
+  ReadOptions o;
+  o.layer = layer;
+  o.assume_crs = assume_crs;
+  o.encoding = encoding;
+  o.invalid = parse_invalid_policy(invalid);
+  o.threads = threads;
+  o.progress = stderr_progress();
+  return o;
+}
+
+void add_input_options(CLI::App& cmd, InputArgs& a) {
+  cmd.add_option("--layer", a.layer,
+                 "Layer to read when the source has several (GeoPackage, FileGDB)");
+  cmd.add_option("--assume-crs", a.assume_crs,
+                 "CRS of a source that has none (no .prj): EPSG:4527, WKT or a PROJ string");
+  cmd.add_option("--encoding", a.encoding,
+                 "Attribute encoding of a shapefile DBF, e.g. GBK; overrides .cpg and the DBF code page");
+  cmd.add_option("--invalid", a.invalid,
+                 "Invalid polygons: repair (GEOS MakeValid, area change reported), skip, or fail")
+      ->default_str("repair");
+}
+
+void add_measure_options(CLI::App& cmd, MeasureArgs& a) {
+  cmd.add_option("--method", a.method,
+                 "ellipsoidal (geodesic on the CRS's ellipsoid, as PostGIS geography), survey "
+                 "(land-survey 椭球面积 trapezoids), or planar (projected CRS only)")
+      ->default_str("ellipsoidal");
+  cmd.add_option("--unit", a.unit, "m2, ha, mu (亩), wanmu (万亩) or km2; Chinese names accepted")
+      ->default_str("ha");
+  cmd.add_option("--format", a.format, "table, json, csv or md")->default_str("table");
+  cmd.add_flag("--bom", a.bom, "Start CSV with a UTF-8 byte order mark (for Excel)");
+  cmd.add_option("--threads", a.threads, "Worker threads (default: all cores)");
+}
+
+ProgressFn stderr_progress() {
+  if (!::isatty(STDERR_FILENO)) return {};
+  struct State {
+    std::chrono::steady_clock::time_point last{};
+    bool drawn = false;
+  };
+  auto state = std::make_shared<State>();
+  return [state](std::string_view stage, std::size_t done, std::size_t total) {
+    const auto now = std::chrono::steady_clock::now();
+    const bool finished = total > 0 && done >= total;
+    if (!finished && now - state->last < std::chrono::milliseconds(200)) return;
+    state->last = now;
+    std::string line = total ? fmt::format("{} {}/{} ({:.0f}%)", stage, done, total, 100.0 * done / total)
+                             : fmt::format("{} {}", stage, done);
+    std::fprintf(stderr, "\r\033[K%s", line.c_str());
+    state->drawn = true;
+    if (finished) std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+  };
+}
+
+void print(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+int run_guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const Error& e) {
+    std::fprintf(stderr, "redline: error: %s\n", e.what());
+    switch (e.kind()) {
+      case ErrorKind::Usage:
+      case ErrorKind::Input: return kUsageOrInput;
+      case ErrorKind::Output: return kOutputError;
+      case ErrorKind::Internal: return kInternalError;
+    }
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "redline: error: out of memory\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "redline: internal error: %s\n", e.what());
+  }
+  return kInternalError;
+}
+
+}  // namespace redline::cli

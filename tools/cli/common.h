@@ -1,0 +1,61 @@
+#pragma once
+// What every subcommand shares: input and measurement options, progress on stderr, and the
+// one place where errors become messages and exit codes.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "redline/io/layer.h"
+#include "redline/measure/area.h"
+#include "redline/measure/units.h"
+#include "redline/progress.h"
+#include "redline/report/table.h"
+
+namespace redline::cli {
+
+/// Exit codes, the same for every subcommand.
+enum ExitCode : int {
+  kOk = 0,            ///< done; every check passed
+  kCheckFailed = 1,   ///< a check failed (its figures are printed)
+  kUsageOrInput = 2,  ///< bad options or unusable input
+  kOutputError = 3,   ///< an output could not be written
+  kInternalError = 4, ///< a dependency failed unexpectedly
+};
+
+/// A subcommand: registers its options on `app` and returns the function that runs it.
+using Runner = std::function<int()>;
+
+/// Options that say how to read one input layer.
+struct InputArgs {
+  std::string path, layer, assume_crs, encoding, invalid = "repair";
+  ReadOptions read_options(unsigned threads) const;
+};
+
+/// Adds `--layer`, `--assume-crs`, `--encoding`, `--invalid` to `cmd` (the path is positional
+/// and added by the subcommand).
+void add_input_options(CLI::App& cmd, InputArgs& args);
+
+/// Options that say how to measure and print.
+struct MeasureArgs {
+  std::string method = "ellipsoidal", unit = "ha", format = "table";
+  bool bom = false;
+  unsigned threads = 0;
+  AreaMethod area_method() const { return parse_area_method(method); }
+  AreaUnit area_unit() const { return parse_area_unit(unit); }
+  OutputFormat output_format() const { return parse_output_format(format); }
+};
+
+/// Adds `--method`, `--unit`, `--format`, `--bom`, `--threads` to `cmd`.
+void add_measure_options(CLI::App& cmd, MeasureArgs& args);
+
+/// Returns a progress function drawing on stderr, or an empty one when stderr is not a terminal.
+ProgressFn stderr_progress();
+
+/// Writes `text` to stdout.
+void print(const std::string& text);
+
+/// Runs `body`, turning redline errors and exceptions into a one-line message on stderr and
+/// the exit code of their kind.
+int run_guarded(const std::function<int()>& body);
+
+}  // namespace redline::cli

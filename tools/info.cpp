@@ -1,0 +1,36 @@
+// redline info: what a delivery holds, before anyone measures it.
+#include "commands.h"
+#include "redline/io/source_info.h"
+#include "redline/report/info_report.h"
+
+namespace redline::cli {
+
+Command register_info(CLI::App& parent) {
+  struct Args {
+    std::string path, layer, encoding, format = "table";
+    unsigned threads = 0;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = parent.add_subcommand(
+      "info",
+      "Describe a source: driver, layers, CRS (or the likely one when there is none), feature "
+      "count, geometry type, extent, encoding, fields, and invalid, empty and null geometries.");
+  cmd->add_option("SOURCE", args->path, "Shapefile, GeoPackage, FileGDB or other OGR source")->required();
+  cmd->add_option("--layer", args->layer, "Only this layer");
+  cmd->add_option("--encoding", args->encoding, "Attribute encoding of a shapefile DBF, e.g. GBK");
+  cmd->add_option("--format", args->format, "table, json or md")->default_str("table");
+  cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+
+  Runner run = [args]() {
+    InspectOptions options;
+    options.layer = args->layer;
+    options.encoding = args->encoding;
+    options.threads = args->threads;
+    options.progress = stderr_progress();
+    print(render_source_info(inspect_source(args->path, options), parse_output_format(args->format)));
+    return kOk;
+  };
+  return {cmd, run};
+}
+
+}  // namespace redline::cli
