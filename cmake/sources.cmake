@@ -2,6 +2,7 @@
 set(REDLINE_LIB_SOURCES
   lib/error.cpp
   lib/crs/crs.cpp
+  lib/crs/reproject.cpp
   lib/crs/transform.cpp
   lib/geom/geometry.cpp
   lib/geom/geos_context.cpp
@@ -11,6 +12,7 @@ set(REDLINE_LIB_SOURCES
   lib/io/layer_open.cpp
   lib/io/read_layer.cpp
   lib/io/source_info.cpp
+  lib/io/writer.cpp
   lib/measure/area.cpp
   lib/measure/area_summary.cpp
   lib/measure/units.cpp
@@ -20,9 +22,30 @@ set(REDLINE_LIB_SOURCES
   lib/util/text.cpp
 )
 
+# Overlay engine: coverage, tabulate, overlay (issue 4).
+list(APPEND REDLINE_LIB_SOURCES
+)
+
+# Drift between versions (issue 5).
+list(APPEND REDLINE_LIB_SOURCES
+)
+
+# Checks and rules files (issue 5).
+list(APPEND REDLINE_LIB_SOURCES
+)
+
 set(REDLINE_TOOL_SOURCES
   tools/main.cpp
   tools/cli/common.cpp
+  tools/commands.cpp
   tools/area.cpp
   tools/info.cpp
+)
+
+# Overlay tools (issue 4).
+list(APPEND REDLINE_TOOL_SOURCES
+)
+
+# Drift and check tools (issue 5).
+list(APPEND REDLINE_TOOL_SOURCES
 )

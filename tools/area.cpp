@@ -5,6 +5,7 @@
 #include "redline/report/area_report.h"
 
 namespace redline::cli {
+namespace {
 
 Command register_area(CLI::App& parent) {
   struct Args {
@@ -50,5 +51,9 @@ Command register_area(CLI::App& parent) {
   };
   return {cmd, run};
 }
+
+}  // namespace
+
+REDLINE_COMMAND(20, register_area);
 
 }  // namespace redline::cli

@@ -4,6 +4,7 @@
 #include "redline/report/info_report.h"
 
 namespace redline::cli {
+namespace {
 
 Command register_info(CLI::App& parent) {
   struct Args {
@@ -32,5 +33,9 @@ Command register_info(CLI::App& parent) {
   };
   return {cmd, run};
 }
+
+}  // namespace
+
+REDLINE_COMMAND(10, register_info);
 
 }  // namespace redline::cli

@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
       "  redline area samples/huichang/huichang.gpkg --layer redline --by HXLX\n"
       "  redline area parcels.shp --encoding GBK --unit mu --format csv --bom > areas.csv");
 
-  std::vector<Command> commands = {register_area(app), register_info(app)};
+  std::vector<Command> commands;
+  for (RegisterFn add : registered_commands()) commands.push_back(add(app));
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 #pragma once
 // The whole public API of redline. Include the module headers instead to keep builds lean.
 #include "redline/crs/crs.h"
+#include "redline/crs/reproject.h"
 #include "redline/crs/transform.h"
 #include "redline/error.h"
 #include "redline/geom/geometry.h"
@@ -8,6 +9,7 @@
 #include "redline/io/feature.h"
 #include "redline/io/layer.h"
 #include "redline/io/source_info.h"
+#include "redline/io/writer.h"
 #include "redline/measure/area.h"
 #include "redline/measure/area_summary.h"
 #include "redline/measure/units.h"

@@ -1,0 +1,2 @@
+redline_test(measure_tests
+  ${CMAKE_CURRENT_LIST_DIR}/units_test.cpp)

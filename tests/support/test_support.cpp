@@ -1,0 +1,82 @@
+#include "support/test_support.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace redline::test {
+
+namespace fs = std::filesystem;
+
+std::string data_path(const std::string& relative) { return std::string(REDLINE_TEST_DATA_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) { return std::string(REDLINE_SOURCE_DIR) + "/" + relative; }
+
+std::string work_dir(const std::string& name) {
+  fs::path dir = fs::path(REDLINE_TEST_WORK_DIR) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+CliResult run_cli(const std::vector<std::string>& args) {
+  // stdout and stderr go to temporary files: simple, and no pipe can fill up and block.
+  char out_name[] = "/tmp/redline-test-out-XXXXXX";
+  char err_name[] = "/tmp/redline-test-err-XXXXXX";
+  const int out_fd = mkstemp(out_name), err_fd = mkstemp(err_name);
+  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+  std::vector<std::string> argv_s = {REDLINE_CLI};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, REDLINE_CLI, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  CliResult result;
+  if (rc == 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  close(out_fd);
+  close(err_fd);
+  result.out = read_file(out_name);
+  result.err = read_file(err_name);
+  unlink(out_name);
+  unlink(err_name);
+  return result;
+}
+
+std::vector<std::pair<std::string, std::string>> snapshot_files(const std::string& dir,
+                                                                const std::string& stem) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(stem, 0) == 0 && entry.is_regular_file()) files.emplace_back(name, read_file(entry.path().string()));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace redline::test

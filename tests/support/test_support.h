@@ -1,0 +1,34 @@
+#pragma once
+// Helpers shared by the tests: data paths, running the CLI, comparing files.
+#include <string>
+#include <vector>
+
+namespace redline::test {
+
+/// Returns the absolute path of a file under tests/data.
+std::string data_path(const std::string& relative);
+/// Returns the absolute path of a file under the repository root (e.g. "samples/huichang/huichang.gpkg").
+std::string source_path(const std::string& relative);
+/// Returns a fresh, empty directory under the build tree for one test's outputs.
+std::string work_dir(const std::string& name);
+
+/// What a run of the `redline` binary gave.
+struct CliResult {
+  int exit_code = -1;
+  std::string out;  ///< stdout
+  std::string err;  ///< stderr
+};
+
+/// Runs the built `redline` binary with `args` (no shell: arguments are passed as they are),
+/// stdin closed, and returns its exit code and output.
+CliResult run_cli(const std::vector<std::string>& args);
+
+/// Returns a file's bytes ("" when it cannot be read).
+std::string read_file(const std::string& path);
+
+/// Returns the bytes of every file in `dir` whose name starts with `stem` (a shapefile's .shp,
+/// .shx, .dbf, .prj, .cpg ...), keyed by name, to show that a run left its inputs untouched.
+std::vector<std::pair<std::string, std::string>> snapshot_files(const std::string& dir,
+                                                                const std::string& stem);
+
+}  // namespace redline::test
