@@ -4,8 +4,10 @@ set(REDLINE_LIB_SOURCES
   lib/crs/crs.cpp
   lib/crs/reproject.cpp
   lib/crs/transform.cpp
+  lib/geom/envelope_index.cpp
   lib/geom/geometry.cpp
   lib/geom/geos_context.cpp
+  lib/geom/ops.cpp
   lib/geom/validity.cpp
   lib/io/feature.cpp
   lib/io/gdal_dataset.cpp
