@@ -64,6 +64,12 @@ std::optional<int> identify_epsg(PJ* crs) {
 Crs Crs::from_user_input(const std::string& text) {
   PJ_CONTEXT* ctx = proj_context();
   PjPtr pj(proj_create(ctx, text.c_str()));
+  // "+proj=tmerc ..." alone is a conversion for PROJ; as a CRS it needs "+type=crs", which
+  // people who write PROJ strings rarely add (GDAL adds it too).
+  if (pj && !proj_is_crs(pj.get()) && text.find("+proj=") != std::string::npos &&
+      text.find("+type=crs") == std::string::npos) {
+    pj.reset(proj_create(ctx, (text + " +type=crs").c_str()));
+  }
   if (!pj || !proj_is_crs(pj.get())) {
     throw UsageError(fmt::format("'{}' is not a coordinate reference system PROJ knows ({})",
                                  text.size() > 80 ? text.substr(0, 80) + "…" : text,
@@ -78,6 +84,12 @@ Crs Crs::from_user_input(const std::string& text) {
   if (!wkt) throw UsageError(fmt::format("'{}' cannot be written as WKT2", text));
   crs.wkt_ = wkt;
   crs.name_ = proj_get_name(pj.get()) ? proj_get_name(pj.get()) : "";
+  // A CRS made from a PROJ string is named "unknown" by PROJ: a report saying "CRS unknown"
+  // about a CRS the user gave would mislead, so it is named by its PROJ string instead.
+  if (crs.name_.empty() || crs.name_ == "unknown") {
+    const char* proj_string = proj_as_proj_string(ctx, pj.get(), PJ_PROJ_5, nullptr);
+    if (proj_string) crs.name_ = proj_string;
+  }
   const PJ_TYPE type = proj_get_type(pj.get());
   crs.geographic_ = is_geographic_type(type);
   crs.projected_ = type == PJ_TYPE_PROJECTED_CRS;

@@ -19,10 +19,14 @@ GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorColle
 GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
 
 std::string GdalErrorCollector::last() const { return messages_.empty() ? "" : messages_.back(); }
+std::string GdalErrorCollector::last_failure() const {
+  return failures_.empty() ? "" : failures_.back();
+}
 
 void CPL_STDCALL GdalErrorCollector::handler(CPLErr level, CPLErrorNum, const char* message) {
   auto* self = static_cast<GdalErrorCollector*>(CPLGetErrorHandlerUserData());
   if (self && level >= CE_Warning && message) self->messages_.emplace_back(message);
+  if (self && level >= CE_Failure && message) self->failures_.emplace_back(message);
 }
 
 DatasetPtr open_vector_readonly(const std::string& path,

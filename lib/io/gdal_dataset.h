@@ -25,9 +25,14 @@ class GdalErrorCollector {
   ~GdalErrorCollector();
   /// Returns the last error message ("" when none).
   std::string last() const;
+  /// Returns how many failures (CE_Failure or worse, not warnings) were raised so far.
+  std::size_t failure_count() const { return failures_.size(); }
+  /// Returns the last failure message ("" when none).
+  std::string last_failure() const;
 
  private:
   std::vector<std::string> messages_;
+  std::vector<std::string> failures_;
   static void CPL_STDCALL handler(CPLErr level, CPLErrorNum code, const char* message);
 };
 

@@ -149,21 +149,23 @@ Value read_value(OGRFeature& f, int i, const OGRFieldDefn& defn) {
 
 // Shapefiles without a declared code page hand text over as raw bytes; Latin-1 code pages
 // (LDID 87) turn GBK into valid but meaningless characters. Both are refused with a hint, so
-// that no garbled name ever reaches a report.
+// that no garbled name ever reaches a report. `what` says what the text is ("field name").
 void check_text(const std::string& text, const std::string& encoding, const Location& where,
                 const std::string& what) {
   static constexpr const char* hint =
       "pass the file's encoding explicitly (--encoding GBK for most Chinese shapefiles)";
   if (!detail::is_valid_utf8(text)) {
-    throw InputError(fmt::format("{} is not valid text in encoding {}: {}", what,
+    throw InputError(fmt::format("{} '{}' is not valid text in encoding {}: {}", what,
+                                 detail::escape_bytes(text, false),
                                  encoding.empty() ? "UTF-8 (none declared)" : encoding, hint),
                      where);
   }
   const std::string enc = detail::ascii_lower(encoding);
   if (enc == "iso-8859-1" || enc == "latin1" || enc == "cp1252") {
-    if (detail::looks_like_gbk(detail::utf8_to_latin1(text))) {
-      throw InputError(fmt::format("{} is declared {} but its bytes are GBK-encoded Chinese: {}",
-                                   what, encoding, hint),
+    const std::string original = detail::utf8_to_latin1(text);
+    if (detail::looks_like_gbk(original)) {
+      throw InputError(fmt::format("{} '{}' is declared {} but its bytes are GBK-encoded Chinese: {}",
+                                   what, detail::escape_bytes(original, true), encoding, hint),
                        where);
     }
   }
@@ -187,6 +189,26 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
 
 namespace detail {
 
+std::string escape_bytes(const std::string& bytes, bool escape_all) {
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const unsigned char c = static_cast<unsigned char>(bytes[i]);
+    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len > 1 && (escape_all || i + len > bytes.size() ||
+                    !detail::is_valid_utf8(std::string_view(bytes).substr(i, len)))) {
+      len = 0;
+    }
+    if (len == 0) {
+      out += fmt::format("\\x{:02X}", c);
+      ++i;
+    } else {
+      out.append(bytes, i, len);
+      i += len;
+    }
+  }
+  return out;
+}
+
 Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const ReadOptions& options,
                         bool require_crs) {
   OGRLayer* ogr = opened.layer;
@@ -207,7 +229,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   for (int i = 0; i < field_count; ++i) {
     const OGRFieldDefn* fd = defn->GetFieldDefn(i);
     Field field{fd->GetNameRef(), field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()};
-    check_text(field.name, opened.encoding, here, "field name '" + field.name + "'");
+    check_text(field.name, opened.encoding, here, "field name");
     layer.fields.push_back(std::move(field));
   }
 
@@ -219,7 +241,15 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   ogr->ResetReading();
   detail::GdalErrorCollector errors;
   for (;;) {
+    const std::size_t failures_before = errors.failure_count();
     std::unique_ptr<OGRFeature> f(ogr->GetNextFeature());
+    // A record GDAL cannot read (a truncated or damaged .shp) comes back with a null geometry
+    // and a CE_Failure: refuse it rather than measure the feature as 0.
+    if (errors.failure_count() != failures_before) {
+      throw InputError("cannot be read: " + errors.last_failure() +
+                           " (is the file truncated or damaged?)",
+                       f ? layer.where(f->GetFID()) : here);
+    }
     if (!f) break;
     RawFeature raw;
     raw.fid = f->GetFID();
@@ -229,7 +259,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
       if (auto* s = std::get_if<std::string>(&v)) {
         Location at = layer.where(raw.fid);
         at.field = layer.fields[i].name;
-        check_text(*s, opened.encoding, at, "the value '" + *s + "'");
+        check_text(*s, opened.encoding, at, "the value");
       }
       raw.values.push_back(std::move(v));
     }

@@ -27,7 +27,9 @@ LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
   OGRFeatureDefn* defn = ogr->GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) {
     const OGRFieldDefn* fd = defn->GetFieldDefn(i);
-    info.fields.push_back({fd->GetNameRef(), field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()});
+    // A name that is not UTF-8 (GBK without .cpg) is shown as bytes; `problem` says why.
+    info.fields.push_back({detail::escape_bytes(fd->GetNameRef(), false), field_type(fd->GetType()),
+                           fd->GetWidth(), fd->GetPrecision()});
   }
   ReadOptions read;
   read.encoding = options.encoding;

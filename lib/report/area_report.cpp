@@ -118,7 +118,10 @@ nlohmann::ordered_json area_report_json(const AreaSummary& s, const AreaReportOp
 }
 
 std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o) {
-  if (o.format == OutputFormat::Json) return area_report_json(s, o).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) {
+    // Text that escaped the readers' UTF-8 checks must not abort the report (nlohmann throws).
+    return area_report_json(s, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
   const AreaUnit u = o.unit;
   const std::string area_col = "area (" + unit_label(u) + ")";
   const double total = s.total_m2;

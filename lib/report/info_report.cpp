@@ -64,7 +64,10 @@ nlohmann::ordered_json source_info_json(const SourceInfo& info) {
 }
 
 std::string render_source_info(const SourceInfo& info, OutputFormat format) {
-  if (format == OutputFormat::Json) return source_info_json(info).dump(2) + "\n";
+  if (format == OutputFormat::Json) {
+    // Text that escaped the readers' UTF-8 checks must not abort the report (nlohmann throws).
+    return source_info_json(info).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
   std::vector<Table> tables;
   for (const auto& l : info.layers) {
     Table t;

@@ -13,7 +13,12 @@ one GeoPackage (DIR/huichang.gpkg) and, unless --no-shapefiles, as GBK-encoded s
 (DIR/shp/<layer>.shp with a .cpg saying GBK and the DBF language-driver byte set to 77 = CP936).
 
 Same --seed and --scale => identical geometries and attributes (the GeoPackage bytes differ by
-timestamps only).  --scale 1 gives about 100 000 parcels, --scale 10 about 1 000 000.
+timestamps only).  --scale sets the number of parcels (1 -> about 100 000, 10 -> about
+1 000 000) and so the vertex counts of everything built from parcels (red line, reserves); the
+mines, shoreline and wetlands keep their counts.  On 2 cores: --scale 0.03 (the committed
+sample) takes about 5 s, --scale 1 about 1 min and 1 GB of memory, --scale 10 about 15-20 min
+and 8.5 GB (write it with --no-shapefiles).  Statistics (count, geodesic area, vertices of
+every layer) go to stdout; progress goes to stderr when it is a terminal.
 
 Usage:
   /usr/bin/python3 samples/generate/generate_county.py --scale 0.03 --out samples/huichang
@@ -32,17 +37,19 @@ import os
 import shutil
 import sys
 import time
+import warnings
 
 import numpy as np
 from scipy import ndimage
 from scipy.spatial import Voronoi
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box, shape
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, shape
 from shapely.ops import linemerge, polygonize, substring, unary_union
 from shapely.prepared import prep
 from shapely.strtree import STRtree
 from pyproj import Geod, Transformer
 from osgeo import gdal, ogr, osr
 
+warnings.filterwarnings('ignore', message='STRtree will be changed')
 gdal.UseExceptions()
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -101,6 +108,8 @@ LANDUSE_BANDS = [
 ]
 LANDUSE_TOWN = {'0701': .45, '0601': .08, '1003': .08, '0702': .10, '0101': .10, '0404': .05,
                 '1202': .02, '0301': .07, '1006': .05}
+LANDUSE_WETLAND_PARK = {'1108': .15, '0404': .22, '0301': .25, '0305': .10, '0101': .10,
+                        '0201': .05, '1104': .05, '0702': .04, '1006': .04}
 # codes the red line may take in (it leaves out farmland, settlements, roads, ponds ...)
 REDLINE_ALLOWED = {'0301', '0302', '0305', '0307', '0404', '1101', '1102', '1103', '1108', '1206'}
 HXLX_TYPES = ['水源涵养', '水土保持', '生物多样性维护']
@@ -113,7 +122,7 @@ COUNTY_SEAT_LONLAT = (115.786056, 25.600272)   # 'cp' property of the boundary f
 # The five protected areas of domain.md: name, type, level, anchor (lon, lat), target ha.
 RESERVES = [
     dict(key='xjy', name='湘江源省级自然保护区', lx='自然保护区', jb='省级',
-         anchor=(115.72, 25.26), ha=8000.0, zoned=True, keep=0.75),
+         anchor=(115.66, 25.25), ha=8000.0, zoned=True, keep=0.75),
     dict(key='cf', name='蔡坊省级自然保护区', lx='自然保护区', jb='省级',
          anchor=(115.55, 25.50), ha=3500.0, zoned=False, keep=0.90),
     dict(key='hcs', name='会昌山国家森林公园', lx='森林公园', jb='国家级',
@@ -123,6 +132,7 @@ RESERVES = [
     dict(key='hxy', name='汉仙岩国家级风景名胜区', lx='风景名胜区', jb='国家级',
          anchor=(115.95, 25.62), ha=3000.0, zoned=False, keep=0.50),
 ]
+RESERVE_PLACE = {'xjy': '湘江源', 'cf': '蔡坊', 'hcs': '会昌山', 'xjsd': '湘江', 'hxy': '汉仙岩'}
 RIVER_CHANNEL_HW = {'贡水': 45.0, '湘江': 35.0, '绵江': 30.0}   # half width of the water (m)
 RIVER_SHORE_W = {'贡水': 80.0, '湘江': 60.0, '绵江': 55.0}      # bank strip width (m)
 RIVER_WETLAND_EXTRA = {'贡水': 25.0, '湘江': 20.0, '绵江': 15.0}  # wetland beyond the water (m)
@@ -132,7 +142,7 @@ MINE_TYPES = ['稀土矿', '钨矿', '萤石矿', '铅锌矿', '建筑用石料�
 
 # Component ids for the random streams: each part of the generator draws from its own
 # stream, so changing one part does not move the others.
-RNG_IDS = dict(fields=1, points=2, ridges=3, reserves=4, wetlands=5, landuse=6, redline=7,
+RNG_IDS = dict(fields=1, points=2, ridges=3, wetlands=5, landuse=6, redline=7,
                v2024=8, mines=9, shoreline=10, towns=11)
 
 
@@ -202,6 +212,20 @@ def blob(rng, cx, cy, area, nv=40, irregular=0.35, elong=1.0):
     return Polygon(np.column_stack([cx + x * f, cy + y * f]))
 
 
+def chaikin(line, rounds):
+    """Chaikin corner cutting; keeps both end points."""
+    a = np.asarray(line.coords)
+    for _ in range(rounds):
+        if len(a) < 3:
+            break
+        q = 0.75 * a[:-1] + 0.25 * a[1:]
+        r = 0.25 * a[:-1] + 0.75 * a[1:]
+        mid = np.empty((2 * (len(a) - 1), 2))
+        mid[0::2], mid[1::2] = q, r
+        a = np.vstack([a[:1], mid[1:-1], a[-1:]])
+    return LineString(a)
+
+
 def cut_strip(strip, line, cut_at, ext):
     """Cut polygon(s) `strip` lying along `line` by lines perpendicular to `line` at the
     distances `cut_at`; returns {segment index: [polygons]} (segment i lies between
@@ -232,8 +256,10 @@ def cut_strip(strip, line, cut_at, ext):
 def rasterize(geoms, shape_, gt, all_touched):
     ds = gdal.GetDriverByName('MEM').Create('', shape_[1], shape_[0], 1, gdal.GDT_Byte)
     ds.SetGeoTransform(gt)
+    srs = gk_srs()
+    ds.SetProjection(srs.ExportToWkt())
     mem = ogr.GetDriverByName('Memory').CreateDataSource('m')
-    lyr = mem.CreateLayer('g', None, ogr.wkbUnknown)
+    lyr = mem.CreateLayer('g', srs, ogr.wkbUnknown)
     for g in geoms:
         f = ogr.Feature(lyr.GetLayerDefn())
         f.SetGeometry(ogr.CreateGeometryFromWkb(g.wkb))
@@ -309,6 +335,9 @@ class County:
             ls = LineString(np.column_stack([X, Y]))
             if ls.length > 0:
                 lines.append(ls)
+        # WDBII vertices are ~500 m apart: two rounds of Chaikin smoothing give the rivers
+        # the curvature (and the vertex density) of a survey-scale line
+        lines = [chaikin(ls, 2) for ls in lines]
         merged = linemerge(lines)
         geoms = list(merged.geoms) if merged.geom_type == 'MultiLineString' else [merged]
         near = [g for g in geoms if g.intersects(self.county)]
@@ -362,7 +391,11 @@ class County:
         gt = (self.x0, GRID, 0.0, self.y1, 0.0, -GRID)
         self.mask = rasterize([self.county], self.gshape, gt, True)
         inside = rasterize([self.county], self.gshape, gt, False)
-        self.d_in = ndimage.distance_transform_edt(inside) * GRID
+        self.inside = inside
+        # distance to the nearest pixel the boundary touches: a point is at least this minus
+        # 1.5 pixels away from the boundary (pixel centres alone would miss narrow notches)
+        bnd = rasterize([self.county.boundary], self.gshape, gt, True)
+        self.d_bnd = ndimage.distance_transform_edt(~bnd) * GRID
         riv = rasterize(list(self.river_full.values()), self.gshape, gt, True)
         self.d_river = ndimage.distance_transform_edt(~riv) * GRID
         # township anchors: the county seat, then farthest-point sampling inside the county
@@ -425,8 +458,14 @@ class County:
                             np.column_stack([np.full_like(ey[1:-1], gx1), ey[1:-1]])])
         allpts = np.vstack([pts, guards])
         P('voronoi of %d points' % n)
-        vor = Voronoi(allpts)
-        V = vor.vertices
+        # qhull works far better near the origin: with 8-digit eastings it takes points a few
+        # metres apart for coincident ones (two sites, one region)
+        origin = np.round(pts.mean(axis=0), -3)
+        vor = Voronoi(allpts - origin)
+        V = vor.vertices + origin
+        shared = np.unique(vor.point_region[:n], return_counts=True)[1] > 1
+        if shared.any():
+            raise SystemExit('voronoi: %d regions shared by several points' % int(shared.sum()))
         NV = len(V)
         rp = vor.ridge_points
         rv = np.asarray(vor.ridge_vertices, dtype=np.int64)
@@ -476,7 +515,7 @@ class County:
         h = np.abs(sd)
         pxl = ((p - v1) * e).sum(1)
         aloc = np.nanmean(area_all[rp], axis=1)
-        K = np.clip(np.rint(6.3 * L / np.sqrt(aloc)), 1, 12).astype(np.int64)
+        K = np.clip(np.rint(6.0 * L / np.sqrt(aloc)), 2, 12).astype(np.int64)
         K[L <= 0.01] = 0
         c1 = rrng.uniform(-1, 1, R)
         c2 = rrng.uniform(-1, 1, R) * 0.55
@@ -514,19 +553,47 @@ class County:
         cst = np.cumsum(cnt) - cnt
         ptrep = np.repeat(pts, cnt, axis=0)
         rad = np.sqrt(np.maximum.reduceat(((coords - ptrep) ** 2).sum(1), cst))
-        d_in = self.lookup(self.d_in, pts) - 1.5 * GRID
+        d_in = np.where(self.lookup(self.inside, pts), self.lookup(self.d_bnd, pts), -np.inf) - 1.5 * GRID
         d_riv = self.lookup(self.d_river, pts) - 1.5 * GRID
         interior_fast = d_in > rad
         near_river = d_riv < rad + self.max_channel_hw + 10
         P('building %d cells' % n)
+        cells = [Polygon(coords[cst[i]:cst[i] + cnt[i]]) for i in range(n)]
+        bad = [i for i in range(n) if not cells[i].is_valid]
+        # In exact arithmetic no cell can be invalid (each perturbed edge stays inside the
+        # quadrilateral of its two sites and two vertices).  Rounding can still break cells with
+        # a needle-sharp corner: their edges are then left straight (in both neighbours).
+        straight = np.zeros(R, bool)
+        n_straight, rounds = 0, 0
+        while bad and rounds < 5:
+            rounds += 1
+            aff = set()
+            for i in bad:
+                rs = rid[starts[i]:starts[i] + lens[i]]
+                n_straight += int((~straight[rs]).sum())
+                straight[rs] = True
+                for r in rs.tolist():
+                    aff.update(x for x in rp[r].tolist() if x < n)
+            for i in sorted(aff):
+                ring = []
+                for e in range(starts[i], starts[i] + lens[i]):
+                    r = rid[e]
+                    poly = RP[[off[r], off[r] + K[r] + 1]] if straight[r] else RP[off[r]:off[r] + K[r] + 2]
+                    if not fwd[e]:
+                        poly = poly[::-1]
+                    ring.append(poly[:-1])
+                cells[i] = Polygon(np.vstack(ring))
+            bad = [i for i in sorted(aff) if not cells[i].is_valid]
+        if n_straight:
+            self.notes.append('parcels: %d edges left straight where rounding broke a needle-'
+                              'sharp cell' % n_straight)
+        if bad:
+            self.notes.append('parcels: WARNING %d cells still invalid, rebuilt by buffer(0)' % len(bad))
+            for i in bad:
+                cells[i] = cells[i].buffer(0)
         pieces = []          # (geometry, cell, is_water)
-        n_invalid = 0
         for i in range(n):
-            a, b = cst[i], cst[i] + cnt[i]
-            cell = Polygon(coords[a:b])
-            if not cell.is_valid:
-                n_invalid += 1
-                cell = cell.buffer(0)
+            cell = cells[i]
             if interior_fast[i]:
                 inside = True
             elif self.county_prep.contains(cell):
@@ -548,8 +615,7 @@ class County:
             else:
                 for q in polys_of(g):
                     pieces.append((q, i, False))
-        if n_invalid:
-            self.notes.append('parcels: %d perturbed cells were invalid and rebuilt' % n_invalid)
+        del cells
         P('merging small pieces of %d pieces' % len(pieces))
         geoms = [q for q, _, _ in pieces]
         areas = np.array([q.area for q in geoms])
@@ -596,6 +662,10 @@ class County:
         self.p_cell = np.array([pieces[j][1] for j in keep_idx])
         self.p_water = np.array([pieces[j][2] for j in keep_idx])
         self.p_area = np.array([g.area for g in self.parcels])
+        diff = self.p_area.sum() - self.county.area
+        if abs(diff) > 1.0:
+            self.notes.append('parcels: WARNING their areas add up to %.3f m2 more than the '
+                              'county: the coverage has gaps or overlaps' % diff)
         cen = [g.centroid for g in self.parcels]
         self.p_xy = np.array([[c.x, c.y] for c in cen])
         self.n_cells = n
@@ -644,7 +714,6 @@ class County:
         return int(np.argmin(d))
 
     def build_reserves(self):
-        rng = rng_for(self.seed, 'reserves')
         npar = len(self.parcels)
         self.res_label = np.full(npar, -1)
         noise = self.lookup(self.noise2, self.p_xy)
@@ -718,6 +787,9 @@ class County:
                 strip = ln.buffer(hw, 8).intersection(self.county)
                 if done is not None:
                     strip = strip.difference(done)
+                strip = as_multi(strip)
+                if strip.is_empty:
+                    continue
                 cuts, s = [], 0.0
                 while True:
                     s += rng.uniform(6000, 12000)
@@ -729,9 +801,7 @@ class County:
                     g = unary_union(pieces[i])
                     if g.area > 100:
                         river_wl.append((g, '河流湿地', name))
-            done = unary_union([done, self.channel[name].buffer(0)] if done else
-                               [line.buffer(hw, 8)]) if False else unary_union(
-                [g for g, _, _ in river_wl])
+            done = unary_union([g for g, _, _ in river_wl])
         T = PLAN_WETLAND_HA * self.county_geo_ha / OFFICIAL_COUNTY_HA * 1e4
         T *= self.county_planar_ha / self.county_geo_ha
         r_all = unary_union([g for g, _, _ in river_wl])
@@ -743,54 +813,82 @@ class County:
         plan = [('in', '人工湿地', '1103', 0, 40), ('in', '沼泽湿地', '1108', 0, 4),
                 ('in', '沼泽湿地', '1108', 0, 3), ('in', '人工湿地', '1103', 1, 18),
                 ('in', '湖泊湿地', '1102', 1, 4), ('in', '湖泊湿地', '1102', 2, 5),
-                ('in', '人工湿地', '1104', 2, 1), ('in', '沼泽湿地', '1108', 3, 6),
-                ('in', '沼泽湿地', '1108', 3, 4), ('in', '人工湿地', '1104', 3, 2),
+                ('in', '人工湿地', '1104', 2, 1), ('in', '沼泽湿地', '1108', 3, 1.5),
+                ('in', '沼泽湿地', '1108', 3, 1.0), ('in', '人工湿地', '1104', 3, 0.6),
                 ('in', '人工湿地', '1103', 4, 8), ('in', '沼泽湿地', '1108', 4, 3)]
         outp = [('out', '人工湿地', '1103', None, x) for x in (22, 14, 10, 8, 6, 5)]
         outp += [('out', '湖泊湿地', '1102', None, 5)]
+        outp += [('edge', '沼泽湿地', '1108', ri, 3) for ri in (1, 4)]
         outp += [('out', '沼泽湿地', '1108', None, x) for x in (4, 3, 2.5, 2)]
         outp += [('out', '人工湿地', '1104', None, x) for x in rng.uniform(0.4, 1.6, 24)]
         plan += outp
         tin = sum(p[4] for p in plan if p[0] == 'in')
-        tout = sum(p[4] for p in plan if p[0] == 'out')
+        tout = sum(p[4] for p in plan if p[0] != 'in')
         placed = []
         river_block = prep(r_all.buffer(30))
-        low = self.low
+        resprep = prep(self.reserves_all)
+        by_size = sorted(self.reserve_geom, key=lambda k: -self.reserve_geom[k].area)
+
+        def place(grp, code, ri, area):
+            regions = [ri] + [k for k in by_size if k != ri] if grp == 'in' else [None]
+            for reg in regions:
+                if grp == 'in':
+                    region = self.reserve_geom[reg]
+                elif grp == 'edge':
+                    region = self.reserve_geom[ri].boundary.buffer(200).intersection(self.county)
+                else:
+                    region = self.county
+                rprep = prep(region)
+                inner = prep(self.reserve_geom[reg]) if grp == 'in' else self.county_prep
+                minx, miny, maxx, maxy = region.bounds
+                for attempt in range(300):
+                    a = area * (0.85 ** (attempt // 60))
+                    cx, cy = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+                    if not rprep.contains(Point(cx, cy)):
+                        continue
+                    lowv = self.lookup(self.low, np.array([[cx, cy]]))[0]
+                    if grp == 'out':
+                        # reservoirs sit in hill valleys, ponds in the plains
+                        want = lowv if code == '1104' else 1.0 - abs(lowv - 0.35) * 2
+                        if rng.random() > max(want, 0.05):
+                            continue
+                    nv = 64 if a > 5e5 else (36 if a > 5e4 else 16)
+                    g = blob(rng, cx, cy, a, nv=nv, irregular=0.5 if code == '1103' else 0.3,
+                             elong=rng.uniform(1.0, 1.8))
+                    if not inner.contains(g) or river_block.intersects(g):
+                        continue
+                    if grp == 'out' and resprep.intersects(g):
+                        continue
+                    if grp == 'edge' and (resprep.contains(g) or not resprep.intersects(g)):
+                        continue
+                    if any(g.distance(q) < 40 for q, _, _, _ in placed):
+                        continue
+                    return g
+            return None
+
+        lxof = {'1102': '湖泊湿地', '1103': '人工湿地', '1104': '人工湿地', '1108': '沼泽湿地'}
         for grp, lx, code, ri, rel in plan:
-            area = rel / (tin if grp == 'in' else tout) * (want_in if grp == 'in' else want_out)
+            area = rel / tin * want_in if grp == 'in' else rel / tout * want_out
             if area < 5000:
                 continue
-            region = self.reserve_geom[ri] if grp == 'in' else self.county
-            rprep = prep(region)
-            resprep = prep(self.reserves_all)
-            minx, miny, maxx, maxy = region.bounds
-            ok = None
-            for attempt in range(400):
-                a = area * (0.85 ** (attempt // 80))
-                cx, cy = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
-                if not rprep.contains(Point(cx, cy)):
-                    continue
-                lowv = self.lookup(low, np.array([[cx, cy]]))[0]
-                if grp == 'out':
-                    # reservoirs sit in hill valleys, ponds in the plains
-                    want = lowv if code == '1104' else 1.0 - abs(lowv - 0.35) * 2
-                    if rng.random() > max(want, 0.05):
-                        continue
-                nv = 64 if a > 5e5 else (36 if a > 5e4 else 16)
-                g = blob(rng, cx, cy, a, nv=nv, irregular=0.5 if code == '1103' else 0.3,
-                         elong=rng.uniform(1.0, 1.8))
-                if not rprep.contains(g) or river_block.intersects(g):
-                    continue
-                if grp == 'out' and resprep.intersects(g):
-                    continue
-                if any(g.distance(q) < 40 for q, _, _ in placed):
-                    continue
-                ok = g
-                break
-            if ok is None:
-                self.notes.append('wetlands: could not place a %s of %.0f ha' % (lx, area / 1e4))
-                continue
-            placed.append((ok, lx, code))
+            g = place(grp, code, ri, area)
+            if g is not None:
+                placed.append((g, lx, code, grp))
+        # top up where blobs had to shrink: more marshes and ponds of the same group
+        for grp, want in (('in', want_in), ('out', want_out)):
+            for _ in range(40):
+                have = sum(g.area for g, _, _, gg in placed if (gg == 'in') == (grp == 'in'))
+                miss = want - have
+                if miss < 0.01 * want or miss < 5000:
+                    break
+                code = '1108' if rng.random() < 0.5 else '1104'
+                a = min(miss, max(0.2 * want, 5000.0))
+                g = place(grp, code, by_size[0] if grp == 'in' else None, a)
+                if g is not None:
+                    placed.append((g, lxof[code], code, grp))
+            else:
+                self.notes.append('wetlands: %s group %.0f ha short' % (grp, (want - have) / 1e4))
+        placed = [(g, lx, code) for g, lx, code, _ in placed]
         self.wetland_river = river_wl
         self.wetland_blobs = placed
         P('wetlands: %d river reaches, %d blobs' % (len(river_wl), len(placed)))
@@ -816,11 +914,16 @@ class County:
         tk = list(LANDUSE_TOWN)
         tcp = np.cumsum([LANDUSE_TOWN[k] for k in tk])
         tcp = tcp / tcp[-1]
+        wk = list(LANDUSE_WETLAND_PARK)
+        wcp = np.cumsum([LANDUSE_WETLAND_PARK[k] for k in wk])
+        wcp = wcp / wcp[-1]
         for j in range(npar):
             if self.p_water[j]:
                 codes[j] = '1101'
                 continue
-            if dseat[j] < 1800 and q[j] > 0.6:
+            if self.res_label[j] == 3:
+                ks, cp = wk, wcp
+            elif dseat[j] < 1800 and q[j] > 0.6:
                 ks, cp = tk, tcp
             else:
                 for hi, ks, cp in tables:
@@ -867,7 +970,7 @@ class County:
         noise = self.lookup(self.noise2, self.p_xy)
 
         def free_for(j, c):
-            if lab[j] >= 0 or not allowed[j]:
+            if lab[j] >= 0 or not allowed[j] or self.p_water[j]:
                 return False
             for q in self.nbrs[j]:
                 if lab[q] >= 0 and lab[q] != c:
@@ -878,13 +981,13 @@ class County:
         order = rng.permutation(npar)
         seeds = []
         for j in order:
-            if len(seeds) >= 110:
+            if len(seeds) >= 50:
                 break
-            if not allowed[j] or low[j] > 0.35 or lab[j] >= 0:
+            if not allowed[j] or low[j] > 0.25 or lab[j] >= 0 or self.p_water[j]:
                 continue
             if any(lab[q] >= 0 for q in self.nbrs[j]):
                 continue
-            if seeds and np.min(np.hypot(*(self.p_xy[seeds] - self.p_xy[j]).T)) < 3000:
+            if seeds and np.min(np.hypot(*(self.p_xy[seeds] - self.p_xy[j]).T)) < 5000:
                 continue
             seeds.append(int(j))
         remaining = max(target - area, 0.0)
@@ -898,7 +1001,8 @@ class County:
             sx, sy = self.p_xy[s]
 
             def prio(j, sx=sx, sy=sy):
-                return math.hypot(self.p_xy[j, 0] - sx, self.p_xy[j, 1] - sy) * (1 + 0.5 * noise[j])
+                return (math.hypot(self.p_xy[j, 0] - sx, self.p_xy[j, 1] - sy) * (1 + 0.5 * noise[j])
+                        + 4000.0 * low[j])
 
             got = self.grow([s], min(sz, target - area), prio, lambda j, c=c: free_for(j, c), lab, c)
             clusters[c] = got
@@ -916,7 +1020,8 @@ class County:
                 sx, sy = self.p_xy[mem[0]]
 
                 def prio(j, sx=sx, sy=sy):
-                    return math.hypot(self.p_xy[j, 0] - sx, self.p_xy[j, 1] - sy) * (1 + 0.5 * noise[j])
+                    return (math.hypot(self.p_xy[j, 0] - sx, self.p_xy[j, 1] - sy) * (1 + 0.5 * noise[j])
+                            + 4000.0 * low[j])
 
                 front = sorted({q for j in mem for q in self.nbrs[j] if lab[q] < 0})
                 extra = min(self.p_area[mem].sum() * 0.5, target - area)
@@ -930,6 +1035,8 @@ class County:
         self.rl_clusters = clusters
         P('redline: %d parcels selected' % int((lab >= 0).sum()))
         self.redline_feats = self.dissolve_redline(lab, rng)
+        # the parts do not overlap (they may touch): enough for point-in-polygon tests
+        self.redline_multi = MultiPolygon([f['geom'] for f in self.redline_feats])
 
     def cluster_type(self, c, rng, ys):
         if c < 100:
@@ -965,9 +1072,7 @@ class County:
                         break
             for k, p in enumerate(parts):
                 if c < 100:
-                    place = RESERVES[c]['name'][:3].replace('国家', '').replace('省级', '')
-                    place = {'xjy': '湘江源', 'cf': '蔡坊', 'hcs': '会昌山', 'xjsd': '湘江',
-                             'hxy': '汉仙岩'}[RESERVES[c]['key']]
+                    place = RESERVE_PLACE[RESERVES[c]['key']]
                 else:
                     rpt = p.representative_point()
                     place = self.place_name(rpt.x, rpt.y)
@@ -1014,7 +1119,7 @@ class County:
         n_rc = max(3, round(0.05 * nf))
         reclass = sorted(rest[:n_rc])
         n_ex = max(1, round(0.02 * nf))
-        expand = sorted([i for i in rest[n_rc:] if areas[i] >= lo][:n_ex])
+        expand = [i for i in rest[n_rc:] if areas[i] >= lo]
         for i in removed:
             for j in base[i]['parcels']:
                 lab[j] = -1
@@ -1029,6 +1134,8 @@ class County:
         new_geom = {}
         grown_area = 0.0
         for i in expand:
+            if len(new_geom) >= n_ex:
+                break
             f = base[i]
             c = 5000 + i
             for j in f['parcels']:
@@ -1116,15 +1223,17 @@ class County:
         cands = [k for k, f in enumerate(self.redline_2024) if f['status'] == 'same'
                  and f['cluster'] >= 100]
         rng.shuffle(cands)
+        areas24 = [f['geom'].area for f in self.redline_2024]
+        first = [k for k in cands if areas24[k] <= 0.01 * base_total]
+        # at tiny scales the polygons are coarse: fall back to any polygon, smallest first
+        rest = sorted((k for k in range(len(areas24)) if k not in set(first)),
+                      key=lambda k: (areas24[k], k))
         cut, cum = set(), 0.0
-        for k in cands:
+        for k in first + rest:
             if cum >= need:
                 break
-            a = self.redline_2024[k]['geom'].area
-            if a > 0.01 * base_total:
-                continue
             cut.add(k)
-            cum += a
+            cum += areas24[k]
         self.redline_2024_cut = [f for k, f in enumerate(self.redline_2024) if k not in cut]
         self.version_notes = dict(removed=len(removed), reclassified=len(reclass),
                                   expanded=len(new_geom), added=len(added), cut=len(cut))
@@ -1172,10 +1281,8 @@ class County:
         total = PLAN_MINES_MU * MU_M2 * (self.county_planar_ha / self.county_geo_ha)
         sizes = np.clip(rng.lognormal(0.0, 0.75, n_target), 0.08, 8.0)
         sizes = sizes / sizes.sum() * total
-        rl = unary_union([f['geom'] for f in self.redline_feats])
-        rlp = prep(rl)
+        rlp = prep(self.redline_multi)
         block = prep(unary_union([self.channel_all.buffer(20), self.reserves_all]))
-        low = self.low
         minx, miny, maxx, maxy = self.county.bounds
         # mining districts
         districts = []
@@ -1184,6 +1291,9 @@ class County:
             if not self.county_prep.contains(Point(x, y).buffer(3000)):
                 continue
             if rlp.contains(Point(x, y)):
+                continue
+            lowv = self.lookup(self.low, np.array([[x, y]]))[0]
+            if not 0.1 < lowv < 0.6 or self.lookup(self.d_seat, np.array([[x, y]]))[0] < 6000:
                 continue
             if districts and min(math.hypot(x - a, y - b) for a, b, _ in districts) < 8000:
                 continue
@@ -1206,11 +1316,11 @@ class County:
                 elif sites and rng.random() < 0.45:
                     s = sites[int(rng.integers(len(sites)))]
                     cx, cy = s[1] + rng.normal(0, 250), s[2] + rng.normal(0, 250)
-                    dname = s
+                    dname = ('site', s)
                 else:
                     d = districts[int(rng.integers(len(districts)))]
                     cx, cy = d[0] + rng.normal(0, 2500), d[1] + rng.normal(0, 2500)
-                    dname = d
+                    dname = ('district', d)
                 g = blob(rng, cx, cy, a, nv=int(rng.integers(14, 28)), irregular=0.6,
                          elong=rng.uniform(1.0, 2.2))
                 if not self.county_prep.contains(g) or block.intersects(g):
@@ -1225,18 +1335,17 @@ class County:
                 break
             if ok is None:
                 continue
-            if dname is None or len(dname) == 3:
+            if dname is None or dname[0] == 'district':
                 # a new mine site
                 rpt = ok.representative_point()
-                kind = dname[2] if dname else MINE_TYPES[int(rng.integers(len(MINE_TYPES)))]
+                kind = dname[1][2] if dname else MINE_TYPES[int(rng.integers(len(MINE_TYPES)))]
                 place = self.place_name(rpt.x, rpt.y)
                 site_count[place] = site_count.get(place, 0) + 1
-                name = '会昌县%s%s%d号废弃%s' % (place, '', site_count[place], kind)
-                name = name.replace('号废弃', '号废弃')
+                name = '会昌县%s%d号废弃%s' % (place, site_count[place], kind)
                 site = (name, rpt.x, rpt.y)
                 sites.append(site)
             else:
-                site = dname
+                site = dname[1]
             placed.append((ok, site[0]))
         # years and status: about 60 % restored by the end of 2022
         order = rng.permutation(len(placed))
@@ -1285,6 +1394,9 @@ class County:
                 strip = ln.buffer(w, 8).difference(self.channel_all).intersection(self.county)
                 if done is not None:
                     strip = strip.difference(done)
+                strip = as_multi(strip)
+                if strip.is_empty:
+                    continue
                 cuts, s = [], 0.0
                 while True:
                     s += rng.uniform(600, 2500)
@@ -1322,13 +1434,14 @@ class County:
             cum += a
         dev = set(chosen[: len(chosen) * 2 // 5])
         ctl = set(chosen) - dev
-        protected = prep(unary_union([self.reserves_all] + [f['geom'] for f in self.redline_feats]))
+        resp, rlp = prep(self.reserves_all), prep(self.redline_multi)
         for k, f in enumerate(feats):
             if k in dev:
                 z = '岸线开发利用区'
             elif k in ctl:
                 z = '岸线控制利用区'
-            elif protected.intersects(f['geom'].representative_point()) or rng.random() < 0.35:
+            elif (resp.contains(f['geom'].representative_point())
+                  or rlp.contains(f['geom'].representative_point()) or rng.random() < 0.35):
                 z = '岸线保护区'
             else:
                 z = '岸线保留区'
@@ -1349,18 +1462,19 @@ class County:
     # ---- wetland features --------------------------------------------------------------------
     def build_wetland_features(self):
         feats = []
-        for g, lx, river in self.wetland_river:
-            feats.append(dict(geom=as_multi(g), lx=lx, name='%s河流湿地' % river))
         cnt = {}
+        for g, lx, river in self.wetland_river:
+            cnt[river] = cnt.get(river, 0) + 1
+            feats.append(dict(geom=as_multi(g), lx=lx, name='%s河流湿地第%d段' % (river, cnt[river])))
         for g, lx, code in self.wetland_blobs:
             rp = g.representative_point()
             place = self.place_name(rp.x, rp.y)
-            kind = {'1103': '水库', '1104': '山塘', '1102': '湖', '1108': '沼泽'}[code]
+            kind = {'1103': '水库湿地', '1104': '山塘湿地', '1102': '湖泊湿地', '1108': '沼泽湿地'}[code]
             key = (place, kind)
             cnt[key] = cnt.get(key, 0) + 1
-            name = '%s%s%s' % (place, kind, '' if cnt[key] == 1 else str(cnt[key]))
-            if code in ('1103', '1104'):
-                name += '湿地'
+            k = cnt[key]
+            num = '' if k == 1 else ('%s号' % '〇一二三四五六七八九十'[k] if k <= 10 else '%d号' % k)
+            name = '%s%s%s' % (place, num, kind)
             feats.append(dict(geom=as_multi(g), lx=lx, name=name))
         for n, f in enumerate(feats):
             f['bsm'] = '%s61%04d' % (XZQDM, n + 1)
@@ -1486,13 +1600,16 @@ def write_layer(ds, lay, srs, options):
     for geom, vals in lay['feats']:
         f = ogr.Feature(defn)
         for k, v in enumerate(vals):
-            f.SetField(k, v)
+            if v is None or v == '':
+                f.SetFieldNull(k)      # empty means NULL in both formats (a DBF cannot tell)
+            else:
+                f.SetField(k, v)
         f.SetGeometry(ogr.CreateGeometryFromWkb(geom.wkb))
         lyr.CreateFeature(f)
     lyr.CommitTransaction()
 
 
-def write_all(out_dir, layers, shapefiles, progress):
+def write_all(out_dir, layers, shapefiles, progress, meta):
     os.makedirs(out_dir, exist_ok=True)
     srs = gk_srs()
     gpkg = os.path.join(out_dir, 'huichang.gpkg')
@@ -1500,6 +1617,7 @@ def write_all(out_dir, layers, shapefiles, progress):
         os.remove(gpkg)
     progress('writing ' + gpkg)
     ds = ogr.GetDriverByName('GPKG').CreateDataSource(gpkg)
+    ds.SetMetadata(meta)
     for lay in layers:
         write_layer(ds, lay, srs, ['GEOMETRY_NAME=geom', 'FID=fid', 'SPATIAL_INDEX=YES',
                                    'DESCRIPTION=' + lay['desc'], 'IDENTIFIER=' + lay['name']])
@@ -1546,6 +1664,14 @@ def stats_lines(cty, layers):
                % (areas['redline_2024'].sum() - areas['redline'].sum(),
                   areas['redline_2024_cut'].sum() - areas['redline'].sum()))
     out.append('mines: %.2f mu' % (areas['mines'].sum() * 15))
+    parts = []
+    inrl = cty.rl_label >= 0
+    for ri, spec in enumerate(RESERVES):
+        m = cty.res_label == ri       # both layers are unions of whole parcels
+        a = cty.geodesic_ha([cty.reserve_geom[ri]])[0]
+        parts.append('%s %.0f ha (%.0f %% in red line)'
+                     % (spec['name'], a, 100 * cty.p_area[m & inrl].sum() / cty.p_area[m].sum()))
+    out.append('reserves: ' + '; '.join(parts))
     vn = cty.version_notes
     out.append('2024 changes: %d removed, %d added, %d reclassified, %d expanded; cut version: '
                '%d more removed' % (vn['removed'], vn['added'], vn['reclassified'], vn['expanded'],
@@ -1575,6 +1701,7 @@ def stats_lines(cty, layers):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0],
+                                 epilog=__doc__[__doc__.index('Same --seed'):],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--scale', type=float, default=0.03,
                     help='1 -> about 100 000 parcels (default 0.03, the committed sample)')
@@ -1589,7 +1716,9 @@ def main(argv=None):
     cty = County(a.scale, a.seed, progress)
     cty.run()
     layers = cty.layers()
-    write_all(a.out, layers, not a.no_shapefiles, progress)
+    meta = {'GENERATOR': 'samples/generate/generate_county.py', 'GENERATOR_VERSION': GENERATOR_VERSION,
+            'SEED': str(a.seed), 'SCALE': repr(a.scale)}
+    write_all(a.out, layers, not a.no_shapefiles, progress, meta)
     progress('statistics')
     print('redline sample generator v%s: seed %d, scale %g -> %s'
           % (GENERATOR_VERSION, a.seed, a.scale, os.path.abspath(a.out)))

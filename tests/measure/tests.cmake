@@ -1,2 +1,3 @@
 redline_test(measure_tests
-  ${CMAKE_CURRENT_LIST_DIR}/units_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/units_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/area_test.cpp)

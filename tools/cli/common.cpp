@@ -35,6 +35,14 @@ void add_input_options(CLI::App& cmd, InputArgs& a) {
       ->default_str("repair");
 }
 
+void add_input_options(CLI::App& cmd, InputArgs& a, const std::string& prefix, const std::string& what) {
+  cmd.add_option("--" + prefix + "-layer", a.layer, "Layer of " + what + " to read when its source has several");
+  cmd.add_option("--" + prefix + "-assume-crs", a.assume_crs, "CRS of " + what + " when its source has none");
+  cmd.add_option("--" + prefix + "-encoding", a.encoding, "Attribute encoding of " + what + " (shapefile DBF), e.g. GBK");
+  cmd.add_option("--" + prefix + "-invalid", a.invalid, "Invalid polygons in " + what + ": repair, skip or fail")
+      ->default_str("repair");
+}
+
 void add_measure_options(CLI::App& cmd, MeasureArgs& a) {
   cmd.add_option("--method", a.method,
                  "ellipsoidal (geodesic on the CRS's ellipsoid, as PostGIS geography), survey "

@@ -35,6 +35,10 @@ struct InputArgs {
 /// and added by the subcommand).
 void add_input_options(CLI::App& cmd, InputArgs& args);
 
+/// Adds the same options for a second input, named `--PREFIX-layer`, `--PREFIX-assume-crs`,
+/// `--PREFIX-encoding`, `--PREFIX-invalid`; `what` names that input in the help ("the cover").
+void add_input_options(CLI::App& cmd, InputArgs& args, const std::string& prefix, const std::string& what);
+
 /// Options that say how to measure and print.
 struct MeasureArgs {
   std::string method = "ellipsoidal", unit = "ha", format = "table";

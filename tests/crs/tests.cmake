@@ -1,0 +1,2 @@
+redline_test(crs_tests
+  ${CMAKE_CURRENT_LIST_DIR}/crs_test.cpp)

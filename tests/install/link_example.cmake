@@ -1,0 +1,63 @@
+# Installs redline from a build tree into a fresh prefix, builds samples/link_example against
+# that prefix with find_package(redline), runs it and checks the printed areas.
+#
+#   cmake -DREDLINE_BUILD_DIR=<build> -DEXAMPLE_SOURCE_DIR=<repo>/samples/link_example
+#         -DWORK_DIR=<scratch> [-DGENERATOR=<cmake generator>] -DCASES=<n>
+#         -DCASE1_FILE=<layer path> [-DCASE1_LAYER=<layer name>] -DCASE1_EXPECTED=<area> ...
+#         -P link_example.cmake
+#
+# CASEi_EXPECTED is the oracle area in units of 1e-10 ha (1e-6 m²), an integer, because CMake
+# arithmetic is integer only; the printed area must agree to 1e-9 relative.
+foreach(var REDLINE_BUILD_DIR EXAMPLE_SOURCE_DIR WORK_DIR CASES)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "link_example.cmake: ${var} is not set")
+  endif()
+endforeach()
+
+function(run_step what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
+  endif()
+endfunction()
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(prefix "${WORK_DIR}/prefix")
+set(build "${WORK_DIR}/build")
+
+run_step("cmake --install" "${CMAKE_COMMAND}" --install "${REDLINE_BUILD_DIR}" --prefix "${prefix}")
+set(generator_args)
+if(GENERATOR)
+  set(generator_args -G "${GENERATOR}")
+endif()
+run_step("configuring samples/link_example against the installed package"
+  "${CMAKE_COMMAND}" -S "${EXAMPLE_SOURCE_DIR}" -B "${build}" ${generator_args}
+  -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}")
+run_step("building samples/link_example" "${CMAKE_COMMAND}" --build "${build}")
+
+foreach(i RANGE 1 ${CASES})
+  set(args "${CASE${i}_FILE}")
+  if(CASE${i}_LAYER)
+    list(APPEND args "${CASE${i}_LAYER}")
+  endif()
+  execute_process(COMMAND "${build}/link_example" ${args}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "link_example ${args} exited ${rc}: ${err}")
+  endif()
+  if(NOT out MATCHES "^([0-9]+)\\.([0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]) ha\n$")
+    message(FATAL_ERROR "link_example ${args} printed '${out}', not 'N.NNNNNNNNNN ha'")
+  endif()
+  string(REGEX REPLACE "^0+([0-9])" "\\1" got "${CMAKE_MATCH_1}${CMAKE_MATCH_2}")
+  set(expected "${CASE${i}_EXPECTED}")
+  math(EXPR diff "${got} - ${expected}")
+  if(diff LESS 0)
+    math(EXPR diff "-(${diff})")
+  endif()
+  math(EXPR tolerance "${expected} / 1000000000")  # 1e-9 relative
+  if(diff GREATER tolerance)
+    message(FATAL_ERROR "link_example ${args}: ${out} differs from the oracle (${expected} x 1e-10 ha) "
+                        "by ${diff} x 1e-10 ha, more than 1e-9 relative (${tolerance})")
+  endif()
+  message(STATUS "link_example ${args}: ${out}")
+endforeach()

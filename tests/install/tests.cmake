@@ -1,0 +1,20 @@
+# The installed package works for a program outside the tree: cmake --install, then
+# samples/link_example configured with find_package(redline), built, run and checked.
+add_test(NAME Install.LinkedSampleMeasuresAreas
+  COMMAND ${CMAKE_COMMAND}
+    -DREDLINE_BUILD_DIR=${PROJECT_BINARY_DIR}
+    -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
+    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_link_example
+    -DGENERATOR=${CMAKE_GENERATOR}
+    -DCASES=2
+    # /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/large_4527.shp --zone 39
+    #   -> 620385351.34977174 m² = 62038.535134977174 ha
+    -DCASE1_FILE=${PROJECT_SOURCE_DIR}/tests/data/area/large_4527.shp
+    -DCASE1_EXPECTED=620385351349772
+    # /usr/bin/python3 tests/oracles/area_planimeter.py samples/huichang/huichang.gpkg \
+    #     --layer county --zone 39   -> 2710694433.7085152 m² = 271069.44337085152 ha
+    -DCASE2_FILE=${PROJECT_SOURCE_DIR}/samples/huichang/huichang.gpkg
+    -DCASE2_LAYER=county
+    -DCASE2_EXPECTED=2710694433708515
+    -P ${CMAKE_CURRENT_LIST_DIR}/link_example.cmake)
+set_tests_properties(Install.LinkedSampleMeasuresAreas PROPERTIES TIMEOUT 300)
