@@ -1,0 +1,38 @@
+"""The `ctx` a case module receives: paths and helpers, nothing that runs at construction."""
+import os
+
+from . import environment
+from .postgis import PostGis
+
+
+class Context:
+    def __init__(self, root, out_dir, redline, threads, scale=None):
+        self.root = root                  # the repository
+        self.out = out_dir                # bench/out
+        self.redline = redline            # the Release binary (build-bench/redline)
+        self.threads = threads            # --threads, DEFAULT: all cores
+        self.postgis = PostGis(os.path.join(out_dir, 'pg'))
+        self.scale = scale                # --scale: replaces every case's scale (quick runs)
+        self._requested = []              # datasets asked for by the module being loaded
+
+    def dataset(self, scale=1):
+        """Returns the path of the generated GeoPackage at `scale` (generated before runs)."""
+        scale = self.scale if self.scale is not None else scale
+        if scale not in self._requested:
+            self._requested.append(scale)
+        return os.path.join(environment.dataset_dir(self.out, scale), 'huichang.gpkg')
+
+    def script(self, module_file, name):
+        """Returns bench/cases/<module>/<name>: a file the case runs, next to its module."""
+        module = os.path.splitext(os.path.basename(module_file))[0]
+        return os.path.join(os.path.dirname(os.path.abspath(module_file)), module, name)
+
+    def work(self, name):
+        """Returns a scratch directory bench/out/work/<name>/ (created)."""
+        path = os.path.join(self.out, 'work', name)
+        os.makedirs(path, exist_ok=True)
+        return path
+
+    def take_requests(self):
+        requested, self._requested = self._requested, []
+        return requested

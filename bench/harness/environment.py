@@ -1,0 +1,129 @@
+"""Everything a bench run needs before timing anything: Debian packages, the Release build and
+the generated data. Each step is skipped when its result is already there."""
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+# What a case's `needs` entry means in Debian packages (anything else is a package name).
+NEEDS_PACKAGES = {
+    'geopandas': ['python3-geopandas', 'python3-pyproj', 'python3-shapely'],
+    'postgis': ['postgresql', 'postgis', 'python3-psycopg2', 'gdal-bin'],
+}
+# postgis's Debian package is a metapackage over postgresql-N-postgis-3; what we test for.
+PROBES = {'postgis': lambda: bool(_glob_postgis_control())}
+
+
+def _glob_postgis_control():
+    import glob
+    return glob.glob('/usr/share/postgresql/*/extension/postgis.control')
+
+
+def log(message):
+    print(f'[bench] {message}', file=sys.stderr, flush=True)
+
+
+def _installed(package):
+    probe = PROBES.get(package)
+    if probe is not None:
+        return probe()
+    result = subprocess.run(['dpkg-query', '-W', '-f=${Status}', package],
+                            capture_output=True, text=True)
+    return result.returncode == 0 and 'install ok installed' in result.stdout
+
+
+def ensure_packages(needs):
+    """Installs the Debian packages behind `needs` that are missing (apt-get, non-interactive)."""
+    wanted = []
+    for need in needs:
+        for package in NEEDS_PACKAGES.get(need, [need]):
+            if package not in wanted and not _installed(package):
+                wanted.append(package)
+    if not wanted:
+        return
+    log('installing ' + ' '.join(wanted))
+    env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
+    sudo = [] if os.geteuid() == 0 else ['sudo']
+    cmd = sudo + ['apt-get', 'install', '-y', '--no-install-recommends'] + wanted
+    if subprocess.run(cmd, env=env).returncode != 0:
+        log('apt-get install failed; trying once more after apt-get update')
+        subprocess.run(sudo + ['apt-get', 'update'], env=env, check=True)
+        subprocess.run(cmd, env=env, check=True)
+
+
+def ensure_build(root, build_dir):
+    """Configures (once) and builds the redline CLI in Release; returns the binary's path.
+
+    A failed build with an older binary present is reported and the old binary used, so that
+    someone else's half-finished edit does not stop a benchmark; the note says so."""
+    binary = os.path.join(build_dir, 'redline')
+    # The project's own list of build dependencies, installed if missing.
+    subprocess.run([os.path.join(root, 'scripts', 'dev'), 'deps'], check=True)
+    if not os.path.exists(os.path.join(build_dir, 'CMakeCache.txt')):
+        log(f'configuring {build_dir} (Release)')
+        subprocess.run(['cmake', '-S', root, '-B', build_dir, '-DCMAKE_BUILD_TYPE=Release'],
+                       check=True, stdout=subprocess.DEVNULL)
+    log('building redline (Release)')
+    jobs = str(min(2, os.cpu_count() or 1))
+    result = subprocess.run(['cmake', '--build', build_dir, '-j', jobs, '--target', 'redline_cli'],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        if not os.path.exists(binary):
+            sys.stderr.write(result.stdout[-4000:])
+            raise SystemExit('[bench] the build failed and there is no redline binary')
+        when = time.strftime('%Y-%m-%d %H:%M', time.localtime(os.path.getmtime(binary)))
+        log(f'the build failed; using the existing binary built {when}')
+        return binary, f'build failed, binary of {when}'
+    return binary, ''
+
+
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def dataset_dir(out_dir, scale):
+    return os.path.join(out_dir, 'data', f'scale{scale:g}')
+
+
+def ensure_dataset(root, out_dir, scale, regenerate=False):
+    """Generates bench/out/data/scale<S>/huichang.gpkg with the sample generator unless cached.
+
+    The cache is keyed by the arguments and the generator's SHA-256: data made by an older
+    generator would time layers that the samples no longer have."""
+    generator = os.path.join(root, 'samples', 'generate', 'generate_county.py')
+    directory = dataset_dir(out_dir, scale)
+    gpkg = os.path.join(directory, 'huichang.gpkg')
+    stamp_path = os.path.join(directory, 'stamp.json')
+    args = ['--scale', f'{scale:g}', '--no-shapefiles']
+    if not os.path.exists(generator):
+        raise SystemExit(f'[bench] {generator} is missing: it generates the benchmark data')
+    stamp = {}
+    if os.path.exists(stamp_path):
+        with open(stamp_path) as f:
+            stamp = json.load(f)
+    generator_sha = _sha256(generator)
+    if (not regenerate and os.path.exists(gpkg) and stamp.get('args') == args
+            and stamp.get('generator_sha256') == generator_sha):
+        return gpkg, stamp
+    log(f'generating the data: generate_county.py {" ".join(args)} (once; cached in {directory})')
+    staging = directory + '.tmp'
+    shutil.rmtree(staging, ignore_errors=True)
+    os.makedirs(staging)
+    start = time.perf_counter()
+    subprocess.run(['/usr/bin/python3', generator, *args, '--out', staging], check=True,
+                   stdout=subprocess.DEVNULL)
+    stamp = {'args': args, 'generator_sha256': generator_sha,
+             'seconds': round(time.perf_counter() - start, 1),
+             'generated': time.strftime('%Y-%m-%dT%H:%M:%S')}
+    with open(os.path.join(staging, 'stamp.json'), 'w') as f:
+        json.dump(stamp, f, indent=1)
+    shutil.rmtree(directory, ignore_errors=True)
+    os.rename(staging, directory)
+    return gpkg, stamp
