@@ -26,14 +26,42 @@ set(REDLINE_LIB_SOURCES
 
 # Overlay engine: coverage, tabulate, overlay (issue 4).
 list(APPEND REDLINE_LIB_SOURCES
+  lib/overlay/cover_overlaps.cpp
+  lib/overlay/coverage.cpp
+  lib/overlay/coverage_layers.cpp
+  lib/overlay/engine_options.cpp
+  lib/overlay/interiors_overlap.cpp
+  lib/overlay/piece_matcher.cpp
+  lib/overlay/output_fields.cpp
+  lib/overlay/overlay.cpp
+  lib/overlay/piece_set.cpp
+  lib/overlay/repair_delta.cpp
+  lib/overlay/sliver.cpp
+  lib/overlay/subdivide.cpp
+  lib/overlay/tabulate.cpp
+  lib/report/coverage_report.cpp
+  lib/report/overlay_report.cpp
+  lib/report/tabulate_report.cpp
 )
 
 # Drift between versions (issue 5).
 list(APPEND REDLINE_LIB_SOURCES
+  lib/drift/drift.cpp
+  lib/drift/drift_report.cpp
+  lib/drift/drift_writer.cpp
+  lib/drift/ring_alignment.cpp
+  lib/drift/shared_edges.cpp
 )
 
 # Checks and rules files (issue 5).
 list(APPEND REDLINE_LIB_SOURCES
+  lib/checks/area_checks.cpp
+  lib/checks/check.cpp
+  lib/checks/check_report.cpp
+  lib/checks/class_checks.cpp
+  lib/checks/layer_source.cpp
+  lib/checks/rules.cpp
+  lib/checks/share_checks.cpp
 )
 
 set(REDLINE_TOOL_SOURCES
@@ -46,8 +74,13 @@ set(REDLINE_TOOL_SOURCES
 
 # Overlay tools (issue 4).
 list(APPEND REDLINE_TOOL_SOURCES
+  tools/coverage.cpp
+  tools/overlay.cpp
+  tools/tabulate.cpp
 )
 
 # Drift and check tools (issue 5).
 list(APPEND REDLINE_TOOL_SOURCES
+  tools/check.cpp
+  tools/drift.cpp
 )

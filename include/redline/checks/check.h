@@ -1,0 +1,145 @@
+#pragma once
+// Checks: the plan's spatial rules as pass/fail results a pipeline can run.
+//
+// A check reads one layer (and, by kind, a previous version or another layer), computes one
+// figure and compares it with a threshold:
+//  - not-reduced: the layer's area is at least a baseline figure ("75587.98ha", "3416亩") or
+//    at least the area of a previous version (面积不减少). With `by`, per group of an
+//    attribute (each group against its own baseline or its previous area). With a previous
+//    version, the area lost to it that nothing gained compensates is listed by feature (by
+//    `key`, e.g. BSM, else by FID), from redline/drift/drift.h.
+//  - nature-unchanged: on the area both versions cover, `field` (e.g. HXLX) has not changed
+//    (性质不改变). The figure is the real reclassified area (slivers excluded), threshold 0.
+//  - function-not-lowered: on the area both versions cover, the ordered attribute `field`
+//    (order highest first, e.g. 核心区, 缓冲区, 实验区) has nowhere moved down the order
+//    (功能不降低). A change to or from a value outside the order cannot be judged and counts as
+//    lowered. The figure is the lowered area, threshold 0.
+//  - min-share: the part of the layer inside the union of `within` is at least min_percent %
+//    of the layer's area (wetland protection rate: wetlands inside protected areas); with
+//    share_of = "within", of the area of `within` (red line ≥ 27.87 % of the county: layer
+//    redline, within county). Measured by redline/overlay/coverage.h.
+//  - share-of-zones: the features whose `field` (DEFAULT GNFQ) is one of `zones` (DEFAULT
+//    岸线保护区, 岸线保留区) hold at least min_percent % of the layer's area (河湖岸线保护率).
+// `where` keeps only features whose attribute has one of the given values (e.g. XFZT = 已修复
+// for restored mines), in the layer and its previous version.
+//
+// Figures are compared as official tables print them: rounded to the unit's decimals
+// (redline/measure/units.h: 2 for ha, 亩, m²; 4 for km², 万亩) and percentages to 2 decimals,
+// so that a re-export that moves the area by 1e-6 ha does not fail "not reduced".
+// A failed check is a CheckResult with passed = false, never an exception; what cannot be
+// read or makes no sense (a missing file or field, a kind without its parameters) throws.
+//
+// Example usage:
+//   redline::CheckSpec spec;
+//   spec.name = "生态保护红线面积不减少";
+//   spec.kind = redline::CheckKind::NotReduced;
+//   spec.layer = {"huichang.gpkg", "redline"};
+//   spec.baseline_m2 = redline::parse_area("75587.98ha");
+//   std::vector<redline::CheckResult> results = redline::run_checks({spec});
+//   bool ok = results[0].passed;
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "redline/io/layer.h"
+#include "redline/measure/area.h"
+#include "redline/measure/units.h"
+#include "redline/progress.h"
+
+namespace redline {
+
+enum class CheckKind { NotReduced, NatureUnchanged, FunctionNotLowered, MinShare, ShareOfZones };
+
+/// Parses "not-reduced", "nature-unchanged", "function-not-lowered", "min-share" or
+/// "share-of-zones". Throws UsageError listing them.
+CheckKind parse_check_kind(const std::string& text);
+/// Returns the kind's name as parse_check_kind() accepts it.
+std::string kind_name(CheckKind kind);
+/// Returns every kind's name, in the order above.
+std::vector<std::string> check_kind_names();
+
+/// A layer a check reads: a source path and, when the source has several, the layer's name.
+struct LayerRef {
+  std::string path;
+  std::string layer;  ///< DEFAULT "": the source's only layer
+  /// Returns "path" or "path (layer)".
+  std::string label() const;
+};
+
+/// One check, as a rules file or the command line gives it.
+struct CheckSpec {
+  std::string name;  ///< shown in reports; DEFAULT: the kind and the layer
+  CheckKind kind = CheckKind::NotReduced;
+  LayerRef layer;
+  /// Keep only features whose attribute equals one of the values.
+  std::map<std::string, std::vector<std::string>> where;
+
+  std::optional<double> baseline_m2;          ///< not-reduced: total baseline
+  std::map<std::string, double> group_baselines_m2;  ///< not-reduced with `by`: per group
+  std::optional<LayerRef> previous;           ///< not-reduced, nature-unchanged, function-not-lowered
+  std::string key;    ///< matches features across versions and names them in listings (e.g. BSM)
+  std::string label;  ///< not-reduced: shown beside the key in listings (e.g. HXMC)
+  std::string by;     ///< not-reduced: group attribute
+  std::string field;  ///< nature-unchanged, function-not-lowered, share-of-zones
+  std::vector<std::string> order;  ///< function-not-lowered: values, highest function first
+  std::optional<LayerRef> within;  ///< min-share
+  std::string share_of = "layer";  ///< min-share: "layer" or "within"
+  std::optional<double> min_percent;  ///< min-share, share-of-zones
+  std::vector<std::string> zones;  ///< share-of-zones; DEFAULT: 岸线保护区, 岸线保留区
+
+  AreaMethod method = AreaMethod::Ellipsoidal;  ///< DEFAULT: ellipsoidal
+  AreaUnit unit = AreaUnit::Hectare;            ///< unit of the figures; DEFAULT: ha
+  std::string source;  ///< where the spec came from ("rules.toml, check 3 (line 12)"), for errors
+  std::string delivery;  ///< the delivery it runs on ("" when none)
+};
+
+/// Returns the DEFAULT protected shoreline zones: 岸线保护区, 岸线保留区.
+std::vector<std::string> default_protected_zones();
+
+/// Checks the spec's parameters against its kind (a baseline or previous version for
+/// not-reduced, a field and order for function-not-lowered ...). Throws UsageError naming the
+/// check and what is missing or superfluous.
+void validate_check(const CheckSpec& spec);
+
+/// What a check found. value and threshold are in `unit` ("ha", "mu", ... or "%").
+struct CheckResult {
+  std::string name;
+  CheckKind kind = CheckKind::NotReduced;
+  bool passed = false;
+  double value = 0.0;
+  double threshold = 0.0;
+  std::string comparison = ">=";  ///< passed when value (comparison) threshold: ">=" or "<="
+  std::string unit;
+  int decimals = 2;               ///< decimals the figures are compared and printed with
+  std::string layer;              ///< the layer checked (label)
+  std::string delivery;
+  /// Figures behind the result, by kind: groups, lost features, from→to tables ...
+  nlohmann::ordered_json details = nlohmann::ordered_json::object();
+  /// Plain-words lines for the report: what was lost, what changed class, by how much.
+  std::vector<std::string> findings;
+
+  /// Returns value − threshold for ">=", threshold − value for "<=": the margin by which the
+  /// check passes (negative when it fails).
+  double margin() const { return comparison == "<=" ? threshold - value : value - threshold; }
+};
+
+struct CheckRunOptions {
+  /// How to read the layers. DEFAULT: repair invalid polygons, CRS and encoding from the source.
+  std::string assume_crs, encoding;
+  InvalidPolicy invalid = InvalidPolicy::Repair;
+  unsigned threads = 0;  ///< DEFAULT: all cores
+  ProgressFn progress;
+};
+
+/// Runs the checks in order and returns one result each. Each source layer is read once.
+/// Throws what reading throws, and UsageError for parameters that do not suit the data (an
+/// unknown field, a group without baseline).
+std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const CheckRunOptions& options = {});
+
+/// Returns true when every result passed (and there is at least one).
+bool all_passed(const std::vector<CheckResult>& results);
+
+}  // namespace redline

@@ -1,0 +1,65 @@
+#pragma once
+// Rules files: several checks over several layers, each with its thresholds, in TOML.
+//
+//   title = "会昌县空间管控指标"       # optional: heads the report
+//   unit = "ha"                      # optional defaults for every check: unit, method
+//
+//   [[check]]
+//   name = "生态保护红线面积不减少"
+//   kind = "not-reduced"             # not-reduced | nature-unchanged | function-not-lowered
+//                                    # | min-share | share-of-zones (redline/checks/check.h)
+//   layer = "huichang.gpkg"          # relative to the rules file, or absolute
+//   layer_name = "redline_2024"      # the layer inside a GeoPackage / FileGDB
+//   previous = "huichang.gpkg"       # the version it is compared with ...
+//   previous_layer = "redline"
+//   baseline = "75587.98ha"          # ... or a figure with its unit (ha, mu, 亩, km2, m2);
+//                                    # with `by`, a table: baseline = { 水源涵养 = "30000ha" }
+//   key = "BSM"                      # names (and matches) features in the listings
+//   label = "HXMC"                   # shown beside the key of each lost feature
+//
+// Keys by kind: not-reduced: baseline or previous (+ previous_layer), optional by, key, label;
+// nature-unchanged: previous, field; function-not-lowered: previous, field, order = [...];
+// min-share: within (+ within_layer), min_percent, optional share_of = "layer" | "within";
+// share-of-zones: min_percent, optional field (DEFAULT "GNFQ"), zones = [...]. Every check
+// may have where = { FIELD = "value" or ["v1", "v2"] }, unit, method, name, description.
+// An unknown key is an error (a misspelt threshold must not be silently ignored).
+//
+// Deliveries: a path may contain "{delivery}", replaced by each delivery in turn, so that
+// one rules file checks a folder of new deliveries in one call (redline check RULES.toml
+// --deliveries DIR). The deliveries of DIR are its subfolders and its .gpkg, .shp, .geojson
+// and .json files, in name order. Checks without the placeholder run once.
+//
+// Example usage:
+//   redline::RuleSet rules = redline::load_rules("samples/huichang/indicators.toml");
+//   std::vector<redline::CheckSpec> specs = redline::expand_deliveries(rules, {});
+//   std::vector<redline::CheckResult> results = redline::run_checks(specs);
+#include <string>
+#include <vector>
+
+#include "redline/checks/check.h"
+
+namespace redline {
+
+/// The checks of a rules file, paths resolved against its folder.
+struct RuleSet {
+  std::string path;                ///< the rules file, as given
+  std::string title;               ///< its top-level `title` ("" when none)
+  std::vector<CheckSpec> checks;   ///< in file order
+  bool uses_delivery = false;      ///< some path contains {delivery}
+};
+
+/// Reads and validates a rules file. Throws InputError for a missing file or bad TOML (with
+/// line and column), UsageError naming the check (by number, name and line) for an unknown
+/// kind or key, a missing or ill-typed parameter, or an area without a unit.
+RuleSet load_rules(const std::string& path);
+
+/// Returns the deliveries of `dir` (see above), as paths. Throws InputError when `dir` is not
+/// a folder, UsageError when it holds no delivery.
+std::vector<std::string> list_deliveries(const std::string& dir);
+
+/// Returns the checks to run: checks without {delivery} once, then for each delivery the
+/// checks with it, the placeholder replaced and CheckSpec::delivery set. Throws UsageError
+/// when the rules use {delivery} and `deliveries` is empty.
+std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector<std::string>& deliveries);
+
+}  // namespace redline

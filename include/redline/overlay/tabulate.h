@@ -1,0 +1,76 @@
+#pragma once
+// Tabulation: the area of each class inside each zone — the land-use make-up of the red line by
+// DLBM, the reserve zones by vegetation type — with the percent of the zone.
+//
+// Zones are the features of the zones layer grouped by `zone_field` (all of them as one zone
+// when it is empty); classes are the features of the classes layer grouped by `class_field`.
+// Each cell is the area of (zone ∩ union of the class's features): class features of one class
+// that overlap each other count once (they are found and unioned where they overlap, so the
+// common case — a land-use coverage whose parcels only share edges — costs no union at all).
+// Features of *different* classes that overlap count in both, so a zone's classes can add up to
+// more than its area: the report says so rather than hiding it. Zone features of one zone key
+// are added up; zone features that overlap each other are reported.
+//
+// Cells are accumulated in feature order, so 1 and N threads give identical figures.
+//
+// Example usage:
+//   redline::TabulateOptions options;
+//   options.zone_field = "HXLX";
+//   options.class_field = "DLBM";
+//   redline::TabulateResult t = redline::tabulate(redline_layer, parcels, options);
+//   for (const redline::TabulateCell& c : t.cells) { ... c.zone, c.class_key, c.area_m2 ... }
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "redline/io/layer.h"
+#include "redline/overlay/engine_options.h"
+
+namespace redline {
+
+struct TabulateOptions {
+  EngineOptions engine;
+  /// Zones-layer attribute naming the zones. DEFAULT: "" — the whole layer is one zone, "".
+  std::string zone_field;
+  /// Classes-layer attribute naming the classes. REQUIRED.
+  std::string class_field;
+};
+
+/// One cell: the area of one class inside one zone.
+struct TabulateCell {
+  std::string zone;       ///< zone key ("" without zone_field or for a null value)
+  std::string class_key;  ///< class key ("" for a null value)
+  double area_m2 = 0.0;
+  double percent = 0.0;   ///< of the zone's area
+};
+
+/// One zone: its area and how much of it the classes cover.
+struct TabulateZone {
+  std::string zone;
+  std::size_t features = 0;
+  double area_m2 = 0.0;
+  double classified_m2 = 0.0;  ///< sum of the zone's cells (more than area_m2 if classes overlap)
+  double percent_classified() const { return area_m2 > 0 ? 100.0 * classified_m2 / area_m2 : 0.0; }
+};
+
+struct TabulateResult {
+  std::string zones_source, zones_layer, classes_source, classes_layer;
+  Crs crs;
+  AreaMethod method = AreaMethod::Ellipsoidal;
+  double grid_size = 0.0;
+  std::string zone_field, class_field;
+  std::vector<TabulateZone> zones;   ///< sorted by key
+  std::vector<TabulateCell> cells;   ///< sorted by zone, then class; only cells with area
+  std::size_t overlapping_class_pairs = 0;  ///< same-class feature pairs that overlap
+  std::size_t overlapping_zone_pairs = 0;   ///< zone feature pairs that overlap (any key)
+  ReadReport zones_read, classes_read;
+  double zones_repair_delta_m2 = 0.0, classes_repair_delta_m2 = 0.0;  ///< area change from repairs
+};
+
+/// Tabulates `classes` inside `zones` (see above). `classes` is transformed into the working
+/// CRS (DEFAULT: the zones' CRS). Throws UsageError for an unknown or missing field or a method
+/// that does not suit the CRS, InputError naming the feature when a geometry cannot be
+/// transformed or measured.
+TabulateResult tabulate(const Layer& zones, const Layer& classes, const TabulateOptions& options);
+
+}  // namespace redline

@@ -1,0 +1,85 @@
+#include "redline/checks/check_report.h"
+
+#include <fmt/format.h>
+
+namespace redline {
+
+namespace {
+
+std::string unit_text(const std::string& unit) {
+  if (unit == "%") return "%";
+  if (unit == "m2") return "m²";
+  if (unit == "mu") return "亩";
+  if (unit == "wanmu") return "万亩";
+  if (unit == "km2") return "km²";
+  return unit;
+}
+
+std::string with_unit(double value, const CheckResult& r, bool sign = false) {
+  std::string n = format_number(value, r.decimals);
+  if (sign && n.find_first_not_of("-0.") != std::string::npos && value > 0) n = "+" + n;
+  if (n.find_first_not_of("-0.") == std::string::npos) n = format_number(0.0, r.decimals);  // no "-0.00"
+  return n + " " + unit_text(r.unit);
+}
+
+}  // namespace
+
+nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results) {
+  nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+  for (const CheckResult& r : results) {
+    checks.push_back({{"name", r.name},
+                      {"kind", kind_name(r.kind)},
+                      {"passed", r.passed},
+                      {"value", r.value},
+                      {"threshold", r.threshold},
+                      {"unit", r.unit},
+                      {"details", r.details},
+                      {"comparison", r.comparison},
+                      {"margin", r.margin()},
+                      {"layer", r.layer},
+                      {"delivery", r.delivery.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.delivery)},
+                      {"findings", r.findings}});
+  }
+  return {{"passed", all_passed(results)}, {"checks", std::move(checks)}};
+}
+
+std::string render_check_report(const std::vector<CheckResult>& results, OutputFormat format, const std::string& title,
+                                 bool bom) {
+  if (format == OutputFormat::Json) return check_report_json(results).dump(2) + "\n";
+  bool deliveries = false;
+  for (const CheckResult& r : results) deliveries |= !r.delivery.empty();
+
+  Table t;
+  t.title = title;
+  t.column("#", true);
+  if (deliveries) t.column("delivery");
+  t.column("indicator").column("value", true).column("threshold", true).column("margin", true).column("result");
+  std::size_t failed = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const CheckResult& r = results[i];
+    failed += !r.passed;
+    std::vector<std::string> row{std::to_string(i + 1)};
+    if (deliveries) row.push_back(r.delivery.empty() ? "-" : r.delivery);
+    row.push_back(r.name);
+    row.push_back(with_unit(r.value, r));
+    row.push_back((r.comparison == "<=" ? "≤ " : "≥ ") + with_unit(r.threshold, r));
+    row.push_back(with_unit(r.margin(), r, /*sign=*/true));
+    row.push_back(r.passed ? "达标" : "未达标");
+    t.add_row(std::move(row));
+  }
+  if (format != OutputFormat::Csv) {
+    const bool md = format == OutputFormat::Markdown;
+    t.notes.push_back(fmt::format("{} check(s): {} 达标 (passed), {} 未达标 (failed)", results.size(),
+                                  results.size() - failed, failed));
+    if (md) t.notes.push_back("");
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const CheckResult& r = results[i];
+      for (const std::string& f : r.findings) {
+        t.notes.push_back(fmt::format("{}[{}] {}{}", md ? "- " : "", i + 1, r.passed ? "" : "未达标: ", f));
+      }
+    }
+  }
+  return render_tables({t}, format, bom);
+}
+
+}  // namespace redline

@@ -1,0 +1,74 @@
+// nature-unchanged and function-not-lowered: what the class of the shared area became.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "checks/check_kinds.h"
+#include "redline/report/table.h"
+#include "redline/drift/drift.h"
+
+namespace redline::detail {
+
+namespace {
+
+std::string shown(const std::string& value) { return value.empty() ? "(empty)" : value; }
+
+}  // namespace
+
+void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const CheckRunOptions& options, CheckResult& r) {
+  const AreaUnit u = spec.unit;
+  auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
+  r.unit = unit_name(u);
+  r.decimals = display_decimals(u);
+  r.comparison = "<=";
+  r.threshold = 0.0;
+
+  std::shared_ptr<const Layer> current = layers.filtered(spec.layer, spec.where);
+  std::shared_ptr<const Layer> previous = layers.filtered(*spec.previous, spec.where);
+  DriftOptions d;
+  d.method = spec.method;
+  d.key_field = spec.key;
+  d.class_field = spec.field;
+  d.threads = options.threads;
+  const DriftResult drift = compute_drift(*previous, *current, d);
+
+  const bool ordered = spec.kind == CheckKind::FunctionNotLowered;
+  auto rank = [&](const std::string& value) -> std::optional<std::size_t> {
+    auto it = std::find(spec.order.begin(), spec.order.end(), value);
+    if (it == spec.order.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - spec.order.begin());
+  };
+  double counted_m2 = 0.0, noise_m2 = 0.0;
+  nlohmann::ordered_json table = nlohmann::ordered_json::array();
+  for (const Reclassification& rc : drift.reclassified) {
+    noise_m2 += rc.noise_m2;
+    if (rc.m2 <= 0) continue;
+    nlohmann::ordered_json row = {{"from", rc.from}, {"to", rc.to}, {"area", in_unit(rc.m2)}};
+    std::string verdict;
+    bool counts = true;
+    if (ordered) {
+      const auto from = rank(rc.from), to = rank(rc.to);
+      // Lower in the order is a lower function; a value outside the order cannot be judged.
+      verdict = !from || !to ? "unranked" : (*to > *from ? "lowered" : "raised");
+      counts = verdict != "raised";
+      row["direction"] = verdict;
+    }
+    if (counts) {
+      counted_m2 += rc.m2;
+      r.findings.push_back(fmt::format("{} → {}: {} {}{}", shown(rc.from), shown(rc.to),
+                                       format_number(in_unit(rc.m2), r.decimals), r.unit,
+                                       verdict.empty() ? "" : " (" + verdict + ")"));
+    }
+    table.push_back(std::move(row));
+  }
+  r.value = in_unit(counted_m2);
+  r.details["field"] = spec.field;
+  if (ordered) r.details["order"] = spec.order;
+  r.details["previous"] = spec.previous->label();
+  r.details["reclassified"] = std::move(table);
+  r.details["reclassified_total"] = in_unit(drift.reclassified_m2());
+  r.details["noise"] = in_unit(noise_m2);
+  r.details["shared_area"] = in_unit(drift.after_m2 - drift.gained_m2);
+}
+
+}  // namespace redline::detail

@@ -1,0 +1,30 @@
+#pragma once
+// Private: the layers the checks of one run read, each read once, and `where` filters.
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "redline/checks/check.h"
+#include "redline/io/layer.h"
+
+namespace redline::detail {
+
+class LayerSource {
+ public:
+  explicit LayerSource(const CheckRunOptions& options) : options_(options) {}
+
+  /// Returns the layer, read on first use. Throws what read_layer() throws.
+  const Layer& get(const LayerRef& ref);
+
+  /// Returns the layer with only the features `where` keeps (the layer itself when `where` is
+  /// empty). Throws UsageError for an unknown field.
+  std::shared_ptr<const Layer> filtered(const LayerRef& ref, const std::map<std::string, std::vector<std::string>>& where);
+
+ private:
+  const CheckRunOptions& options_;
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<Layer>> layers_;
+};
+
+}  // namespace redline::detail

@@ -1,0 +1,29 @@
+#pragma once
+// Private: which edges a feature shares with another feature of the same layer.
+//
+// In a layer drawn as a coverage (features that touch share their boundary vertex for vertex),
+// an edge that two features share separates them: it is inside the layer's union, not on its
+// boundary. The index keeps a 64-bit hash of every edge, direction ignored, with its feature.
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "drift/ring_alignment.h"
+
+namespace redline::detail {
+
+class SharedEdgeIndex {
+ public:
+  /// Indexes every edge of every feature; feature i is features[i].
+  SharedEdgeIndex(const std::vector<PolygonRings>& features, unsigned threads);
+
+  /// Returns the index of a feature other than `feature` that has the edge p–q (either
+  /// direction), or -1 when none has.
+  std::int64_t other_owner(const double* p, const double* q, std::size_t feature) const;
+
+ private:
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries_;  // sorted by hash
+};
+
+}  // namespace redline::detail

@@ -1,0 +1,355 @@
+#include "overlay/interiors_overlap.h"
+
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include "geom/geos_context.h"
+
+namespace redline::detail {
+
+namespace {
+
+struct Point {
+  double x, y;
+  bool operator==(const Point& o) const { return x == o.x && y == o.y; }
+};
+
+struct Segment {
+  Point p, q;
+  bool interior_left;  // the polygon's interior lies to the left of p→q
+  double min_x, min_y, max_x, max_y;
+};
+
+// Shewchuk's orient2d with its first error bound (stage A of "Adaptive Precision Floating-Point
+// Arithmetic and Fast Robust Geometric Predicates", 1997): the sign of the determinant when the
+// floating-point value proves it, else kUncertain.
+constexpr int kUncertain = 2;
+int orientation(const Point& a, const Point& b, const Point& c) {
+  constexpr double eps = 1.1102230246251565e-16;  // 2^-53
+  constexpr double bound = (3.0 + 16.0 * eps) * eps;
+  const double left = (a.x - c.x) * (b.y - c.y);
+  const double right = (a.y - c.y) * (b.x - c.x);
+  const double det = left - right;
+  double sum;
+  if (left > 0) {
+    if (right <= 0) return det > 0 ? 1 : (det < 0 ? -1 : 0);
+    sum = left + right;
+  } else if (left < 0) {
+    if (right >= 0) return det > 0 ? 1 : (det < 0 ? -1 : 0);
+    sum = -left - right;
+  } else {
+    return det > 0 ? 1 : (det < 0 ? -1 : 0);  // a factor is exactly 0: the sign is exact
+  }
+  const double err = bound * sum;
+  if (det >= err && det > 0) return 1;
+  if (-det >= err && det < 0) return -1;
+  return kUncertain;
+}
+
+void add_ring(GEOSContextHandle_t h, const GEOSGeometry* ring, bool is_shell, std::vector<Segment>& out,
+              std::vector<double>& buffer) {
+  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+  unsigned int n = 0;
+  GEOSCoordSeq_getSize_r(h, seq, &n);
+  if (n < 4) return;
+  buffer.resize(2 * static_cast<std::size_t>(n));
+  GEOSCoordSeq_copyToBuffer_r(h, seq, buffer.data(), 0, 0);
+  double twice_area = 0;
+  for (unsigned int i = 0; i + 1 < n; ++i) {
+    twice_area += (buffer[2 * i] - buffer[0]) * (buffer[2 * i + 3] - buffer[1]) -
+                  (buffer[2 * i + 2] - buffer[0]) * (buffer[2 * i + 1] - buffer[1]);
+  }
+  const bool ccw = twice_area > 0;
+  for (unsigned int i = 0; i + 1 < n; ++i) {
+    Segment s;
+    s.p = {buffer[2 * i], buffer[2 * i + 1]};
+    s.q = {buffer[2 * i + 2], buffer[2 * i + 3]};
+    if (s.p == s.q) continue;
+    s.interior_left = (is_shell == ccw);
+    s.min_x = std::min(s.p.x, s.q.x);
+    s.max_x = std::max(s.p.x, s.q.x);
+    s.min_y = std::min(s.p.y, s.q.y);
+    s.max_y = std::max(s.p.y, s.q.y);
+    out.push_back(s);
+  }
+}
+
+void add_polygonal(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Segment>& out, std::vector<double>& buf) {
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type == GEOS_POLYGON) {
+    if (GEOSisEmpty_r(h, g)) return;
+    add_ring(h, GEOSGetExteriorRing_r(h, g), true, out, buf);
+    const int holes = GEOSGetNumInteriorRings_r(h, g);
+    for (int i = 0; i < holes; ++i) add_ring(h, GEOSGetInteriorRingN_r(h, g, i), false, out, buf);
+  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+    const int n = GEOSGetNumGeometries_r(h, g);
+    for (int i = 0; i < n; ++i) add_polygonal(h, GEOSGetGeometryN_r(h, g, i), out, buf);
+  }
+}
+
+// For a point on a segment's line: returns true when it lies on the segment, off its end points.
+bool on_segment_middle(const Point& c, const Segment& s) {
+  return c.x >= s.min_x && c.x <= s.max_x && c.y >= s.min_y && c.y <= s.max_y && !(c == s.p) && !(c == s.q);
+}
+
+struct Box {
+  double min_x, min_y, max_x, max_y;
+  bool holds(const Point& p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
+  bool meets(const Segment& s) const {
+    return s.min_x <= max_x && min_x <= s.max_x && s.min_y <= max_y && min_y <= s.max_y;
+  }
+};
+
+Box box_of(const std::vector<Segment>& polygon) {
+  Box b{polygon[0].min_x, polygon[0].min_y, polygon[0].max_x, polygon[0].max_y};
+  for (const Segment& s : polygon) {
+    b.min_x = std::min(b.min_x, s.min_x);
+    b.min_y = std::min(b.min_y, s.min_y);
+    b.max_x = std::max(b.max_x, s.max_x);
+    b.max_y = std::max(b.max_y, s.max_y);
+  }
+  return b;
+}
+
+// A polygon's segments bucketed by horizontal bands, so that finding the segments a horizontal
+// ray from a point can cross (those whose y range holds the point's y) looks at one band.
+class BandIndex {
+ public:
+  explicit BandIndex(const std::vector<Segment>& segments) : segments_(segments), box_(box_of(segments)) {
+    const std::size_t n = std::clamp<std::size_t>(segments.size() / 4, 1, 512);
+    const double height = box_.max_y - box_.min_y;
+    scale_ = height > 0 ? n / height : 0.0;
+    bands_.resize(n);
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      for (std::size_t b = band(segments[i].min_y), e = band(segments[i].max_y); b <= e; ++b) {
+        bands_[b].push_back(static_cast<unsigned>(i));
+      }
+    }
+  }
+  const Box& box() const { return box_; }
+  const std::vector<unsigned>& near(double y) const { return bands_[band(y)]; }
+  const Segment& operator[](unsigned i) const { return segments_[i]; }
+
+ private:
+  std::size_t band(double y) const {
+    const double f = (y - box_.min_y) * scale_;
+    if (!(f > 0)) return 0;
+    return std::min(bands_.size() - 1, static_cast<std::size_t>(f));
+  }
+  const std::vector<Segment>& segments_;
+  Box box_;
+  double scale_;
+  std::vector<std::vector<unsigned>> bands_;
+};
+
+// Where a point lies relative to a polygon: strictly inside, strictly outside, or uncertain
+// (on the boundary, or too close for the predicate to tell).
+enum class Where { Inside, Outside, Uncertain };
+
+Where locate(const Point& p, const BandIndex& polygon) {
+  if (!polygon.box().holds(p)) return Where::Outside;
+  int crossings = 0;
+  for (unsigned i : polygon.near(p.y)) {
+    const Segment& s = polygon[i];
+    if (p.y < s.min_y || p.y > s.max_y || p.x > s.max_x) {
+      // Entirely above, below or left of p: cannot cross the ray to the right of p, nor hold p.
+      continue;
+    }
+    const bool up = s.p.y <= p.y && s.q.y > p.y;
+    const bool down = s.q.y <= p.y && s.p.y > p.y;
+    const int o = orientation(s.p, s.q, p);
+    if (o == kUncertain) return Where::Uncertain;
+    if (o == 0) {
+      // On the segment's line, with y in its range: on the segment unless left of a horizontal
+      // one, which the ray rule below ignores anyway.
+      if (p.x >= s.min_x) return Where::Uncertain;
+      continue;
+    }
+    if (up && o > 0) ++crossings;
+    if (down && o < 0) ++crossings;
+  }
+  return (crossings % 2) ? Where::Inside : Where::Outside;
+}
+
+bool is_vertex_of(const Point& p, const BandIndex& polygon) {
+  if (!polygon.box().holds(p)) return false;
+  for (unsigned i : polygon.near(p.y)) {
+    if (polygon[i].p == p || polygon[i].q == p) return true;
+  }
+  return false;
+}
+
+Point midpoint(const Segment& s) { return {(s.p.x + s.q.x) / 2, (s.p.y + s.q.y) / 2}; }
+
+// What one polygon's probes — its vertices that are not vertices of the other, the midpoints
+// of its edges that are not shared — and its shared edges say about the other.
+struct Probes {
+  int inside = 0;         // probes strictly inside the other, and shared edges with both interiors on one side
+  int strictly_inside = 0;
+  int outside = 0;        // probes strictly outside, and shared edges with the interiors on either side
+  bool uncertain = false;
+};
+
+// Probes `from` against `other`. With `stop_at_inside`, returns at the first sign of overlap.
+Probes probe(const std::vector<Segment>& from, const std::vector<char>& shared, const BandIndex& other,
+             bool stop_at_inside) {
+  Probes r;
+  auto count = [&](Where w) {
+    if (w == Where::Uncertain) r.uncertain = true;
+    if (w == Where::Inside) ++r.inside, ++r.strictly_inside;
+    if (w == Where::Outside) ++r.outside;
+  };
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    const Segment& s = from[i];
+    if (!is_vertex_of(s.p, other)) count(locate(s.p, other));
+    if (shared[i] == 1) ++r.outside;       // shared, interiors on either side
+    else if (shared[i] == 2) ++r.inside;   // shared, interiors on the same side
+    else count(locate(midpoint(s), other));
+    if (r.uncertain || (stop_at_inside && r.inside)) return r;
+  }
+  return r;
+}
+
+// The outcome of comparing one segment of each polygon.
+enum class PairResult { Nothing, SharedApart, SharedSameSide, Overlap };
+
+PairResult compare(const Segment& s, const Segment& t) {
+  const bool same = s.p == t.p && s.q == t.q;
+  const bool reversed = s.p == t.q && s.q == t.p;
+  if (same || reversed) {
+    // A shared edge: the interiors meet along it when they lie on the same side.
+    return ((s.interior_left == t.interior_left) == same) ? PairResult::SharedSameSide : PairResult::SharedApart;
+  }
+  const int o1 = orientation(s.p, s.q, t.p), o2 = orientation(s.p, s.q, t.q);
+  const int o3 = orientation(t.p, t.q, s.p), o4 = orientation(t.p, t.q, s.q);
+  if (o1 == kUncertain || o2 == kUncertain || o3 == kUncertain || o4 == kUncertain) return PairResult::Overlap;
+  if (o1 * o2 < 0 && o3 * o4 < 0) return PairResult::Overlap;  // the boundaries cross
+  // A vertex on the other's segment that is not one of its end points (a T-junction or a partly
+  // shared edge): outside the clean-coverage case, so "maybe".
+  if ((o1 == 0 && on_segment_middle(t.p, s)) || (o2 == 0 && on_segment_middle(t.q, s)) ||
+      (o3 == 0 && on_segment_middle(s.p, t)) || (o4 == 0 && on_segment_middle(s.q, t))) {
+    return PairResult::Overlap;
+  }
+  return PairResult::Nothing;
+}
+
+// Compares every segment of `a` with every segment of `b` whose boxes meet, with a sweep over
+// x; marks shared edges (1: interiors on either side, 2: on the same side). Returns true as soon
+// as a pair shows that the boundaries cross, or cannot tell.
+bool segments_overlap(const std::vector<Segment>& a, const std::vector<Segment>& b, std::vector<char>& shared_a,
+                      std::vector<char>& shared_b) {
+  const Box ba = box_of(a), bb = box_of(b);
+  const Box common{std::max(ba.min_x, bb.min_x), std::max(ba.min_y, bb.min_y), std::min(ba.max_x, bb.max_x),
+                   std::min(ba.max_y, bb.max_y)};
+  // Events: (min_x, side, index) for the segments that reach the boxes' common part.
+  struct Event {
+    double min_x;
+    unsigned index;
+    bool from_a;
+  };
+  std::vector<Event> events;
+  for (unsigned i = 0; i < a.size(); ++i) {
+    if (common.meets(a[i])) events.push_back({a[i].min_x, i, true});
+  }
+  for (unsigned j = 0; j < b.size(); ++j) {
+    if (common.meets(b[j])) events.push_back({b[j].min_x, j, false});
+  }
+  std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
+    return x.min_x < y.min_x || (x.min_x == y.min_x && x.from_a && !y.from_a);
+  });
+  std::vector<unsigned> active_a, active_b;
+  for (const Event& e : events) {
+    const Segment& s = e.from_a ? a[e.index] : b[e.index];
+    std::vector<unsigned>& other = e.from_a ? active_b : active_a;
+    const std::vector<Segment>& other_segments = e.from_a ? b : a;
+    for (std::size_t k = 0; k < other.size();) {
+      const Segment& t = other_segments[other[k]];
+      if (t.max_x < s.min_x) {  // passed: drop it
+        other[k] = other.back();
+        other.pop_back();
+        continue;
+      }
+      if (t.min_y <= s.max_y && s.min_y <= t.max_y) {
+        const PairResult r = e.from_a ? compare(s, t) : compare(t, s);
+        if (r == PairResult::Overlap) return true;
+        if (r == PairResult::SharedApart || r == PairResult::SharedSameSide) {
+          const unsigned ia = e.from_a ? e.index : other[k], ib = e.from_a ? other[k] : e.index;
+          shared_a[ia] = shared_b[ib] = (r == PairResult::SharedApart) ? 1 : 2;
+        }
+      }
+      ++k;
+    }
+    (e.from_a ? active_a : active_b).push_back(e.index);
+  }
+  return false;
+}
+
+}  // namespace
+
+struct SegmentPolygon::Impl {
+  std::vector<Segment> segments;
+  std::unique_ptr<BandIndex> bands;
+  const BandIndex& index() {
+    if (!bands) bands = std::make_unique<BandIndex>(segments);
+    return *bands;
+  }
+};
+
+SegmentPolygon::SegmentPolygon(const Geometry& polygon) : impl_(std::make_unique<Impl>()) {
+  if (polygon.is_empty()) return;
+  thread_local std::vector<double> buffer;
+  add_polygonal(geos_handle(), polygon.get(), impl_->segments, buffer);
+}
+
+SegmentPolygon::~SegmentPolygon() = default;
+SegmentPolygon::SegmentPolygon(SegmentPolygon&&) noexcept = default;
+SegmentPolygon& SegmentPolygon::operator=(SegmentPolygon&&) noexcept = default;
+
+bool SegmentPolygon::empty() const { return impl_->segments.empty(); }
+
+bool interiors_may_overlap(SegmentPolygon& a, SegmentPolygon& b) {
+  if (a.empty() || b.empty()) return false;
+  const std::vector<Segment>& sa = a.impl_->segments;
+  const std::vector<Segment>& sb = b.impl_->segments;
+  std::vector<char> shared_a(sa.size(), 0), shared_b(sb.size(), 0);
+  if (segments_overlap(sa, sb, shared_a, shared_b)) return true;
+  const Probes pa = probe(sa, shared_a, b.impl_->index(), true);
+  if (pa.uncertain || pa.inside) return true;
+  const Probes pb = probe(sb, shared_b, a.impl_->index(), true);
+  return pb.uncertain || pb.inside;
+}
+
+PairClass classify_pair(SegmentPolygon& target, SegmentPolygon& cover) {
+  if (target.empty() || cover.empty()) return PairClass::Disjoint;
+  const std::vector<Segment>& st = target.impl_->segments;
+  const std::vector<Segment>& sc = cover.impl_->segments;
+  std::vector<char> shared_t(st.size(), 0), shared_c(sc.size(), 0);
+  if (segments_overlap(st, sc, shared_t, shared_c)) return PairClass::Unknown;
+  const Probes t = probe(st, shared_t, cover.impl_->index(), false);
+  if (t.uncertain) return PairClass::Unknown;
+  const Probes c = probe(sc, shared_c, target.impl_->index(), false);
+  if (c.uncertain) return PairClass::Unknown;
+  if (t.inside == 0 && c.inside == 0) return PairClass::Disjoint;
+  // With no crossing, the other's boundary enters a polygon's interior only where one of its
+  // probes lies strictly inside: without such a probe, each part of the polygon lies wholly
+  // inside or wholly outside the other, as its own probes say.
+  if (t.outside == 0 && c.strictly_inside == 0) return PairClass::TargetInside;
+  if (c.outside == 0 && t.strictly_inside == 0) return PairClass::CoverInside;
+  return PairClass::Crossing;
+}
+
+bool interiors_may_overlap(const Geometry& a, const Geometry& b) {
+  SegmentPolygon sa(a), sb(b);
+  return interiors_may_overlap(sa, sb);
+}
+
+PairClass classify_pair(const Geometry& target, const Geometry& cover) {
+  SegmentPolygon st(target), sc(cover);
+  return classify_pair(st, sc);
+}
+
+}  // namespace redline::detail

@@ -1,0 +1,59 @@
+#pragma once
+// Private: how a target piece relates to a cover piece, decided with prepared geometries so
+// that the common cases — wholly inside, disjoint — need no overlay at all.
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "geom/geos_context.h"
+#include "overlay/interiors_overlap.h"
+#include "overlay/piece_set.h"
+
+namespace redline::detail {
+
+enum class Relation {
+  Disjoint,      ///< the interiors do not meet (apart, or only touching)
+  TargetInside,  ///< the cover piece covers the target piece: all of it is inside
+  CoverInside,   ///< the target piece covers the cover piece: all of the cover piece is inside
+  Crossing,      ///< the interiors meet, or may: an overlay decides how much
+};
+
+/// One per worker thread: prepared geometries hold lazily built indexes and are not
+/// thread-safe. Prepares each cover piece the first time it is met and keeps it.
+class PieceMatcher {
+ public:
+  explicit PieceMatcher(const PieceSet& cover);
+  ~PieceMatcher();
+  PieceMatcher(PieceMatcher&&) noexcept;
+
+  /// Sets the target piece that relate() compares with. REQUIRES: `target` outlives its use.
+  void set_target(const Piece& target);
+  /// Returns how the current target relates to cover piece `j`.
+  Relation relate(std::size_t j);
+
+ private:
+  using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+  const GEOSPreparedGeometry* prepared_cover(std::size_t j);
+  const GEOSPreparedGeometry* prepared_target();
+  PairClass classify(std::size_t j);
+
+  const PieceSet* cover_;
+  std::vector<PreparedPtr> prepared_;
+  // Segments of the large cover pieces, kept: extracting 1000 vertices per test would cost more
+  // than the test. Small pieces are extracted each time, which keeps memory flat.
+  std::vector<std::unique_ptr<SegmentPolygon>> segments_;
+  const Piece* target_ = nullptr;
+  PreparedPtr target_prepared_;
+  std::unique_ptr<SegmentPolygon> target_segments_;
+};
+
+}  // namespace redline::detail
+
+namespace redline::detail {
+
+/// Returns the common part of target piece `t` and cover piece `c`, which relate as `r`: a copy
+/// of the inner one when one covers the other, their intersection on the grid when they cross,
+/// null when disjoint.
+Geometry overlap_of(const Piece& t, const Piece& c, Relation r, double grid);
+
+}  // namespace redline::detail

@@ -1,0 +1,76 @@
+#include "overlay/piece_set.h"
+
+#include <optional>
+
+#include "redline/crs/transform.h"
+#include "redline/geom/validity.h"
+#include "redline/overlay/subdivide.h"
+#include "overlay/work_loop.h"
+
+namespace redline::detail {
+
+PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double grid, unsigned threads) {
+  const std::size_t n = layer.features.size();
+  const bool transform = !layer.crs.equivalent_to(crs);
+  std::optional<CoordinateTransform> check;
+  if (transform) check.emplace(layer.crs, crs);  // fails here, on this thread, if impossible
+
+  // Per feature: its geometry in `crs` (when transformed) and its pieces (when cut).
+  struct Slot {
+    std::unique_ptr<Geometry> transformed;
+    std::vector<Geometry> cut;
+  };
+  std::vector<Slot> slots(n);
+  const std::size_t chunk = balanced_chunk(n, threads);
+  std::vector<std::optional<CoordinateTransform>> transforms(worker_count(n, threads, chunk));
+  parallel_for_workers(n, threads, [&](std::size_t i, unsigned worker) {
+    const Feature& f = layer.features[i];
+    if (f.geometry.is_empty()) return;
+    const Geometry* g = &f.geometry;
+    if (transform) {
+      auto& t = transforms[worker];
+      if (!t) t.emplace(layer.crs, crs);
+      try {
+        Geometry moved = t->apply(f.geometry);
+        // A valid polygon can become invalid when its vertices move (a ring that almost
+        // touches itself); the engine needs valid input.
+        if (find_invalidity(moved)) moved = make_valid_polygonal(moved);
+        slots[i].transformed = std::make_unique<Geometry>(std::move(moved));
+      } catch (const Error& e) {
+        throw InputError(e.reason() + " while transforming to " + crs.label(), layer.where(f.fid));
+      }
+      g = slots[i].transformed.get();
+    }
+    if (g->num_points() > max_vertices) slots[i].cut = subdivide(*g, max_vertices, grid);
+  }, chunk);
+
+  features_.resize(n, nullptr);
+  first_piece_.assign(n + 1, 0);
+  std::vector<Envelope> boxes;
+  for (std::size_t i = 0; i < n; ++i) {
+    first_piece_[i] = pieces_.size();
+    Slot& s = slots[i];
+    const Geometry* g = &layer.features[i].geometry;
+    if (s.transformed) {
+      owned_.push_back(std::move(s.transformed));
+      g = owned_.back().get();
+    }
+    features_[i] = g;
+    if (g->is_empty()) continue;
+    if (s.cut.empty()) {
+      pieces_.push_back(Piece{i, g, g->envelope(), true});
+    } else {
+      for (Geometry& c : s.cut) {
+        owned_.push_back(std::make_unique<Geometry>(std::move(c)));
+        const Geometry* p = owned_.back().get();
+        pieces_.push_back(Piece{i, p, p->envelope(), s.cut.size() == 1});
+      }
+    }
+  }
+  first_piece_[n] = pieces_.size();
+  boxes.reserve(pieces_.size());
+  for (const Piece& p : pieces_) boxes.push_back(p.envelope);
+  index_ = EnvelopeIndex(boxes);
+}
+
+}  // namespace redline::detail

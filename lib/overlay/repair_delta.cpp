@@ -1,0 +1,24 @@
+#include "overlay/repair_delta.h"
+
+#include <optional>
+
+namespace redline::detail {
+
+double repair_delta_m2(const Layer& layer, AreaMethod method) {
+  if (layer.report.repaired == 0 || !layer.crs.is_known()) return 0.0;
+  if (method == AreaMethod::Planar && !layer.crs.is_projected()) method = AreaMethod::Ellipsoidal;
+  std::optional<AreaCalculator> calc;
+  double delta = 0.0;
+  for (const Feature& f : layer.features) {
+    if (f.original.is_null()) continue;
+    if (!calc) calc.emplace(layer.crs, method);
+    try {
+      delta += calc->area(f.geometry) - calc->area(f.original);
+    } catch (const Error& e) {
+      throw InputError(e.reason(), layer.where(f.fid));
+    }
+  }
+  return delta;
+}
+
+}  // namespace redline::detail

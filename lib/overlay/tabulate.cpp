@@ -1,0 +1,201 @@
+#include "redline/overlay/tabulate.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "overlay/cover_overlaps.h"
+#include "overlay/piece_matcher.h"
+#include "overlay/piece_set.h"
+#include "overlay/repair_delta.h"
+#include "overlay/work_loop.h"
+#include "redline/geom/ops.h"
+
+namespace redline {
+
+namespace {
+
+using detail::Piece;
+using detail::PieceMatcher;
+using detail::PieceSet;
+using detail::Relation;
+
+struct Worker {
+  AreaCalculator calc;
+  PieceMatcher matcher;
+};
+
+// Returns the area of the common part of t and c without copying either when one covers the other.
+double overlap_area(const Piece& t, const Piece& c, Relation r, double grid, const AreaCalculator& calc) {
+  switch (r) {
+    case Relation::Disjoint: return 0.0;
+    case Relation::TargetInside: return calc.area(*t.geometry);
+    case Relation::CoverInside: return calc.area(*c.geometry);
+    case Relation::Crossing: return calc.area(intersection(*t.geometry, *c.geometry, grid));
+  }
+  return 0.0;
+}
+
+// Adds `a` to the entry of `key` in a short list of (key, area), keeping first-seen order.
+void add_to(std::vector<std::pair<std::size_t, double>>& list, std::size_t key, double a) {
+  if (a <= 0) return;
+  for (auto& [k, v] : list) {
+    if (k == key) {
+      v += a;
+      return;
+    }
+  }
+  list.emplace_back(key, a);
+}
+
+// Returns the key of every feature and a dense id per distinct key.
+std::pair<std::vector<std::string>, std::vector<std::size_t>> keys_of(const Layer& layer,
+                                                                      std::optional<std::size_t> field) {
+  std::vector<std::string> keys(layer.features.size());
+  std::vector<std::size_t> ids(layer.features.size());
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < layer.features.size(); ++i) {
+    if (field) keys[i] = to_string(layer.features[i].values[*field]);
+    ids[i] = seen.emplace(keys[i], seen.size()).first->second;
+  }
+  return {std::move(keys), std::move(ids)};
+}
+
+}  // namespace
+
+TabulateResult tabulate(const Layer& zones, const Layer& classes, const TabulateOptions& options) {
+  const EngineOptions& eo = options.engine;
+  TabulateResult r;
+  r.zones_source = zones.source;
+  r.zones_layer = zones.name;
+  r.classes_source = classes.source;
+  r.classes_layer = classes.name;
+  r.crs = working_crs(eo, zones.crs);
+  r.method = eo.method;
+  r.grid_size = working_grid(eo, r.crs);
+  r.zone_field = options.zone_field;
+  r.class_field = options.class_field;
+  r.zones_read = zones.report;
+  r.classes_read = classes.report;
+  r.zones_repair_delta_m2 = detail::repair_delta_m2(zones, eo.method);
+  r.classes_repair_delta_m2 = detail::repair_delta_m2(classes, eo.method);
+  if (!r.crs.is_known()) throw UsageError("cannot overlay layers in an unknown CRS", zones.where());
+  if (options.class_field.empty()) throw UsageError("tabulate needs a class field (--class-field)", classes.where());
+  if (eo.max_piece_vertices < 8) throw UsageError("max_piece_vertices must be at least 8");
+  std::optional<std::size_t> zone_index;
+  if (!options.zone_field.empty()) zone_index = zones.field_index(options.zone_field);
+  const std::size_t class_index = classes.field_index(options.class_field);
+  AreaCalculator probe(r.crs, eo.method);
+  const double grid = r.grid_size;
+
+  if (eo.progress) eo.progress("preparing", 0, 0);
+  PieceSet zp(zones, r.crs, eo.max_piece_vertices, grid, eo.threads);
+  PieceSet cp(classes, r.crs, eo.max_piece_vertices, grid, eo.threads);
+  const std::vector<std::string> zone_keys = keys_of(zones, zone_index).first;
+  const auto [class_keys, class_ids] = keys_of(classes, class_index);
+
+  // Pass A: each class piece against the zone pieces; per zone feature, the area inside. This
+  // adds up the class features' overlaps, which is exact for features that overlap no other of
+  // their class; the others are found next and redone in pass B.
+  std::vector<std::vector<std::pair<std::size_t, double>>> by_class_piece(cp.size());
+  detail::run_workers<Worker>(
+      cp.size(), eo.threads, eo.progress, "overlaying",
+      [&] { return Worker{AreaCalculator(r.crs, eo.method), PieceMatcher(zp)}; },
+      [&](std::size_t k, Worker& w) {
+        const Piece& t = cp[k];
+        try {
+          w.matcher.set_target(t);
+          for (std::size_t j : zp.query(t.envelope)) {
+            const Relation rel = w.matcher.relate(j);
+            if (rel == Relation::Disjoint) continue;
+            add_to(by_class_piece[k], zp[j].feature, overlap_area(t, zp[j], rel, grid, w.calc));
+          }
+        } catch (const Error& e) {
+          throw InputError(e.reason(), classes.where(classes.features[t.feature].fid));
+        }
+      });
+
+  // Only class features with area inside some zone can overlap there.
+  std::vector<char> inside_zones(classes.features.size(), 0);
+  for (std::size_t k = 0; k < cp.size(); ++k) {
+    if (!by_class_piece[k].empty()) inside_zones[cp[k].feature] = 1;
+  }
+  const detail::FeatureOverlaps class_overlaps =
+      detail::find_feature_overlaps(cp, eo.threads, eo.progress, class_ids, inside_zones);
+  r.overlapping_class_pairs = class_overlaps.pairs;
+  r.overlapping_zone_pairs = detail::find_feature_overlaps(zp, eo.threads, {}).pairs;
+  const std::vector<char>& dirty = class_overlaps.overlapping;
+
+  // Pass B: each zone piece against the overlapping class features, unioned per class.
+  std::vector<std::vector<std::pair<std::size_t, double>>> by_zone_piece(zp.size());
+  if (class_overlaps.features > 0) {
+    detail::run_workers<Worker>(
+        zp.size(), eo.threads, eo.progress, "overlaying overlapping classes",
+        [&] { return Worker{AreaCalculator(r.crs, eo.method), PieceMatcher(cp)}; },
+        [&](std::size_t k, Worker& w) {
+          const Piece& z = zp[k];
+          w.matcher.set_target(z);
+          std::map<std::size_t, std::vector<std::pair<std::size_t, Relation>>> hits;  // class id -> pieces
+          for (std::size_t j : cp.query(z.envelope)) {
+            if (!dirty[cp[j].feature]) continue;
+            const Relation rel = w.matcher.relate(j);
+            if (rel != Relation::Disjoint) hits[class_ids[cp[j].feature]].emplace_back(j, rel);
+          }
+          for (const auto& [cls, list] : hits) {
+            const std::size_t first = cp[list[0].first].feature;
+            const bool one_feature = std::all_of(list.begin(), list.end(),
+                                                 [&](const auto& h) { return cp[h.first].feature == first; });
+            double a = 0.0;
+            if (one_feature) {
+              for (const auto& [j, rel] : list) a += overlap_area(z, cp[j], rel, grid, w.calc);
+            } else {
+              std::vector<const Geometry*> parts;
+              for (const auto& h : list) parts.push_back(cp[h.first].geometry);
+              a = w.calc.area(intersection(*z.geometry, union_all(parts, grid), grid));
+            }
+            add_to(by_zone_piece[k], cls, a);
+          }
+        });
+  }
+
+  // Zone areas.
+  std::vector<double> zone_area(zones.features.size(), 0.0);
+  detail::run_workers<AreaCalculator>(zones.features.size(), eo.threads, {}, "",
+                                      [&] { return AreaCalculator(r.crs, eo.method); },
+                                      [&](std::size_t i, AreaCalculator& calc) {
+                                        try {
+                                          zone_area[i] = calc.area(zp.feature_geometry(i));
+                                        } catch (const Error& e) {
+                                          throw InputError(e.reason(), zones.where(zones.features[i].fid));
+                                        }
+                                      });
+
+  // Accumulate in a fixed order: zone features, then class pieces, then zone pieces.
+  std::map<std::string, TabulateZone> zone_totals;
+  for (std::size_t i = 0; i < zones.features.size(); ++i) {
+    TabulateZone& z = zone_totals[zone_keys[i]];
+    z.zone = zone_keys[i];
+    ++z.features;
+    z.area_m2 += zone_area[i];
+  }
+  std::map<std::pair<std::string, std::string>, double> cells;
+  std::vector<std::string> class_key_of_id(class_keys.size());
+  for (std::size_t i = 0; i < class_keys.size(); ++i) class_key_of_id[class_ids[i]] = class_keys[i];
+  for (std::size_t k = 0; k < cp.size(); ++k) {
+    if (dirty[cp[k].feature]) continue;  // counted in pass B
+    for (const auto& [zf, a] : by_class_piece[k]) cells[{zone_keys[zf], class_keys[cp[k].feature]}] += a;
+  }
+  for (std::size_t k = 0; k < zp.size(); ++k) {
+    for (const auto& [cls, a] : by_zone_piece[k]) cells[{zone_keys[zp[k].feature], class_key_of_id[cls]}] += a;
+  }
+  for (const auto& [key, a] : cells) {
+    TabulateZone& z = zone_totals[key.first];
+    z.classified_m2 += a;
+    r.cells.push_back(TabulateCell{key.first, key.second, a, z.area_m2 > 0 ? 100.0 * a / z.area_m2 : 0.0});
+  }
+  for (auto& [key, z] : zone_totals) r.zones.push_back(std::move(z));
+  return r;
+}
+
+}  // namespace redline

@@ -1,0 +1,42 @@
+#pragma once
+// Private: the engine's parallel loop — per-worker state made on first use, progress reported
+// from the calling thread only (ProgressFn's contract).
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "redline/progress.h"
+#include "util/parallel.h"
+
+namespace redline::detail {
+
+/// Returns a chunk size that hands each thread about eight chunks: features differ a lot in
+/// size (a 7-feature reserves layer must not go to one thread in one chunk of 64), while
+/// 100 000 parcels still go 64 at a time.
+inline std::size_t balanced_chunk(std::size_t n, unsigned threads) {
+  return std::clamp<std::size_t>(n / (std::size_t{resolve_threads(threads)} * 8), 1, 64);
+}
+
+/// Calls fn(i, state) for i in [0, n) on up to `threads` threads, where `state` is this
+/// worker's State, built with make_state() the first time the worker needs one. Reports
+/// (stage, done, n) to `progress` from the calling thread. `chunk` 0: balanced_chunk().
+template <typename State, typename MakeState, typename Fn>
+void run_workers(std::size_t n, unsigned threads, const ProgressFn& progress, std::string_view stage,
+                 MakeState&& make_state, Fn&& fn, std::size_t chunk = 0) {
+  if (chunk == 0) chunk = balanced_chunk(n, threads);
+  std::vector<std::optional<State>> states(worker_count(n, threads, chunk));
+  std::atomic<std::size_t> done{0};
+  parallel_for_workers(n, threads, [&](std::size_t i, unsigned worker) {
+    auto& state = states[worker];
+    if (!state) state.emplace(make_state());
+    fn(i, *state);
+    const std::size_t d = done.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (progress && worker == 0 && (d % 256 == 0)) progress(stage, d, n);
+  }, chunk);
+  if (progress) progress(stage, n, n);
+}
+
+}  // namespace redline::detail

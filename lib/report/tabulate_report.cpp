@@ -1,0 +1,109 @@
+#include "redline/report/tabulate_report.h"
+
+#include <fmt/format.h>
+
+#include "overlay/report_format.h"
+#include "redline/report/area_report.h"
+
+namespace redline {
+
+using detail::format_area;
+using detail::format_percent;
+using detail::unit_label;
+
+namespace {
+
+std::string show(const std::string& key) { return key.empty() ? "(empty)" : key; }
+
+// Without a zone field the whole zones layer is one zone, named after the layer.
+std::string show_zone(const TabulateResult& r, const std::string& key) {
+  return r.zone_field.empty() ? "(all " + r.zones_layer + ")" : show(key);
+}
+
+std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
+  std::vector<std::string> lines;
+  lines.push_back("Each cell: the area of (zone ∩ union of the class's features), as a percent of the zone.");
+  if (r.overlapping_class_pairs) {
+    lines.push_back(fmt::format("{} pair(s) of same-class features overlap: their overlaps were counted once.",
+                                r.overlapping_class_pairs));
+  }
+  for (const TabulateZone& z : r.zones) {
+    // 1e-9 relative: more than rounding, less than any real overlap worth a word.
+    if (z.classified_m2 > z.area_m2 * (1 + 1e-9) + 0.01) {
+      lines.push_back(fmt::format("zone {}: the classes add up to {}% of it: features of different "
+                                  "classes overlap there and count in each.",
+                                  show_zone(r, z.zone), format_percent(z.percent_classified())));
+    }
+  }
+  if (r.overlapping_zone_pairs) {
+    lines.push_back(fmt::format("{} pair(s) of zone features overlap: what lies in both counts in each.",
+                                r.overlapping_zone_pairs));
+  }
+  for (const auto& l : read_report_lines(r.zones_read, r.zones_repair_delta_m2, u)) lines.push_back("zones: " + l);
+  for (const auto& l : read_report_lines(r.classes_read, r.classes_repair_delta_m2, u)) lines.push_back("classes: " + l);
+  return lines;
+}
+
+}  // namespace
+
+nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const TabulateReportOptions& o) {
+  const AreaUnit u = o.unit;
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const TabulateCell& c : r.cells) {
+    rows.push_back({{"zone", c.zone}, {"class", c.class_key}, {"area", from_square_metres(c.area_m2, u)},
+                    {"percent", c.percent}});
+  }
+  nlohmann::ordered_json zones = nlohmann::ordered_json::array();
+  for (const TabulateZone& z : r.zones) {
+    zones.push_back({{"zone", z.zone},
+                     {"features", z.features},
+                     {"area", from_square_metres(z.area_m2, u)},
+                     {"classified", from_square_metres(z.classified_m2, u)},
+                     {"percent_classified", z.percent_classified()}});
+  }
+  nlohmann::ordered_json j = {{"unit", unit_name(u)}, {"rows", std::move(rows)},
+                              {"method", method_name(r.method)}, {"crs", r.crs.label()},
+                              {"grid", r.grid_size}};
+  j["zone_field"] = r.zone_field.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.zone_field);
+  j["class_field"] = r.class_field;
+  j["zones"] = std::move(zones);
+  j["overlapping_class_pairs"] = r.overlapping_class_pairs;
+  j["overlapping_zone_pairs"] = r.overlapping_zone_pairs;
+  nlohmann::ordered_json zones_read = read_report_json(r.zones_read), classes_read = read_report_json(r.classes_read);
+  zones_read["repair_delta"] = from_square_metres(r.zones_repair_delta_m2, u);
+  classes_read["repair_delta"] = from_square_metres(r.classes_repair_delta_m2, u);
+  j["read"] = {{"zones", std::move(zones_read)}, {"classes", std::move(classes_read)}};
+  return j;
+}
+
+std::string render_tabulate_report(const TabulateResult& r, const TabulateReportOptions& o) {
+  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o).dump(2) + "\n";
+  const AreaUnit u = o.unit;
+  const std::string ul = unit_label(u);
+  const std::string zone_col = r.zone_field.empty() ? "zone" : r.zone_field;
+
+  Table cells;
+  cells.title = fmt::format("{} (layer {}) by {} of {} (layer {})", r.zones_source, r.zones_layer, r.class_field,
+                            r.classes_source, r.classes_layer);
+  cells.column(zone_col).column(r.class_field).column("area (" + ul + ")", true).column("% of zone", true);
+  for (const TabulateCell& c : r.cells) {
+    cells.add_row({show_zone(r, c.zone), show(c.class_key), format_area(c.area_m2, u), format_percent(c.percent)});
+  }
+  if (o.format == OutputFormat::Csv) return render_tables({cells}, o.format, o.bom);
+
+  Table zones;
+  zones.title = "zones";
+  zones.column(zone_col).column("features", true).column("area (" + ul + ")", true)
+      .column("classified (" + ul + ")", true).column("% classified", true);
+  for (const TabulateZone& z : r.zones) {
+    zones.add_row({show_zone(r, z.zone), std::to_string(z.features), format_area(z.area_m2, u),
+                   format_area(z.classified_m2, u), format_percent(z.percent_classified())});
+  }
+  zones.notes = notes(r, u);
+  zones.notes.insert(zones.notes.begin(), fmt::format("CRS {}, method {}, precision grid {:g} {}", r.crs.label(),
+                                                      method_name(r.method), r.grid_size,
+                                                      r.crs.is_geographic() ? "°" : "m"));
+  return render_tables({cells, zones}, o.format, o.bom);
+}
+
+}  // namespace redline

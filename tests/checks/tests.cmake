@@ -1,0 +1,4 @@
+redline_test(checks_tests
+  ${CMAKE_CURRENT_LIST_DIR}/check_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rules_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/check_cli_test.cpp)

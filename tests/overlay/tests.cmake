@@ -1,0 +1,13 @@
+# The overlay engine: coverage, tabulate, overlay and their tools (issue 4).
+redline_test(overlay_tests
+  ${CMAKE_CURRENT_LIST_DIR}/coverage_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tabulate_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/overlay_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/subdivide_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sliver_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interiors_overlap_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/overlay_cli_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/overlay_sample_test.cpp)
+# interiors_overlap_test.cpp exercises a private helper of lib/overlay.
+target_include_directories(overlay_tests PRIVATE ${PROJECT_SOURCE_DIR}/lib)
+target_link_libraries(overlay_tests PRIVATE nlohmann_json::nlohmann_json)

@@ -1,0 +1,163 @@
+// redline check: the plan's spatial rules as pass/fail checks, from a rules file or one at a time.
+#include <filesystem>
+#include <sstream>
+
+#include "commands.h"
+#include "redline/checks/check.h"
+#include "redline/checks/check_report.h"
+#include "redline/checks/rules.h"
+#include "redline/measure/units.h"
+
+namespace redline::cli {
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+Command register_check(CLI::App& parent) {
+  struct Args {
+    std::string target, layer_path;
+    InputArgs input;
+    MeasureArgs measure;
+    std::string deliveries, delivery, title;
+    // the quick form
+    std::string name, baseline, previous, previous_layer, key, label, by, field, order, within, within_layer,
+        zones, share_of = "layer";
+    std::vector<std::string> where;
+    std::optional<double> min_percent;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = parent.add_subcommand(
+      "check",
+      "Run the plan's spatial rules as pass/fail checks: every check of a rules file (TOML), or one check "
+      "given on the command line. Prints each computed value beside its threshold with 达标 / 未达标; exit "
+      "code 0 when all pass, 1 when one fails.");
+  cmd->add_option("RULES_OR_KIND", args->target,
+                  "A rules file (.toml), or a check kind: not-reduced, nature-unchanged, function-not-lowered, "
+                  "min-share, share-of-zones")
+      ->required();
+  cmd->add_option("LAYER", args->layer_path, "With a check kind: the layer to check (its --layer picks one of a "
+                                               "GeoPackage's layers)");
+  cmd->add_option("--deliveries", args->deliveries,
+                  "Run the rules on every delivery in this folder (its subfolders and .gpkg/.shp/.geojson "
+                  "files): {delivery} in the rules' paths becomes each one in turn");
+  cmd->add_option("--delivery", args->delivery, "Run the rules on this one delivery (replaces {delivery})");
+  cmd->add_option("--title", args->title, "Heading of the report (default: the rules file's title)");
+  add_input_options(*cmd, args->input);
+  add_measure_options(*cmd, args->measure);
+  auto* quick = cmd->add_option_group("quick form", "One check, without a rules file");
+  quick->add_option("--name", args->name, "Name of the check in the report");
+  quick->add_option("--baseline", args->baseline, "not-reduced: the smallest area that passes, with its unit (75587.98ha)");
+  quick->add_option("--previous", args->previous, "The previous version to compare with");
+  quick->add_option("--previous-layer", args->previous_layer, "Layer of --previous (GeoPackage, FileGDB)");
+  quick->add_option("--key", args->key, "Attribute matching and naming features across versions (e.g. BSM)");
+  quick->add_option("--label", args->label, "not-reduced: attribute shown beside the key for lost features (e.g. HXMC)");
+  quick->add_option("--by", args->by, "not-reduced: check each group of this attribute against its previous area");
+  quick->add_option("--field", args->field,
+                    "nature-unchanged, function-not-lowered: the attribute compared; share-of-zones: the zone "
+                    "attribute (default GNFQ)");
+  quick->add_option("--order", args->order,
+                    "function-not-lowered: the values, highest function first, comma-separated (核心区,缓冲区,实验区)");
+  quick->add_option("--within", args->within, "min-share: the layer the share lies inside");
+  quick->add_option("--within-layer", args->within_layer, "Layer of --within");
+  quick->add_option("--share-of", args->share_of,
+                    "min-share: percent of the LAYER's area (layer, default) or of --within's area (within)");
+  quick->add_option("--min-percent", args->min_percent, "min-share, share-of-zones: the smallest percent that passes");
+  quick->add_option("--zones", args->zones,
+                    "share-of-zones: the zones counted as protected, comma-separated (default 岸线保护区,岸线保留区)");
+  quick->add_option("--where", args->where,
+                    "Keep only features with FIELD equal to one of the values: FIELD=V1,V2 (repeatable)");
+  cmd->footer(
+      "Rules files: [[check]] tables with name, kind, layer (relative to the rules file), layer_name and the "
+      "kind's parameters (baseline or previous, field, order, within, min_percent, zones, by, where, unit, "
+      "method); see samples/huichang/indicators.toml.\n"
+      "Deliveries: write a path as \"{delivery}/redline.shp\" (or layer = \"{delivery}\" for one file per "
+      "delivery) and run with --deliveries DIR to check every delivery in DIR in one call.\n"
+      "Figures are compared as printed: ha, 亩 and m² to 2 decimals, km² and 万亩 to 4, percentages to 2.\n"
+      "Examples:\n"
+      "  redline check samples/huichang/indicators.toml\n"
+      "  redline check rules.toml --deliveries incoming/ --format json\n"
+      "  redline check not-reduced redline_2024.shp --baseline 75587.98ha\n"
+      "  redline check not-reduced samples/huichang/huichang.gpkg --layer redline_2024_cut \\\n"
+      "      --previous samples/huichang/huichang.gpkg --previous-layer redline --key BSM --label HXMC\n"
+      "  redline check min-share samples/huichang/huichang.gpkg --layer wetlands \\\n"
+      "      --within samples/huichang/huichang.gpkg --within-layer reserves --min-percent 52");
+
+  Runner run = [args, cmd]() {
+    const MeasureArgs& m = args->measure;
+    CheckRunOptions options;
+    options.assume_crs = args->input.assume_crs;
+    options.encoding = args->input.encoding;
+    options.invalid = parse_invalid_policy(args->input.invalid);
+    options.threads = m.threads;
+    options.progress = stderr_progress();
+
+    std::vector<CheckSpec> specs;
+    std::string title = args->title;
+    const std::string& first = args->target;
+    const std::vector<std::string> kinds = check_kind_names();
+    const bool quick_form = std::find(kinds.begin(), kinds.end(), first) != kinds.end();
+    if (!quick_form) {
+      if (!args->layer_path.empty()) {
+        throw UsageError("give a rules file alone, or a check kind and a layer (kinds: not-reduced, "
+                         "nature-unchanged, function-not-lowered, min-share, share-of-zones)");
+      }
+      RuleSet rules = load_rules(first);
+      if (title.empty()) title = rules.title;
+      std::vector<std::string> deliveries;
+      if (!args->deliveries.empty()) deliveries = list_deliveries(args->deliveries);
+      if (!args->delivery.empty()) deliveries.push_back(args->delivery);
+      if (!deliveries.empty() && !rules.uses_delivery) {
+        throw UsageError("no path of the rules holds {delivery}: nothing to run per delivery",
+                         Location{first, "", std::nullopt, ""});
+      }
+      specs = expand_deliveries(rules, deliveries);
+      // --unit and --method given on the command line override the rules' own.
+      for (CheckSpec& s : specs) {
+        if (cmd->count("--unit")) s.unit = m.area_unit();
+        if (cmd->count("--method")) s.method = m.area_method();
+      }
+    } else {
+      if (args->layer_path.empty()) throw UsageError("check " + first + ": give the LAYER to check");
+      CheckSpec s;
+      s.kind = parse_check_kind(first);
+      s.name = args->name;
+      s.layer = {args->layer_path, args->input.layer};
+      if (!args->baseline.empty()) s.baseline_m2 = parse_area(args->baseline);
+      if (!args->previous.empty()) s.previous = LayerRef{args->previous, args->previous_layer};
+      if (!args->within.empty()) s.within = LayerRef{args->within, args->within_layer};
+      s.key = args->key;
+      s.label = args->label;
+      s.by = args->by;
+      s.field = args->field;
+      s.order = split_list(args->order);
+      s.zones = split_list(args->zones);
+      s.share_of = args->share_of;
+      s.min_percent = args->min_percent;
+      for (const std::string& w : args->where) {
+        const std::size_t eq = w.find('=');
+        if (eq == std::string::npos || eq == 0) throw UsageError("--where " + w + ": expected FIELD=VALUE[,VALUE...]");
+        s.where[w.substr(0, eq)] = split_list(w.substr(eq + 1));
+      }
+      s.unit = m.area_unit();
+      s.method = m.area_method();
+      specs.push_back(std::move(s));
+    }
+    const std::vector<CheckResult> results = run_checks(specs, options);
+    print(render_check_report(results, m.output_format(), title, m.bom));
+    return all_passed(results) ? kOk : kCheckFailed;
+  };
+  return {cmd, run};
+}
+
+}  // namespace
+
+REDLINE_COMMAND(60, register_check);
+
+}  // namespace redline::cli

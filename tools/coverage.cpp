@@ -1,0 +1,85 @@
+// redline coverage: how much of each target feature lies inside a cover layer.
+#include "commands.h"
+#include "overlay_args.h"
+#include "redline/io/layer.h"
+#include "redline/overlay/coverage.h"
+#include "redline/overlay/coverage_layers.h"
+#include "redline/report/coverage_report.h"
+
+namespace redline::cli {
+namespace {
+
+Command register_coverage(CLI::App& parent) {
+  struct Args {
+    InputArgs target, cover;
+    MeasureArgs measure;
+    EngineArgs engine;
+    std::string by, id_field, features, out;
+    double sliver_width = kDefaultSliverWidthMetres;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = parent.add_subcommand(
+      "coverage",
+      "How much of each target feature lies inside a cover layer: area, inside, outside, percent "
+      "inside, per feature, per group (--by) and in total. Overlapping cover features count once; "
+      "features that only touch have 0 inside; overlaps thinner than --sliver-width are boundary "
+      "noise, not conflicts.");
+  cmd->add_option("TARGET", args->target.path, "The layer measured: reserves, mines, shoreline, county...")
+      ->required();
+  cmd->add_option("--within", args->cover.path, "The cover layer, e.g. the red line")->required();
+  add_input_options(*cmd, args->target);
+  add_input_options(*cmd, args->cover, "within", "the cover");
+  add_measure_options(*cmd, args->measure);
+  add_engine_options(*cmd, args->engine);
+  cmd->add_option("--by", args->by, "Target attribute to group by (e.g. BHDMC, GNFQ)");
+  cmd->add_option("--id-field", args->id_field, "Target attribute naming features in the listing (e.g. BSM)");
+  cmd->add_option("--features", args->features,
+                  "Features listed: inside (those with area inside: the conflict list), all, none "
+                  "(default: inside, or none with --by)");
+  cmd->add_option("--sliver-width", args->sliver_width,
+                  "Overlaps whose every part is thinner than this (metres) are slivers, counted as "
+                  "outside; 0 = off")
+      ->default_str("0.05");
+  cmd->add_option("--out", args->out,
+                  "Write the layers 'inside' and 'outside' (target attributes + area fields) to this "
+                  "GeoPackage");
+  cmd->footer(
+      "Examples:\n"
+      "  redline coverage samples/huichang/huichang.gpkg --layer county --within-layer redline \\\n"
+      "      --within samples/huichang/huichang.gpkg\n"
+      "  redline coverage huichang.gpkg --layer reserves --by BHDMC --within huichang.gpkg --within-layer redline\n"
+      "  redline coverage huichang.gpkg --layer mines --id-field BSM --within huichang.gpkg \\\n"
+      "      --within-layer redline --out mine_conflicts.gpkg\n"
+      "  redline coverage shp/mines.shp --within shp/redline.shp --encoding GBK --unit mu --format csv --bom");
+
+  Runner run = [args]() {
+    const MeasureArgs& m = args->measure;
+    CoverageReportOptions report;
+    report.unit = m.area_unit();
+    report.format = m.output_format();
+    report.bom = m.bom;
+    report.listing = args->features.empty()
+                         ? (args->by.empty() ? FeatureListing::Inside : FeatureListing::None)
+                         : parse_feature_listing(args->features);
+    CoverageOptions options;
+    options.engine = args->engine.engine_options(m);
+    options.group_field = args->by;
+    options.id_field = args->id_field;
+    options.sliver_width = args->sliver_width;
+    options.keep_geometries = !args->out.empty();
+    if (!(options.sliver_width >= 0)) throw UsageError("--sliver-width must be 0 or more metres");
+    Layer target = read_layer(args->target.path, args->target.read_options(m.threads));
+    Layer cover = read_layer(args->cover.path, args->cover.read_options(m.threads));
+    CoverageResult result = compute_coverage(target, cover, options);
+    if (!args->out.empty()) write_coverage_layers(result, target, args->out, report.unit);
+    print(render_coverage_report(result, report));
+    return kOk;
+  };
+  return {cmd, run};
+}
+
+}  // namespace
+
+REDLINE_COMMAND(30, register_coverage);
+
+}  // namespace redline::cli
