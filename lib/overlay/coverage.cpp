@@ -49,8 +49,8 @@ Geometry merge(std::vector<Geometry>& parts, double grid) {
 class CoverageEngine {
  public:
   CoverageEngine(const PieceSet& targets, const PieceSet& cover, const std::vector<char>& overlapping,
-                 double grid, double sliver_width, bool keep)
-      : targets_(targets), cover_(cover), overlapping_(overlapping), grid_(grid),
+                 const std::vector<double>& feature_area, double grid, double sliver_width, bool keep)
+      : targets_(targets), cover_(cover), overlapping_(overlapping), feature_area_(feature_area), grid_(grid),
         sliver_width_(sliver_width), keep_(keep) {}
 
   PieceOutcome run(std::size_t k, Worker& w) const {
@@ -65,7 +65,7 @@ class CoverageEngine {
       if (r == Relation::Disjoint) continue;
       if (r == Relation::TargetInside) {
         out.whole = out.met = out.solid = true;
-        out.inside_m2 = w.calc.area(*t.geometry);
+        out.inside_m2 = t.whole ? feature_area_[t.feature] : w.calc.area(*t.geometry);
         out.inside.clear();
         if (keep_) out.inside.push_back(t.geometry->clone());
         return out;
@@ -125,6 +125,7 @@ class CoverageEngine {
   const PieceSet& targets_;
   const PieceSet& cover_;
   const std::vector<char>& overlapping_;
+  const std::vector<double>& feature_area_;  // measured once, used when a piece is the feature
   double grid_, sliver_width_;
   bool keep_;
 };
@@ -162,8 +163,21 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
   r.cover_overlaps.pairs = overlaps.pairs;
   r.cover_overlaps.features = overlaps.features;
 
+  // Each target feature's own area.
+  const std::size_t n = target.features.size();
+  std::vector<double> feature_area(n, 0.0);
+  detail::run_workers<AreaCalculator>(n, eo.threads, {}, "", [&] { return AreaCalculator(r.crs, eo.method); },
+                                      [&](std::size_t i, AreaCalculator& calc) {
+                                        try {
+                                          feature_area[i] = calc.area(targets.feature_geometry(i));
+                                        } catch (const Error& e) {
+                                          throw InputError(e.reason(), target.where(target.features[i].fid));
+                                        }
+                                      });
+
   const double sliver = options.sliver_width > 0 ? sliver_width_in_crs_units(options.sliver_width, r.crs) : 0.0;
-  CoverageEngine engine(targets, covers, overlaps.overlapping, r.grid_size, sliver, options.keep_geometries);
+  CoverageEngine engine(targets, covers, overlaps.overlapping, feature_area, r.grid_size, sliver,
+                        options.keep_geometries);
   auto make_worker = [&] { return Worker{AreaCalculator(r.crs, eo.method), PieceMatcher(covers)}; };
 
   std::vector<PieceOutcome> outcomes(targets.size());
@@ -176,18 +190,11 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
                                 }
                               });
 
-  // Per feature: its own area, then the sum of its pieces' overlaps, in piece order.
-  const std::size_t n = target.features.size();
+  // Per feature: the sum of its pieces' overlaps, in piece order.
   r.features.resize(n);
-  detail::run_workers<AreaCalculator>(n, eo.threads, {}, "", [&] { return AreaCalculator(r.crs, eo.method); },
-                                      [&](std::size_t i, AreaCalculator& calc) {
+  detail::parallel_for(n, eo.threads, [&](std::size_t i) {
     FeatureCoverage& fc = r.features[i];
-    const Feature& f = target.features[i];
-    try {
-      fc.area_m2 = calc.area(targets.feature_geometry(i));
-    } catch (const Error& e) {
-      throw InputError(e.reason(), target.where(f.fid));
-    }
+    fc.area_m2 = feature_area[i];
     const auto [first, last] = targets.pieces_of(i);
     bool all_whole = first < last, met = false, solid = false;
     double inside = 0.0;
@@ -218,7 +225,7 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
         fc.outside = targets.feature_geometry(i).clone();
       }
     }
-  });
+  }, detail::balanced_chunk(n, eo.threads));
 
   std::map<std::string, GroupCoverage> groups;
   for (std::size_t i = 0; i < n; ++i) {
