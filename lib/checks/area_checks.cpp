@@ -13,16 +13,6 @@ namespace redline::detail {
 
 namespace {
 
-std::string unit_text(AreaUnit unit) {
-  switch (unit) {
-    case AreaUnit::SquareMetre: return "m²";
-    case AreaUnit::Hectare: return "ha";
-    case AreaUnit::Mu: return "亩";
-    case AreaUnit::WanMu: return "万亩";
-    case AreaUnit::SquareKilometre: return "km²";
-  }
-  return "";
-}
 
 // Lost area by feature of the previous version: the real pieces of previous − current, each
 // attributed to the feature it was part of.
@@ -115,9 +105,9 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
       if (!ok) {
         r.passed = false;
         r.findings.push_back(fmt::format("{} = {}: {} {}, below {} {} by {} {}", spec.by, key.empty() ? "(empty)" : key,
-                                         format_number(value, r.decimals), unit_text(u),
-                                         format_number(threshold, r.decimals), unit_text(u),
-                                         format_number(threshold - value, r.decimals), unit_text(u)));
+                                         format_number(value, r.decimals), unit_symbol(u),
+                                         format_number(threshold, r.decimals), unit_symbol(u),
+                                         format_number(threshold - value, r.decimals), unit_symbol(u)));
       }
     }
     r.details["by"] = spec.by;
@@ -127,9 +117,9 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
   const bool total_ok = passes(r.value, ">=", r.threshold, r.decimals);
   if (!total_ok) {
     r.findings.insert(r.findings.begin(),
-                      fmt::format("area {} {} is {} {} below {} ({} {})", format_number(r.value, r.decimals), unit_text(u),
-                                  format_number(r.threshold - r.value, r.decimals), unit_text(u), against,
-                                  format_number(r.threshold, r.decimals), unit_text(u)));
+                      fmt::format("area {} {} is {} {} below {} ({} {})", format_number(r.value, r.decimals), unit_symbol(u),
+                                  format_number(r.threshold - r.value, r.decimals), unit_symbol(u), against,
+                                  format_number(r.threshold, r.decimals), unit_symbol(u)));
   }
 
   if (previous) {
@@ -159,18 +149,18 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
       for (std::size_t i = 0; i < shown; ++i) {
         const LostFeature& f = lost[i];
         names += fmt::format("{}{}{} ({}, {} {})", i ? "; " : "", f.key, f.label.empty() ? "" : " " + f.label, f.change,
-                             format_number(in_unit(f.m2), r.decimals), unit_text(u));
+                             format_number(in_unit(f.m2), r.decimals), unit_symbol(u));
       }
       if (lost.size() > shown) names += fmt::format("; … and {} more", lost.size() - shown);
-      const std::string lost_text = format_number(in_unit(drift.lost_real_m2()), r.decimals) + " " + unit_text(u);
-      const std::string gained_text = format_number(in_unit(drift.gained_real_m2()), r.decimals) + " " + unit_text(u);
+      const std::string lost_text = format_number(in_unit(drift.lost_real_m2()), r.decimals) + " " + unit_symbol(u);
+      const std::string gained_text = format_number(in_unit(drift.gained_real_m2()), r.decimals) + " " + unit_symbol(u);
       r.findings.push_back(
           compensated
               ? fmt::format("lost {} in {} feature(s) of {}; the {} gained elsewhere compensates it", lost_text,
                             lost.size(), spec.previous->label(), gained_text)
               : fmt::format("lost {} in {} feature(s) of {}; gained {} elsewhere; {} {} that nothing compensates",
                             lost_text, lost.size(), spec.previous->label(), gained_text,
-                            format_number(in_unit(uncompensated), r.decimals), unit_text(u)));
+                            format_number(in_unit(uncompensated), r.decimals), unit_symbol(u)));
       r.findings.push_back((spec.key.empty() ? "lost (by FID): " : "lost (by " + spec.key + "): ") + names);
     }
   }

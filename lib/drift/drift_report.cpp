@@ -10,23 +10,9 @@ namespace redline {
 
 namespace {
 
-std::string unit_label(AreaUnit unit) {
-  switch (unit) {
-    case AreaUnit::SquareMetre: return "m²";
-    case AreaUnit::Hectare: return "ha";
-    case AreaUnit::Mu: return "亩";
-    case AreaUnit::WanMu: return "万亩";
-    case AreaUnit::SquareKilometre: return "km²";
-  }
-  return "";
-}
-
-std::string fmt_area(double m2, AreaUnit unit) {
-  return format_number(from_square_metres(m2, unit), display_decimals(unit));
-}
 
 std::string fmt_signed(double m2, AreaUnit unit) {
-  const std::string s = fmt_area(m2, unit);
+  const std::string s = format_area(m2, unit);
   return (m2 > 0 && s.find_first_not_of("0.") != std::string::npos) ? "+" + s : s;
 }
 
@@ -112,23 +98,23 @@ nlohmann::ordered_json drift_report_json(const DriftResult& r, AreaUnit u) {
 std::string render_drift_report(const DriftResult& r, const DriftReportOptions& o) {
   if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit).dump(2) + "\n";
   const AreaUnit u = o.unit;
-  const std::string col = "area (" + unit_label(u) + ")";
+  const std::string col = "area (" + unit_symbol(u) + ")";
 
   Table summary;
   summary.title = fmt::format("drift: {} ({}) → {} ({})", r.before_source, r.before_layer, r.after_source, r.after_layer);
   summary.column("item").column(col, true).column("note");
-  summary.add_row({"before", fmt_area(r.before_m2, u), ""});
-  summary.add_row({"after", fmt_area(r.after_m2, u), ""});
+  summary.add_row({"before", format_area(r.before_m2, u), ""});
+  summary.add_row({"after", format_area(r.after_m2, u), ""});
   const double pct = std::fabs(r.delta_percent()) < 5e-4 ? 0.0 : r.delta_percent();  // no "-0.000 %"
   summary.add_row({"delta", fmt_signed(r.delta_m2(), u), fmt::format("{:+.3f} %", pct)});
-  summary.add_row({"gained (after − before)", fmt_area(r.gained_m2, u), ""});
-  summary.add_row({"  real change", fmt_area(r.gained_real_m2(), u), fmt::format("{} piece(s)", r.gained_pieces)});
-  summary.add_row({"  noise", fmt_area(r.gained_noise_m2, u), "slivers"});
-  summary.add_row({"lost (before − after)", fmt_area(r.lost_m2, u), ""});
-  summary.add_row({"  real change", fmt_area(r.lost_real_m2(), u), fmt::format("{} piece(s)", r.lost_pieces)});
-  summary.add_row({"  noise", fmt_area(r.lost_noise_m2, u), "slivers"});
+  summary.add_row({"gained (after − before)", format_area(r.gained_m2, u), ""});
+  summary.add_row({"  real change", format_area(r.gained_real_m2(), u), fmt::format("{} piece(s)", r.gained_pieces)});
+  summary.add_row({"  noise", format_area(r.gained_noise_m2, u), "slivers"});
+  summary.add_row({"lost (before − after)", format_area(r.lost_m2, u), ""});
+  summary.add_row({"  real change", format_area(r.lost_real_m2(), u), fmt::format("{} piece(s)", r.lost_pieces)});
+  summary.add_row({"  noise", format_area(r.lost_noise_m2, u), "slivers"});
   if (!r.class_field.empty()) {
-    summary.add_row({"reclassified (" + r.class_field + ")", fmt_area(r.reclassified_m2(), u), ""});
+    summary.add_row({"reclassified (" + r.class_field + ")", format_area(r.reclassified_m2(), u), ""});
   }
   summary.add_row({"features", "", features_line(r)});
   summary.notes.push_back(fmt::format(
@@ -155,13 +141,13 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
         noise_only_m2 += rc.noise_m2;
         continue;
       }
-      reclass.add_row({rc.from.empty() ? "(empty)" : rc.from, rc.to.empty() ? "(empty)" : rc.to, fmt_area(rc.m2, u),
-                       fmt_area(rc.noise_m2, u)});
+      reclass.add_row({rc.from.empty() ? "(empty)" : rc.from, rc.to.empty() ? "(empty)" : rc.to, format_area(rc.m2, u),
+                       format_area(rc.noise_m2, u)});
     }
     if (reclass.rows.empty()) reclass.notes.push_back("no area changed class (beyond noise)");
     if (noise_only) {
       reclass.notes.push_back(fmt::format("{} other from → to pair(s) with noise only: {} {} in all (--format json lists them)",
-                                          noise_only, fmt_area(noise_only_m2, AreaUnit::SquareMetre), "m²"));
+                                          noise_only, format_area(noise_only_m2, AreaUnit::SquareMetre), "m²"));
     }
   }
 
@@ -180,8 +166,8 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
     for (const std::string& name : f.changed_fields) fields += (fields.empty() ? "" : ", ") + name;
     auto fid = [](std::int64_t v) { return v < 0 ? std::string("-") : std::to_string(v); };
     const std::string name = r.key_field.empty() ? fid(f.before_fid) + " → " + fid(f.after_fid) : f.key;
-    changes.add_row({name, to_string(f.change), f.before_fid < 0 ? "-" : fmt_area(f.before_m2, u),
-                     f.after_fid < 0 ? "-" : fmt_area(f.after_m2, u), fmt_signed(f.delta_m2(), u), fields});
+    changes.add_row({name, to_string(f.change), f.before_fid < 0 ? "-" : format_area(f.before_m2, u),
+                     f.after_fid < 0 ? "-" : format_area(f.after_m2, u), fmt_signed(f.delta_m2(), u), fields});
   }
   if (r.changes.size() > limit) changes.notes.push_back(fmt::format("… and {} more (--format json lists all)", r.changes.size() - limit));
 

@@ -43,6 +43,17 @@ std::string unit_name(AreaUnit unit) {
   return "m2";
 }
 
+std::string unit_symbol(AreaUnit unit) {
+  switch (unit) {
+    case AreaUnit::SquareMetre: return "m²";
+    case AreaUnit::Hectare: return "ha";
+    case AreaUnit::Mu: return "亩";
+    case AreaUnit::WanMu: return "万亩";
+    case AreaUnit::SquareKilometre: return "km²";
+  }
+  return "m²";
+}
+
 int display_decimals(AreaUnit unit) {
   return unit == AreaUnit::SquareKilometre || unit == AreaUnit::WanMu ? 4 : 2;
 }

@@ -17,22 +17,24 @@ FeatureOverlaps find_feature_overlaps(const PieceSet& set, unsigned threads, con
   if (set.feature_count() < 2) return result;
   const std::size_t n = set.size();
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> found(n);
-  struct NoState {};
-  run_workers<NoState>(
-      n, threads, progress, "checking overlaps", [] { return NoState{}; },
-      [&](std::size_t i, NoState&) {
+  struct Scratch {
+    SegmentPolygon a, b;  // reused: no allocation per pair
+  };
+  run_workers<Scratch>(
+      n, threads, progress, "checking overlaps", [] { return Scratch{}; },
+      [&](std::size_t i, Scratch& scratch) {
         const Piece& a = set[i];
         if (!relevant.empty() && !relevant[a.feature]) return;
-        std::optional<SegmentPolygon> segments_a;  // extracted once for all of a's neighbours
+        bool a_loaded = false;  // a's segments: extracted once for all of its neighbours
         for (std::size_t j : set.query(a.envelope)) {
           if (j <= i) continue;
           const Piece& b = set[j];
           if (b.feature == a.feature) continue;
           if (!group.empty() && group[a.feature] != group[b.feature]) continue;
           if (!relevant.empty() && !relevant[b.feature]) continue;
-          if (!segments_a) segments_a.emplace(*a.geometry);
-          SegmentPolygon segments_b(*b.geometry);
-          if (!interiors_may_overlap(*segments_a, segments_b)) continue;
+          if (!a_loaded) scratch.a.assign(*a.geometry), a_loaded = true;
+          scratch.b.assign(*b.geometry);
+          if (!interiors_may_overlap(scratch.a, scratch.b)) continue;
           // The fast test may say "maybe" (a partly shared edge, a vertex on an edge): GEOS's
           // relate settles those few pairs exactly: interiors meet when the matrix's first
           // cell is 2 (an area).

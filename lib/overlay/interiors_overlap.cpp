@@ -117,33 +117,53 @@ Box box_of(const std::vector<Segment>& polygon) {
 
 // A polygon's segments bucketed by horizontal bands, so that finding the segments a horizontal
 // ray from a point can cross (those whose y range holds the point's y) looks at one band.
+// Stored flat (band starts + one array of segment numbers) and rebuilt in place, so that
+// testing thousands of small parcels allocates nothing.
 class BandIndex {
  public:
-  explicit BandIndex(const std::vector<Segment>& segments) : segments_(segments), box_(box_of(segments)) {
-    const std::size_t n = std::clamp<std::size_t>(segments.size() / 4, 1, 512);
+  void build(const std::vector<Segment>& segments) {
+    segments_ = &segments;
+    box_ = box_of(segments);
+    // Small polygons are scanned whole: bands would cost more than they save.
+    const std::size_t n = segments.size() < 32 ? 1 : std::min<std::size_t>(segments.size() / 4, 512);
     const double height = box_.max_y - box_.min_y;
     scale_ = height > 0 ? n / height : 0.0;
-    bands_.resize(n);
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-      for (std::size_t b = band(segments[i].min_y), e = band(segments[i].max_y); b <= e; ++b) {
-        bands_[b].push_back(static_cast<unsigned>(i));
-      }
+    bands_ = n;
+    start_.assign(n + 1, 0);
+    for (const Segment& s : segments) {
+      for (std::size_t b = band(s.min_y), e = band(s.max_y); b <= e; ++b) ++start_[b + 1];
+    }
+    for (std::size_t b = 0; b < n; ++b) start_[b + 1] += start_[b];
+    items_.resize(start_[n]);
+    cursor_.assign(start_.begin(), start_.end() - 1);
+    for (unsigned i = 0; i < segments.size(); ++i) {
+      for (std::size_t b = band(segments[i].min_y), e = band(segments[i].max_y); b <= e; ++b) items_[cursor_[b]++] = i;
     }
   }
+  struct Range {
+    const unsigned *first, *last;
+    const unsigned* begin() const { return first; }
+    const unsigned* end() const { return last; }
+  };
   const Box& box() const { return box_; }
-  const std::vector<unsigned>& near(double y) const { return bands_[band(y)]; }
-  const Segment& operator[](unsigned i) const { return segments_[i]; }
+  Range near(double y) const {
+    const std::size_t b = band(y);
+    return {items_.data() + start_[b], items_.data() + start_[b + 1]};
+  }
+  const Segment& operator[](unsigned i) const { return (*segments_)[i]; }
 
  private:
   std::size_t band(double y) const {
     const double f = (y - box_.min_y) * scale_;
     if (!(f > 0)) return 0;
-    return std::min(bands_.size() - 1, static_cast<std::size_t>(f));
+    return std::min(bands_ - 1, static_cast<std::size_t>(f));
   }
-  const std::vector<Segment>& segments_;
-  Box box_;
-  double scale_;
-  std::vector<std::vector<unsigned>> bands_;
+  const std::vector<Segment>* segments_ = nullptr;
+  Box box_{};
+  double scale_ = 0.0;
+  std::size_t bands_ = 1;
+  std::vector<std::size_t> start_, cursor_;
+  std::vector<unsigned> items_;
 };
 
 // Where a point lies relative to a polygon: strictly inside, strictly outside, or uncertain
@@ -251,7 +271,11 @@ bool segments_overlap(const std::vector<Segment>& a, const std::vector<Segment>&
     unsigned index;
     bool from_a;
   };
-  std::vector<Event> events;
+  thread_local std::vector<Event> events;
+  thread_local std::vector<unsigned> active_a, active_b;
+  events.clear();
+  active_a.clear();
+  active_b.clear();
   for (unsigned i = 0; i < a.size(); ++i) {
     if (common.meets(a[i])) events.push_back({a[i].min_x, i, true});
   }
@@ -261,7 +285,6 @@ bool segments_overlap(const std::vector<Segment>& a, const std::vector<Segment>&
   std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
     return x.min_x < y.min_x || (x.min_x == y.min_x && x.from_a && !y.from_a);
   });
-  std::vector<unsigned> active_a, active_b;
   for (const Event& e : events) {
     const Segment& s = e.from_a ? a[e.index] : b[e.index];
     std::vector<unsigned>& other = e.from_a ? active_b : active_a;
@@ -292,14 +315,21 @@ bool segments_overlap(const std::vector<Segment>& a, const std::vector<Segment>&
 
 struct SegmentPolygon::Impl {
   std::vector<Segment> segments;
-  std::unique_ptr<BandIndex> bands;
+  BandIndex bands;
+  bool indexed = false;
   const BandIndex& index() {
-    if (!bands) bands = std::make_unique<BandIndex>(segments);
-    return *bands;
+    if (!indexed) bands.build(segments), indexed = true;
+    return bands;
   }
 };
 
-SegmentPolygon::SegmentPolygon(const Geometry& polygon) : impl_(std::make_unique<Impl>()) {
+SegmentPolygon::SegmentPolygon() : impl_(std::make_unique<Impl>()) {}
+
+SegmentPolygon::SegmentPolygon(const Geometry& polygon) : SegmentPolygon() { assign(polygon); }
+
+void SegmentPolygon::assign(const Geometry& polygon) {
+  impl_->segments.clear();
+  impl_->indexed = false;
   if (polygon.is_empty()) return;
   thread_local std::vector<double> buffer;
   add_polygonal(geos_handle(), polygon.get(), impl_->segments, buffer);
@@ -311,11 +341,21 @@ SegmentPolygon& SegmentPolygon::operator=(SegmentPolygon&&) noexcept = default;
 
 bool SegmentPolygon::empty() const { return impl_->segments.empty(); }
 
+namespace {
+// Shared-edge marks of the two polygons under test, reused between calls.
+std::vector<char>& marks(std::vector<char>& v, std::size_t n) {
+  v.assign(n, 0);
+  return v;
+}
+}  // namespace
+
 bool interiors_may_overlap(SegmentPolygon& a, SegmentPolygon& b) {
   if (a.empty() || b.empty()) return false;
   const std::vector<Segment>& sa = a.impl_->segments;
   const std::vector<Segment>& sb = b.impl_->segments;
-  std::vector<char> shared_a(sa.size(), 0), shared_b(sb.size(), 0);
+  thread_local std::vector<char> marks_a, marks_b;
+  std::vector<char>& shared_a = marks(marks_a, sa.size());
+  std::vector<char>& shared_b = marks(marks_b, sb.size());
   if (segments_overlap(sa, sb, shared_a, shared_b)) return true;
   const Probes pa = probe(sa, shared_a, b.impl_->index(), true);
   if (pa.uncertain || pa.inside) return true;
@@ -327,7 +367,9 @@ PairClass classify_pair(SegmentPolygon& target, SegmentPolygon& cover) {
   if (target.empty() || cover.empty()) return PairClass::Disjoint;
   const std::vector<Segment>& st = target.impl_->segments;
   const std::vector<Segment>& sc = cover.impl_->segments;
-  std::vector<char> shared_t(st.size(), 0), shared_c(sc.size(), 0);
+  thread_local std::vector<char> marks_t, marks_c;
+  std::vector<char>& shared_t = marks(marks_t, st.size());
+  std::vector<char>& shared_c = marks(marks_c, sc.size());
   if (segments_overlap(st, sc, shared_t, shared_c)) return PairClass::Unknown;
   const Probes t = probe(st, shared_t, cover.impl_->index(), false);
   if (t.uncertain) return PairClass::Unknown;
@@ -343,12 +385,16 @@ PairClass classify_pair(SegmentPolygon& target, SegmentPolygon& cover) {
 }
 
 bool interiors_may_overlap(const Geometry& a, const Geometry& b) {
-  SegmentPolygon sa(a), sb(b);
+  thread_local SegmentPolygon sa, sb;
+  sa.assign(a);
+  sb.assign(b);
   return interiors_may_overlap(sa, sb);
 }
 
 PairClass classify_pair(const Geometry& target, const Geometry& cover) {
-  SegmentPolygon st(target), sc(cover);
+  thread_local SegmentPolygon st, sc;
+  st.assign(target);
+  sc.assign(cover);
   return classify_pair(st, sc);
 }
 

@@ -28,8 +28,12 @@ enum class PairClass;
 /// reused when one polygon (a large cover piece) is tested against many others.
 class SegmentPolygon {
  public:
+  /// No segments.
+  SegmentPolygon();
   /// Copies the segments of `polygon` (a Polygon or MultiPolygon; empty gives none).
   explicit SegmentPolygon(const Geometry& polygon);
+  /// Replaces the segments with those of `polygon`, reusing the memory.
+  void assign(const Geometry& polygon);
   ~SegmentPolygon();
   SegmentPolygon(SegmentPolygon&&) noexcept;
   SegmentPolygon& operator=(SegmentPolygon&&) noexcept;

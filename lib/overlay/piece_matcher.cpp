@@ -23,20 +23,20 @@ PieceMatcher::PieceMatcher(PieceMatcher&&) noexcept = default;
 void PieceMatcher::set_target(const Piece& target) {
   target_ = &target;
   target_prepared_.reset();
-  target_segments_.reset();
+  target_loaded_ = false;
 }
 
 PairClass PieceMatcher::classify(std::size_t j) {
   constexpr int kKeepSegmentsFrom = 64;  // vertices
   const Piece& c = (*cover_)[j];
-  if (!target_segments_) target_segments_ = std::make_unique<SegmentPolygon>(*target_->geometry);
+  if (!target_loaded_) target_segments_.assign(*target_->geometry), target_loaded_ = true;
   if (c.geometry->num_points() < kKeepSegmentsFrom) {
-    SegmentPolygon cs(*c.geometry);
-    return classify_pair(*target_segments_, cs);
+    scratch_segments_.assign(*c.geometry);
+    return classify_pair(target_segments_, scratch_segments_);
   }
   std::unique_ptr<SegmentPolygon>& cs = segments_[j];
   if (!cs) cs = std::make_unique<SegmentPolygon>(*c.geometry);
-  return classify_pair(*target_segments_, *cs);
+  return classify_pair(target_segments_, *cs);
 }
 
 const GEOSPreparedGeometry* PieceMatcher::prepared_cover(std::size_t j) {

@@ -44,7 +44,8 @@ class PieceMatcher {
   std::vector<std::unique_ptr<SegmentPolygon>> segments_;
   const Piece* target_ = nullptr;
   PreparedPtr target_prepared_;
-  std::unique_ptr<SegmentPolygon> target_segments_;
+  SegmentPolygon target_segments_, scratch_segments_;
+  bool target_loaded_ = false;
 };
 
 }  // namespace redline::detail

@@ -15,20 +15,6 @@ std::string action_name(FeatureIssue::Action a) {
   return "counted";
 }
 
-std::string unit_label(AreaUnit unit) {
-  switch (unit) {
-    case AreaUnit::SquareMetre: return "m²";
-    case AreaUnit::Hectare: return "ha";
-    case AreaUnit::Mu: return "亩";
-    case AreaUnit::WanMu: return "万亩";
-    case AreaUnit::SquareKilometre: return "km²";
-  }
-  return "";
-}
-
-std::string fmt_area(double m2, AreaUnit unit) {
-  return format_number(from_square_metres(m2, unit), display_decimals(unit));
-}
 
 }  // namespace
 
@@ -62,7 +48,7 @@ std::vector<std::string> read_report_lines(const ReadReport& r, double repair_de
     if (r.repaired) {
       line += fmt::format("; repair changed the area by {:+.{}f} {}",
                           from_square_metres(repair_delta_m2, unit), display_decimals(unit) + 2,
-                          unit_label(unit));
+                          unit_symbol(unit));
     }
     lines.push_back(line);
     std::size_t shown = 0;
@@ -123,7 +109,7 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     return area_report_json(s, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   const AreaUnit u = o.unit;
-  const std::string area_col = "area (" + unit_label(u) + ")";
+  const std::string area_col = "area (" + unit_symbol(u) + ")";
   const double total = s.total_m2;
   auto percent = [total](double m2) { return total > 0 ? format_number(100.0 * m2 / total, 2) : "-"; };
 
@@ -133,9 +119,9 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
   summary.add_row({"CRS", s.crs.label()});
   summary.add_row({"method", method_name(s.method)});
   summary.add_row({"features", std::to_string(s.features.size())});
-  summary.add_row({"total " + area_col, fmt_area(total, u)});
+  summary.add_row({"total " + area_col, format_area(total, u)});
   for (AreaUnit other : {AreaUnit::Hectare, AreaUnit::Mu, AreaUnit::SquareKilometre}) {
-    if (other != u) summary.add_row({"  = " + unit_label(other), fmt_area(total, other)});
+    if (other != u) summary.add_row({"  = " + unit_symbol(other), format_area(total, other)});
   }
   summary.notes = read_report_lines(s.read, s.repair_delta_m2, u);
 
@@ -144,10 +130,10 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     groups.title = "by " + s.group_field;
     groups.column(s.group_field).column("features", true).column(area_col, true).column("%", true);
     for (const auto& g : s.groups) {
-      groups.add_row({g.key.empty() ? "(empty)" : g.key, std::to_string(g.features), fmt_area(g.m2, u),
+      groups.add_row({g.key.empty() ? "(empty)" : g.key, std::to_string(g.features), format_area(g.m2, u),
                       percent(g.m2)});
     }
-    groups.add_row({"total", std::to_string(s.features.size()), fmt_area(total, u), percent(total)});
+    groups.add_row({"total", std::to_string(s.features.size()), format_area(total, u), percent(total)});
   }
 
   Table features;
@@ -159,7 +145,7 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     for (const auto& f : s.features) {
       std::vector<std::string> row = {std::to_string(f.fid), f.id};
       if (!s.group_field.empty()) row.push_back(f.group);
-      row.push_back(fmt_area(f.m2, u));
+      row.push_back(format_area(f.m2, u));
       features.add_row(std::move(row));
     }
   }
@@ -169,7 +155,7 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     if (!s.group_field.empty()) return render_tables({groups}, o.format, o.bom);
     Table t;
     t.column("source").column("layer").column("features", true).column(area_col, true);
-    t.add_row({s.source, s.layer, std::to_string(s.features.size()), fmt_area(total, u)});
+    t.add_row({s.source, s.layer, std::to_string(s.features.size()), format_area(total, u)});
     return render_tables({t}, o.format, o.bom);
   }
   std::vector<Table> tables{summary};

@@ -35,6 +35,10 @@ std::string format_number(double value, int decimals) {
   return fmt::format("{:.{}f}", value, decimals);
 }
 
+std::string format_area(double m2, AreaUnit unit) {
+  return format_number(from_square_metres(m2, unit), display_decimals(unit));
+}
+
 namespace {
 
 // East Asian wide and fullwidth ranges (the common part of Unicode's EastAsianWidth W/F).

@@ -24,6 +24,9 @@ AreaUnit parse_area_unit(const std::string& text);
 /// Returns the unit's short name as parse_area_unit accepts it: "m2", "ha", "mu", "wanmu", "km2".
 std::string unit_name(AreaUnit unit);
 
+/// Returns the unit as tables print it: "m²", "ha", "亩", "万亩", "km²".
+std::string unit_symbol(AreaUnit unit);
+
 /// Returns the number of decimals figures in this unit are printed with (2 for m², ha and mu as
 /// official tables do; 4 for km² and 万亩, which are 100 and 666.67 times larger than ha).
 int display_decimals(AreaUnit unit);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "redline/measure/units.h"
+
 namespace redline {
 
 enum class OutputFormat { Text, Json, Csv, Markdown };
@@ -37,6 +39,10 @@ std::string render_tables(const std::vector<Table>& tables, OutputFormat format,
 
 /// Returns `value` with `decimals` digits after the point and no thousands separators.
 std::string format_number(double value, int decimals);
+
+/// Returns `m2` square metres in `unit`, rounded as official tables print that unit
+/// (display_decimals(): ha and 亩 to 2 decimals).
+std::string format_area(double m2, AreaUnit unit);
 
 /// Returns the number of terminal columns `text` (UTF-8) takes.
 std::size_t display_width(const std::string& text);
