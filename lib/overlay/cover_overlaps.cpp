@@ -1,7 +1,6 @@
 #include "overlay/cover_overlaps.h"
 
 #include <algorithm>
-#include <optional>
 #include <utility>
 
 #include "geom/geos_context.h"

@@ -16,6 +16,24 @@ bool check(char r, const char* what) {
 
 }  // namespace
 
+namespace {
+// Cover pieces with fewer vertices are neither prepared nor kept: the segment test alone is
+// cheaper for them, and keeping a prepared geometry per parcel of a 100 000-parcel cover would
+// cost gigabytes.
+constexpr int kKeepFrom = 64;  // vertices
+
+Relation relation_of(PairClass c) {
+  switch (c) {
+    case PairClass::Disjoint: return Relation::Disjoint;
+    case PairClass::TargetInside: return Relation::TargetInside;
+    case PairClass::CoverInside: return Relation::CoverInside;
+    case PairClass::Crossing:
+    case PairClass::Unknown: break;
+  }
+  return Relation::Crossing;
+}
+}  // namespace
+
 PieceMatcher::PieceMatcher(const PieceSet& cover) : cover_(&cover), prepared_(cover.size()), segments_(cover.size()) {}
 PieceMatcher::~PieceMatcher() = default;
 PieceMatcher::PieceMatcher(PieceMatcher&&) noexcept = default;
@@ -27,10 +45,9 @@ void PieceMatcher::set_target(const Piece& target) {
 }
 
 PairClass PieceMatcher::classify(std::size_t j) {
-  constexpr int kKeepSegmentsFrom = 64;  // vertices
   const Piece& c = (*cover_)[j];
   if (!target_loaded_) target_segments_.assign(*target_->geometry), target_loaded_ = true;
-  if (c.geometry->num_points() < kKeepSegmentsFrom) {
+  if (c.geometry->num_points() < kKeepFrom) {
     scratch_segments_.assign(*c.geometry);
     return classify_pair(target_segments_, scratch_segments_);
   }
@@ -57,21 +74,26 @@ Relation PieceMatcher::relate(std::size_t j) {
   const Piece& t = *target_;
   if (!c.envelope.intersects(t.envelope)) return Relation::Disjoint;
   GEOSContextHandle_t h = geos_handle();
-  const GEOSPreparedGeometry* pc = prepared_cover(j);
-  // Deep inside (no boundary contact): GEOS's prepared test answers fast.
-  if (box_covers(c.envelope, t.envelope) &&
-      check(GEOSPreparedContainsProperly_r(h, pc, t.geometry->get()), "containsProperly")) {
-    return Relation::TargetInside;
+  const bool small = c.geometry->num_points() < kKeepFrom;
+  PreparedPtr transient;  // a small piece's prepared geometry, only when the segment test cannot tell
+  const GEOSPreparedGeometry* pc = nullptr;
+  if (!small) {
+    pc = prepared_cover(j);
+    // Deep inside (no boundary contact): GEOS's prepared test answers fast.
+    if (box_covers(c.envelope, t.envelope) &&
+        check(GEOSPreparedContainsProperly_r(h, pc, t.geometry->get()), "containsProperly")) {
+      return Relation::TargetInside;
+    }
+    if (!check(GEOSPreparedIntersects_r(h, pc, t.geometry->get()), "intersects")) return Relation::Disjoint;
   }
-  if (!check(GEOSPreparedIntersects_r(h, pc, t.geometry->get()), "intersects")) return Relation::Disjoint;
   // Touching boundaries: the segment test answers the clean cases (neighbours sharing edges,
   // a parcel inside the red line along its edge) without GEOS's full relate.
-  switch (classify(j)) {
-    case PairClass::Disjoint: return Relation::Disjoint;
-    case PairClass::TargetInside: return Relation::TargetInside;
-    case PairClass::CoverInside: return Relation::CoverInside;
-    case PairClass::Crossing: return Relation::Crossing;
-    case PairClass::Unknown: break;
+  const PairClass pair = classify(j);
+  if (pair != PairClass::Unknown) return relation_of(pair);
+  if (small) {
+    transient.reset(geos_checked(GEOSPrepare_r(h, c.geometry->get()), "preparing a geometry"));
+    pc = transient.get();
+    if (!check(GEOSPreparedIntersects_r(h, pc, t.geometry->get()), "intersects")) return Relation::Disjoint;
   }
   if (box_covers(c.envelope, t.envelope) && check(GEOSPreparedCovers_r(h, pc, t.geometry->get()), "covers")) {
     return Relation::TargetInside;

@@ -19,7 +19,8 @@ enum class Relation {
 };
 
 /// One per worker thread: prepared geometries hold lazily built indexes and are not
-/// thread-safe. Prepares each cover piece the first time it is met and keeps it.
+/// thread-safe. Prepares each large cover piece the first time it is met and keeps it; small
+/// pieces (a parcel) are tested on their segments, which needs no preparation.
 class PieceMatcher {
  public:
   explicit PieceMatcher(const PieceSet& cover);
@@ -39,8 +40,9 @@ class PieceMatcher {
 
   const PieceSet* cover_;
   std::vector<PreparedPtr> prepared_;
-  // Segments of the large cover pieces, kept: extracting 1000 vertices per test would cost more
-  // than the test. Small pieces are extracted each time, which keeps memory flat.
+  // Prepared geometries and segments of the large cover pieces, kept: extracting 1000 vertices
+  // per test would cost more than the test. Small pieces are extracted each time, which keeps
+  // memory flat whatever the cover's size.
   std::vector<std::unique_ptr<SegmentPolygon>> segments_;
   const Piece* target_ = nullptr;
   PreparedPtr target_prepared_;

@@ -5,8 +5,10 @@
 // with more than `max_piece_vertices` vertices into pieces along a recursive grid (so that no
 // single overlay handles a 100 000-vertex red-line polygon at once, and the work spreads over
 // threads), finds candidate pairs with a packed R-tree, takes a piece wholly inside another
-// whole and skips a disjoint one with GEOS prepared geometries, and runs every remaining overlay
-// through GEOS OverlayNG on a fixed precision grid, where no TopologyException can occur.
+// whole and skips a disjoint or merely touching one without any overlay (GEOS prepared
+// geometries, and a robust segment test for the pieces that share edges, as parcels drawn on
+// the red line do), and runs every remaining overlay through GEOS OverlayNG on a fixed
+// precision grid, where no TopologyException can occur.
 // Figures are accumulated in feature order, so the thread count never changes a result.
 //
 // Example usage:
