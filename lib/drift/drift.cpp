@@ -46,21 +46,6 @@ namespace {
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::size_t kChunk = 4;  // features differ widely in cost: hand them out in small chunks
 
-Layer copy_layer(const Layer& layer) {
-  Layer copy;
-  copy.source = layer.source;
-  copy.name = layer.name;
-  copy.driver = layer.driver;
-  copy.crs = layer.crs;
-  copy.fields = layer.fields;
-  copy.report = layer.report;
-  copy.features.reserve(layer.features.size());
-  for (const Feature& f : layer.features) {
-    copy.features.push_back(Feature{f.fid, f.geometry.clone(), f.values, f.original.clone()});
-  }
-  return copy;
-}
-
 // A transverse Mercator projection on the layer's own ellipsoid, centred on its data: widths
 // and slivers are then in metres, and areas on the ellipsoid stay what they were.
 Crs local_transverse_mercator(const Layer& layer) {
@@ -552,12 +537,12 @@ DriftResult compute_drift(const Layer& before_in, const Layer& after_in, const D
                                   before_in.crs.label(), "a transverse Mercator projection centred on the data"));
   }
   if (!working.equivalent_to(before_in.crs)) {
-    before_copy = copy_layer(before_in);
+    before_copy = before_in.clone();
     reproject_layer(*before_copy, working, options.threads);
     before = &*before_copy;
   }
   if (!working.equivalent_to(after_in.crs)) {
-    after_copy = copy_layer(after_in);
+    after_copy = after_in.clone();
     reproject_layer(*after_copy, working, options.threads);
     after = &*after_copy;
     if (!after_in.crs.equivalent_to(before_in.crs)) {

@@ -50,6 +50,21 @@ std::size_t Layer::field_index(const std::string& field_name) const {
                    where());
 }
 
+Layer Layer::clone() const {
+  Layer copy;
+  copy.source = source;
+  copy.name = name;
+  copy.driver = driver;
+  copy.crs = crs;
+  copy.fields = fields;
+  copy.report = report;
+  copy.features.reserve(features.size());
+  for (const Feature& f : features) {
+    copy.features.push_back(Feature{f.fid, f.geometry.clone(), f.values, f.original.clone()});
+  }
+  return copy;
+}
+
 Location Layer::where(std::optional<std::int64_t> fid) const {
   return Location{source, name, fid, ""};
 }

@@ -101,6 +101,9 @@ struct Layer {
 
   /// Returns the index of field `name`. Throws UsageError listing the layer's fields.
   std::size_t field_index(const std::string& name) const;
+  /// Returns a deep copy (geometries cloned), e.g. to reproject one input without touching
+  /// the caller's layer.
+  Layer clone() const;
   /// Returns a Location naming this layer and, optionally, a feature.
   Location where(std::optional<std::int64_t> fid = std::nullopt) const;
 };
