@@ -10,10 +10,14 @@ set(REDLINE_LIB_SOURCES
   lib/geom/ops.cpp
   lib/geom/validity.cpp
   lib/io/feature.cpp
+  lib/io/file_kind.cpp
   lib/io/gdal_dataset.cpp
+  lib/io/input_path.cpp
   lib/io/layer_open.cpp
+  lib/io/output_path.cpp
   lib/io/read_layer.cpp
   lib/io/source_info.cpp
+  lib/io/temporary_output.cpp
   lib/io/writer.cpp
   lib/measure/area.cpp
   lib/measure/area_summary.cpp

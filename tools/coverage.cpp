@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "overlay_args.h"
 #include "redline/io/layer.h"
+#include "redline/io/output_path.h"
 #include "redline/overlay/coverage.h"
 #include "redline/overlay/coverage_layers.h"
 #include "redline/report/coverage_report.h"
@@ -68,6 +69,8 @@ Command register_coverage(CLI::App& parent) {
     options.sliver_width = args->sliver_width;
     options.keep_geometries = !args->out.empty();
     if (!(options.sliver_width >= 0)) throw UsageError("--sliver-width must be 0 or more metres");
+    // Refused before the work, not after it; the writer checks again.
+    if (!args->out.empty()) check_output_target(args->out, {args->target.path, args->cover.path});
     Layer target = read_layer(args->target.path, args->target.read_options(m.threads));
     Layer cover = read_layer(args->cover.path, args->cover.read_options(m.threads));
     CoverageResult result = compute_coverage(target, cover, options);

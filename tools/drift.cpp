@@ -4,6 +4,7 @@
 #include "redline/drift/drift_report.h"
 #include "redline/drift/drift_writer.h"
 #include "redline/io/layer.h"
+#include "redline/io/output_path.h"
 
 namespace redline::cli {
 namespace {
@@ -79,6 +80,8 @@ Command register_drift(CLI::App& parent) {
     ReadOptions after_read = before_read;
     if (!args->before_layer.empty()) before_read.layer = args->before_layer;
     if (!args->after_layer.empty()) after_read.layer = args->after_layer;
+    // Refused before the work, not after it; the writer checks again.
+    if (!args->out.empty()) check_output_target(args->out, {args->input.path, args->after_path});
     Layer before = read_layer(args->input.path, before_read);
     Layer after = read_layer(args->after_path, after_read);
     DriftResult result = compute_drift(before, after, options);

@@ -3,10 +3,13 @@
 #include <vector>
 
 #include "commands.h"
+#include "redline/io/temporary_files.h"
 #include "redline/version.h"
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
+  // An interrupted run removes its half-written outputs.
+  redline::remove_temporaries_on_signals();
   using namespace redline::cli;
   CLI::App app{
       "redline: areas, coverage, drift and checks for the ecological conservation red line "

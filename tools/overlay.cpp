@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "overlay_args.h"
 #include "redline/io/layer.h"
+#include "redline/io/output_path.h"
 #include "redline/overlay/overlay.h"
 #include "redline/report/overlay_report.h"
 
@@ -46,6 +47,8 @@ Command register_overlay(CLI::App& parent) {
     OverlayOptions options;
     options.engine = args->engine.engine_options(m);
     options.op = parse_overlay_op(args->op);
+    // Refused before the work, not after it; the writer checks again.
+    check_output_target(args->out, {args->a.path, args->b.path});
     Layer a = read_layer(args->a.path, args->a.read_options(m.threads));
     Layer b = read_layer(args->b.path, args->b.read_options(m.threads));
     OverlayResult result = overlay_layers(a, b, options);

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "redline/io/input_path.h"
+#include "redline/io/temporary_files.h"
 #include "util/text.h"
 
 namespace redline {
@@ -236,20 +238,51 @@ RuleSet load_rules(const std::string& path) {
 }
 
 std::vector<std::string> list_deliveries(const std::string& dir) {
+  const Location folder{dir, "", std::nullopt, ""};
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw InputError("not a folder of deliveries", Location{dir, "", std::nullopt, ""});
+  if (!fs::is_directory(dir, ec)) throw InputError("not a folder of deliveries", folder);
+  // The folder and the folders above it: a delivery folder that leads back to one of them is a
+  // loop of symbolic links, not a delivery.
+  std::vector<fs::path> above;
+  for (fs::path p = fs::canonical(dir, ec); !ec && !p.empty(); p = p.parent_path()) {
+    above.push_back(p);
+    if (p == p.root_path()) break;
+  }
   std::vector<std::string> out;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
-    const std::string name = e.path().filename().string();
-    if (name.empty() || name[0] == '.') continue;
-    const std::string ext = detail::ascii_lower(e.path().extension().string());
-    if (e.is_directory() || ext == ".gpkg" || ext == ".shp" || ext == ".geojson" || ext == ".json") {
-      out.push_back(e.path().string());
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    // Hidden files and redline's temporary outputs (half-written files) are no deliveries.
+    if (name.empty() || name[0] == '.' || is_temporary_output_name(name)) continue;
+    const std::string ext = detail::ascii_lower(path.extension().string());
+    const bool data_name = ext == ".gpkg" || ext == ".shp" || ext == ".geojson" || ext == ".json";
+    std::error_code status_error;
+    const fs::file_status status = fs::status(path, status_error);  // stat(): follows links, opens nothing
+    if (status.type() == fs::file_type::directory) {
+      std::error_code real_error;
+      const fs::path real = fs::canonical(path, real_error);
+      if (!real_error && std::find(above.begin(), above.end(), real) != above.end()) {
+        throw InputError("is a symbolic link back to the deliveries folder or above it (a loop)",
+                         Location{path.string(), "", std::nullopt, ""});
+      }
+      out.push_back(path.string());
+    } else {
+      std::error_code link_error;
+      const bool unresolved_link = status_error && it->is_symlink(link_error);
+      // A FIFO, device or socket under a data name, or a link that leads nowhere (missing, or
+      // a loop), is refused without being opened (opening a FIFO blocks); other files are no
+      // deliveries.
+      if (data_name || unresolved_link) {
+        require_readable_input(path.string());
+        out.push_back(path.string());
+      }
     }
   }
+  if (ec) throw InputError(fmt::format("the folder cannot be read: {}", ec.message()), folder);
   std::sort(out.begin(), out.end());
   if (out.empty()) {
-    throw UsageError("holds no delivery (subfolders or .gpkg, .shp, .geojson files)", Location{dir, "", std::nullopt, ""});
+    throw UsageError("holds no delivery (subfolders or .gpkg, .shp, .geojson files)", folder);
   }
   return out;
 }

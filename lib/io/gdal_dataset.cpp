@@ -1,12 +1,11 @@
 #include "io/gdal_dataset.h"
 
-#include <sys/stat.h>
-
 #include <mutex>
 
 #include <fmt/format.h>
 
 #include "redline/error.h"
+#include "redline/io/input_path.h"
 
 namespace redline::detail {
 
@@ -32,10 +31,8 @@ void CPL_STDCALL GdalErrorCollector::handler(CPLErr level, CPLErrorNum, const ch
 DatasetPtr open_vector_readonly(const std::string& path,
                                 const std::vector<std::string>& open_options) {
   ensure_gdal_registered();
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    throw InputError("no such file or directory", Location{path, "", std::nullopt, ""});
-  }
+  // Before GDAL sees the path: a FIFO would block the open forever.
+  require_readable_input(path);
   std::vector<const char*> options;
   for (const auto& o : open_options) options.push_back(o.c_str());
   options.push_back(nullptr);

@@ -183,7 +183,7 @@ void write_overlay_layer(const OverlayResult& r, const Layer& a, const Layer& b,
   std::vector<Field> fields = a.fields;
   for (const Field& f : b.fields) detail::add_field(fields, f.name, f.type, f.width, f.precision);
   detail::add_field(fields, "area_" + unit_name(unit), FieldType::Real);
-  GeoPackageWriter out(path);
+  GeoPackageWriter out(path, {a.source, b.source});
   out.begin_layer(overlay_op_name(r.op), r.crs, fields);
   std::vector<Value> values;
   for (const OverlayFeature& f : r.features) {

@@ -22,7 +22,9 @@
 namespace redline {
 
 /// Writes the gained, lost and reclassified layers (see above) to `path`. REQUIRES: the drift
-/// was computed with collect_geometries. Throws OutputError when the file cannot be written.
+/// was computed with collect_geometries. Throws UsageError when `path` is one of the versions
+/// compared or no place for a GeoPackage (check_output_target() in redline/io/output_path.h),
+/// OutputError when the file cannot be written.
 void write_drift_layers(const DriftResult& result, const std::string& path, AreaUnit unit);
 
 }  // namespace redline

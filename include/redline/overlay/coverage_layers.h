@@ -23,7 +23,9 @@ namespace redline {
 
 /// Writes the "inside" and "outside" layers of `result` to the GeoPackage `path` (a temporary
 /// file renamed on success; an existing file is replaced). `target` is the layer the result was
-/// computed for. REQUIRES: the result was computed with keep_geometries. Throws OutputError.
+/// computed for. REQUIRES: the result was computed with keep_geometries. Throws UsageError when
+/// `path` is one of the result's sources or no place for a GeoPackage (check_output_target() in
+/// redline/io/output_path.h), OutputError when it cannot be written.
 void write_coverage_layers(const CoverageResult& result, const Layer& target, const std::string& path,
                            AreaUnit unit);
 

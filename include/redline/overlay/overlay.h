@@ -64,7 +64,9 @@ OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOption
 
 /// Writes `result` as one layer named after the operation to the GeoPackage `path` (temporary
 /// file renamed on success). Fields: A's, then B's (a name A already uses gets "_2"), then
-/// area_<unit>. `a` and `b` are the layers the result was computed from. Throws OutputError.
+/// area_<unit>. `a` and `b` are the layers the result was computed from. Throws UsageError when
+/// `path` is one of their sources or no place for a GeoPackage (check_output_target() in
+/// redline/io/output_path.h), OutputError when it cannot be written.
 void write_overlay_layer(const OverlayResult& result, const Layer& a, const Layer& b, const std::string& path,
                          AreaUnit unit);
 
