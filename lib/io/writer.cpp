@@ -29,9 +29,10 @@ OGRFieldType ogr_type(FieldType t) {
   return OFTString;
 }
 
-// GDAL's message as part of a one-line error.
+// GDAL's failure message as part of a one-line error (its warnings, such as the one about the
+// temporary's extension, would only mislead).
 std::string gdal_says(const detail::GdalErrorCollector& errors) {
-  std::string m = errors.last_failure().empty() ? errors.last() : errors.last_failure();
+  std::string m = errors.last_failure();
   std::replace(m.begin(), m.end(), '\n', ' ');
   return m.empty() ? "" : ": " + m;
 }

@@ -1,2 +1,7 @@
 redline_test(io_tests
   ${CMAKE_CURRENT_LIST_DIR}/read_layer_test.cpp)
+
+# Never lose data: output targets, inputs, temporaries, the writer; and the CLI under hostile use.
+redline_test(io_output_tests
+  ${CMAKE_CURRENT_LIST_DIR}/output_path_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/output_safety_cli_test.cpp)

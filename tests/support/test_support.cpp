@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -55,6 +57,46 @@ CliResult run_cli(const std::vector<std::string>& args) {
   posix_spawn_file_actions_destroy(&actions);
   CliResult result;
   if (rc == 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  close(out_fd);
+  close(err_fd);
+  result.out = read_file(out_name);
+  result.err = read_file(err_name);
+  unlink(out_name);
+  unlink(err_name);
+  return result;
+}
+
+CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits& limits) {
+  char out_name[] = "/tmp/redline-test-out-XXXXXX";
+  char err_name[] = "/tmp/redline-test-err-XXXXXX";
+  const int out_fd = mkstemp(out_name), err_fd = mkstemp(err_name);
+  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+  std::vector<std::string> argv_s = {REDLINE_CLI};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    // Only async-signal-safe calls between fork and exec. Ignored signals and pending alarms
+    // survive exec.
+    const int in = open("/dev/null", O_RDONLY);
+    if (in < 0 || dup2(in, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) _exit(127);
+    if (limits.max_file_bytes > 0) {
+      const rlimit lim{static_cast<rlim_t>(limits.max_file_bytes), static_cast<rlim_t>(limits.max_file_bytes)};
+      if (setrlimit(RLIMIT_FSIZE, &lim) != 0) _exit(127);
+      signal(SIGXFSZ, SIG_IGN);
+    }
+    if (limits.timeout_seconds > 0) alarm(limits.timeout_seconds);
+    execv(REDLINE_CLI, argv.data());
+    _exit(127);
+  }
+  CliResult result;
+  if (pid > 0) {
     int status = 0;
     waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -23,6 +23,19 @@ struct CliResult {
 /// stdin closed, and returns its exit code and output.
 CliResult run_cli(const std::vector<std::string>& args);
 
+/// Limits put on one run of the CLI by run_cli_limited().
+struct CliLimits {
+  /// Largest file the run may write, in bytes (RLIMIT_FSIZE, with SIGXFSZ ignored, so that a
+  /// write beyond it fails with EFBIG as on a full disk). 0 = no limit.
+  long long max_file_bytes = 0;
+  /// The run is killed by SIGALRM after this many seconds (exit code 128 + 14), so that a run
+  /// that would hang fails the test instead. 0 = no limit.
+  unsigned timeout_seconds = 0;
+};
+
+/// Runs the CLI as run_cli() does, under `limits`.
+CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits& limits);
+
 /// Returns a file's bytes ("" when it cannot be read).
 std::string read_file(const std::string& path);
 
