@@ -53,8 +53,10 @@ struct RuleSet {
 /// kind or key, a missing or ill-typed parameter, or an area without a unit.
 RuleSet load_rules(const std::string& path);
 
-/// Returns the deliveries of `dir` (see above), as paths. Throws InputError when `dir` is not
-/// a folder, UsageError when it holds no delivery.
+/// Returns the deliveries of `dir` (see above), as paths. Hidden files and redline's temporary
+/// outputs are skipped, other special files ignored; nothing is opened. Throws InputError when
+/// `dir` is not a folder, or names the entry that is a FIFO, device or socket under a data name,
+/// a broken link or a link looping back to `dir` or above; UsageError when it holds no delivery.
 std::vector<std::string> list_deliveries(const std::string& dir);
 
 /// Returns the checks to run: checks without {delivery} once, then for each delivery the
