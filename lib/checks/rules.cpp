@@ -151,6 +151,8 @@ RuleSet load_rules(const std::string& path) {
   RuleSet rules;
   rules.path = path;
   std::error_code ec;
+  // A FIFO or device is refused, not opened: reading it would block or never end.
+  if (fs::exists(fs::symlink_status(path, ec))) require_readable_input(path);
   if (!fs::is_regular_file(path, ec)) throw InputError("no such rules file", Location{path, "", std::nullopt, ""});
   toml::table root;
   try {

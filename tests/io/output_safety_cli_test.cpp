@@ -262,6 +262,9 @@ TEST(CliInputSafety, AFifoOrDeviceAsInputIsRefusedUnopened) {
   expect_refused_untouched(s, {"area", "/dev/zero"}, 2, "/dev/zero", "character device");
   expect_refused_untouched(s, {"coverage", s.shp, "--within", fifo}, 2, fifo, "FIFO");
   expect_refused_untouched(s, {"check", "not-reduced", fifo, "--baseline", "1ha"}, 2, fifo, "FIFO");
+  const std::string rules_fifo = s.dir + "/rules.toml";
+  ASSERT_EQ(::mkfifo(rules_fifo.c_str(), 0644), 0);
+  expect_refused_untouched(s, {"check", rules_fifo}, 2, rules_fifo, "FIFO");
 }
 
 TEST(CliInputSafety, AFifoBesideAShapefileIsRefusedUnopened) {
