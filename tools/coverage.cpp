@@ -43,7 +43,7 @@ Command register_coverage(CLI::App& parent) {
       ->default_str("0.05");
   cmd->add_option("--out", args->out,
                   "Write the layers 'inside' and 'outside' (target attributes + area fields) to this "
-                  "GeoPackage");
+                  "GeoPackage (.gpkg; never an input)");
   cmd->footer(
       "Examples:\n"
       "  redline coverage samples/huichang/huichang.gpkg --layer county --within-layer redline \\\n"

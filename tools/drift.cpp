@@ -47,8 +47,8 @@ Command register_drift(CLI::App& parent) {
                   "Precision grid of the overlays, in metres (default 1e-6: 1 µm; 0.001 would erase the "
                   "millimetre slivers of a re-export)");
   cmd->add_option("--out", args->out,
-                  "Write the real pieces to this GeoPackage: layers gained, lost and reclassified, with "
-                  "change type and area");
+                  "Write the real pieces to this GeoPackage (.gpkg; never an input): layers gained, lost and "
+                  "reclassified, with change type and area");
   cmd->add_flag("--features", args->all_features,
                 "List every changed feature (text shows 50 by default; CSV then lists features instead "
                 "of the summary)");

@@ -30,7 +30,7 @@ Command register_overlay(CLI::App& parent) {
   add_measure_options(*cmd, args->measure);
   add_engine_options(*cmd, args->engine);
   cmd->add_option("--op", args->op, "intersection, difference, identity or union")->default_str("intersection");
-  cmd->add_option("--out", args->out, "GeoPackage to write (replaced if it exists)")->required();
+  cmd->add_option("--out", args->out, "GeoPackage (.gpkg) to write; an existing file is replaced when the new one is complete, an input never")->required();
   cmd->footer(
       "Examples:\n"
       "  redline overlay huichang.gpkg huichang.gpkg --layer mines --b-layer redline --out mines_in_redline.gpkg\n"
