@@ -11,7 +11,8 @@
 //    (its layers, feature counts and spatial indexes) and flushed to disk; only then is it
 //    renamed over the target, so an existing file stays intact until the new one is complete.
 // Geometries are written as MultiPolygon (a layer QGIS can style as one type); attributes keep
-// their types; text is UTF-8. A replaced file's permissions are kept.
+// their types; text is UTF-8. A replaced file's permissions are kept. A writer is used from one
+// thread at a time; separate writers may run on separate threads.
 //
 // Example usage:
 //   redline::GeoPackageWriter out("result.gpkg", {"parcels.shp", "redline.gpkg"});
