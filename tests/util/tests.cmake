@@ -1,0 +1,2 @@
+redline_test(util_tests
+  ${CMAKE_CURRENT_LIST_DIR}/error_test.cpp)
