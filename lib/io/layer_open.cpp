@@ -29,7 +29,7 @@ OpenedLayer open_source(const std::string& path, const std::string& encoding) {
       // The shapefile driver decodes the DBF from this encoding instead of .cpg/LDID.
       out.dataset = open_vector_readonly(path, {"ENCODING=" + encoding});
     } else {
-      out.encoding_note = fmt::format("--encoding {} ignored: {} text is always UTF-8", encoding,
+      out.encoding_note = fmt::format("encoding {} ignored: {} text is always UTF-8", encoding,
                                       out.driver);
     }
   }
@@ -52,9 +52,8 @@ OpenedLayer open_layer(const std::string& path, const std::string& layer_name,
   }
   if (layer_name.empty()) {
     if (ds->GetLayerCount() > 1) {
-      throw UsageError(fmt::format("the source has {} layers ({}): choose one with --layer",
-                                   ds->GetLayerCount(), names()),
-                       Location{path, "", std::nullopt, ""});
+      throw UsageError(fmt::format("the source has {} layers ({})", ds->GetLayerCount(), names()),
+                       Location{path, "", std::nullopt, ""}, Hint{HintKind::ChooseLayer, ""});
     }
     out.layer = ds->GetLayer(0);
   } else {
@@ -132,12 +131,8 @@ Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& wher
   const Envelope extent = layer_extent(layer);
   if (!declared.is_known()) {
     const CrsGuess guess = guess_crs(extent);
-    std::string advice = guess.suggestion.empty()
-                             ? "pass the CRS with --assume-crs (e.g. --assume-crs EPSG:4527)"
-                             : fmt::format("if so, pass --assume-crs {}", guess.suggestion);
-    throw InputError(fmt::format("no coordinate reference system (no .prj file?): {}; {}",
-                                 guess.explanation, advice),
-                     where);
+    throw InputError(fmt::format("no coordinate reference system (no .prj file?): {}", guess.explanation), where,
+                     Hint{HintKind::AssumeCrs, guess.suggestion});
   }
   // Metres read as degrees would give areas wrong by ten orders of magnitude: refuse.
   if (declared.is_geographic() && !extent.is_null &&
@@ -145,10 +140,9 @@ Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& wher
        std::fabs(extent.min_y) > 90 || std::fabs(extent.max_y) > 90)) {
     const CrsGuess guess = guess_crs(extent);
     throw InputError(fmt::format("the source declares the geographic CRS {} but its coordinates "
-                                 "are metres: {}; pass the right CRS with --assume-crs{}",
-                                 declared.label(), guess.explanation,
-                                 guess.suggestion.empty() ? "" : " " + guess.suggestion),
-                     where);
+                                 "are metres: {}",
+                                 declared.label(), guess.explanation),
+                     where, Hint{HintKind::AssumeCrs, guess.suggestion});
   }
   return declared;
 }
