@@ -114,7 +114,7 @@ Command register_check(CLI::App& parent) {
         throw UsageError("give a rules file alone, or a check kind and a layer (kinds: not-reduced, "
                          "nature-unchanged, function-not-lowered, min-share, share-of-zones)");
       }
-      set_layer_choice_advice("name it in the rules file (layer_name, previous_layer or within_layer)");
+      set_layer_choice_advice("choose one with layer_name (previous_layer, within_layer) in the rules file");
       RuleSet rules = load_rules(first);
       if (title.empty()) title = rules.title;
       std::vector<std::string> deliveries;

@@ -1,6 +1,8 @@
 #include "io/layer_open.h"
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -117,11 +119,38 @@ Crs source_crs(OGRLayer* layer) {
   return Crs::from_user_input(text);
 }
 
+// A shapefile's .prj that GDAL silently ignored (not a CRS at all): returns why, in GDAL's or
+// PROJ's words, or "" when the source has no such file.
+static std::string unreadable_prj(const std::string& path) {
+  if (path.size() < 4 || ascii_lower(path.substr(path.size() - 4)) != ".shp") return "";
+  for (const char* ext : {".prj", ".PRJ"}) {
+    std::ifstream in(path.substr(0, path.size() - 4) + ext, std::ios::binary);
+    if (!in) continue;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    GdalErrorCollector errors;
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(text.c_str()) == OGRERR_NONE) return "";
+    const std::string why = errors.last();
+    return fmt::format("its {} file holds none GDAL can read{}", ext, why.empty() ? "" : ": " + why);
+  }
+  return "";
+}
+
 Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& where,
                 std::vector<std::string>& notes) {
-  Crs declared = source_crs(layer);
+  Crs declared;
+  try {
+    declared = source_crs(layer);
+  } catch (const Error& e) {
+    rethrow_with_location(e, where);  // a .prj GDAL reads but PROJ refuses
+  }
   if (!assume.empty()) {
-    Crs assumed = Crs::from_user_input(assume);
+    Crs assumed;
+    try {
+      assumed = Crs::from_user_input(assume);
+    } catch (const Error& e) {
+      rethrow_with_location(e, where);  // which input it was meant for
+    }
     if (declared.is_known() && !declared.equivalent_to(assumed)) {
       notes.push_back(fmt::format("the source declares {}; {} used as asked", declared.label(),
                                   assumed.label()));
@@ -131,8 +160,10 @@ Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& wher
   const Envelope extent = layer_extent(layer);
   if (!declared.is_known()) {
     const CrsGuess guess = guess_crs(extent);
-    throw InputError(fmt::format("no coordinate reference system (no .prj file?): {}", guess.explanation), where,
-                     Hint{HintKind::AssumeCrs, guess.suggestion});
+    const std::string prj = unreadable_prj(where.file);
+    throw InputError(fmt::format("no coordinate reference system ({}): {}", prj.empty() ? "no .prj file?" : prj,
+                                 guess.explanation),
+                     where, Hint{HintKind::AssumeCrs, guess.suggestion});
   }
   // Metres read as degrees would give areas wrong by ten orders of magnitude: refuse.
   if (declared.is_geographic() && !extent.is_null &&

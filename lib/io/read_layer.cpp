@@ -299,6 +299,12 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
                          std::to_string(total) + " features: " + errors.last(),
                      here);
   }
+  // GDAL prints nothing (see ensure_gdal_registered): what it warned about while reading is
+  // reported with the layer instead, once each.
+  for (const std::string& warning : errors.warnings()) {
+    auto& notes = layer.report.notes;
+    if (std::find(notes.begin(), notes.end(), warning) == notes.end()) notes.push_back(warning);
+  }
   if (options.progress) options.progress("reading", raws.size(), raws.size());
 
   // Pass 2 (all cores): GEOS geometry, validity, repair.
