@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <deque>
 #include <mutex>
 #include <utility>
@@ -39,7 +40,12 @@ std::string one_line(const char* message) {
   return out;
 }
 
-void CPL_STDCALL keep_gdal_message(CPLErr level, CPLErrorNum, const char* message) {
+// The handler a program embedding redline had installed before it, if any: it still gets
+// every message (GDAL's default one, which prints, is not kept).
+std::atomic<CPLErrorHandler> g_previous_handler{nullptr};
+
+void CPL_STDCALL keep_gdal_message(CPLErr level, CPLErrorNum code, const char* message) {
+  if (CPLErrorHandler previous = g_previous_handler.load()) previous(level, code, message);
   if (level < CE_Warning || !message) return;  // CE_Debug: only with CPL_DEBUG, never for users
   GdalThreadLog& log = t_gdal_log;
   std::string text = one_line(message);
@@ -58,7 +64,8 @@ void ensure_gdal_registered() {
   static std::once_flag once;
   std::call_once(once, [] {
     // Before registration, so that nothing a driver says while loading is printed either.
-    CPLSetErrorHandler(keep_gdal_message);
+    CPLErrorHandler previous = CPLSetErrorHandler(keep_gdal_message);
+    if (previous != CPLDefaultErrorHandler && previous != keep_gdal_message) g_previous_handler = previous;
     GDALAllRegister();
   });
 }

@@ -17,7 +17,8 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 /// Registers GDAL's drivers once (thread-safe), after installing redline's process-wide GDAL
 /// error handler: from then on GDAL prints nothing; its warnings and errors are kept, per thread,
-/// for GdalErrorCollector to put into redline's errors.
+/// for GdalErrorCollector to put into redline's errors. A handler the embedding program had set
+/// (not GDAL's default) is still called with every message.
 void ensure_gdal_registered();
 
 /// GDAL's warnings and errors raised on this thread since the collector was made (nothing is
