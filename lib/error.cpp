@@ -14,17 +14,71 @@ std::string describe(const Location& where) {
   return out;
 }
 
+std::string describe(const Hint& hint) {
+  switch (hint.kind) {
+    case HintKind::None: return "";
+    case HintKind::AssumeCrs:
+      return hint.value.empty() ? "declare the source's CRS (e.g. EPSG:4527)"
+                                : "if so, declare its CRS as " + hint.value;
+    case HintKind::ChooseLayer: return "choose one";
+    case HintKind::DeclareEncoding:
+      return hint.value.empty() ? "declare the file's encoding"
+                                : "declare the file's encoding (" + hint.value + " for most Chinese shapefiles)";
+    case HintKind::InvalidPolicy: return "repair or skip invalid polygons to go on";
+    case HintKind::ClassField: return "name the attribute that holds the classes";
+    case HintKind::Deliveries: return "give the deliveries";
+  }
+  return "";
+}
+
+Location fill_location(Location known, const Location& fill_in) {
+  // Each part belongs to the one above it: a feature id of another layer names another feature.
+  if (!known.file.empty() && !fill_in.file.empty() && known.file != fill_in.file) return known;
+  if (known.file.empty()) known.file = fill_in.file;
+  if (!known.layer.empty() && !fill_in.layer.empty() && known.layer != fill_in.layer) return known;
+  if (known.layer.empty()) known.layer = fill_in.layer;
+  if (known.feature && fill_in.feature && *known.feature != *fill_in.feature) return known;
+  if (!known.feature) known.feature = fill_in.feature;
+  if (known.field.empty()) known.field = fill_in.field;
+  return known;
+}
+
 namespace {
-std::string compose(const std::string& reason, const Location& where) {
+std::string compose(const std::string& reason, const Location& where, const Hint& hint) {
   const std::string prefix = describe(where);
-  return prefix.empty() ? reason : prefix + ": " + reason;
+  const std::string advice = describe(hint);
+  std::string out = prefix.empty() ? reason : prefix + ": " + reason;
+  if (!advice.empty()) out += "; " + advice;
+  return out;
 }
 }  // namespace
 
-Error::Error(ErrorKind kind, std::string reason, Location where)
-    : std::runtime_error(compose(reason, where)),
+Error::Error(ErrorKind kind, std::string reason, Location where, Hint hint)
+    : std::runtime_error(compose(reason, where, hint)),
       kind_(kind),
       reason_(std::move(reason)),
-      where_(std::move(where)) {}
+      where_(std::move(where)),
+      hint_(std::move(hint)) {}
+
+Error Error::with_location(const Location& fill_in) const {
+  return Error(kind_, reason_, fill_location(where_, fill_in), hint_);
+}
+
+void rethrow_with_location(const Error& e, const Location& fill_in, std::string reason) {
+  Location where = fill_location(e.where(), fill_in);
+  Hint hint = e.hint();
+  switch (e.kind()) {
+    case ErrorKind::Usage: throw UsageError(std::move(reason), std::move(where), std::move(hint));
+    case ErrorKind::Input: throw InputError(std::move(reason), std::move(where), std::move(hint));
+    case ErrorKind::Output: throw OutputError(std::move(reason), std::move(where), std::move(hint));
+    case ErrorKind::Internal: break;
+  }
+  // Internal, and any kind added later: never downgraded to an input problem.
+  throw InternalError(std::move(reason), std::move(where), std::move(hint));
+}
+
+void rethrow_with_location(const Error& e, const Location& fill_in) {
+  rethrow_with_location(e, fill_in, e.reason());
+}
 
 }  // namespace redline

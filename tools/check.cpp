@@ -50,6 +50,12 @@ Command register_check(CLI::App& parent) {
   cmd->add_option("--delivery", args->delivery, "Run the rules on this one delivery (replaces {delivery})");
   cmd->add_option("--title", args->title, "Heading of the report (default: the rules file's title)");
   add_input_options(*cmd, args->input);
+  // --assume-crs, --encoding and --invalid apply to every layer a check reads; --layer to LAYER.
+  register_input_flags(*cmd, args->layer_path, args->input.layer, InputFlags{});
+  register_input_flags(*cmd, args->previous, args->previous_layer,
+                       InputFlags{"--previous-layer", "--assume-crs", "--encoding", "--invalid"});
+  register_input_flags(*cmd, args->within, args->within_layer,
+                       InputFlags{"--within-layer", "--assume-crs", "--encoding", "--invalid"});
   add_measure_options(*cmd, args->measure);
   auto* quick = cmd->add_option_group("quick form", "One check, without a rules file");
   quick->add_option("--name", args->name, "Name of the check in the report");
@@ -108,6 +114,7 @@ Command register_check(CLI::App& parent) {
         throw UsageError("give a rules file alone, or a check kind and a layer (kinds: not-reduced, "
                          "nature-unchanged, function-not-lowered, min-share, share-of-zones)");
       }
+      set_layer_choice_advice("choose one with layer_name (previous_layer, within_layer) in the rules file");
       RuleSet rules = load_rules(first);
       if (title.empty()) title = rules.title;
       std::vector<std::string> deliveries;

@@ -28,6 +28,8 @@ Command register_drift(CLI::App& parent) {
   add_input_options(*cmd, args->input);
   cmd->add_option("--before-layer", args->before_layer, "Layer of BEFORE (overrides --layer)");
   cmd->add_option("--after-layer", args->after_layer, "Layer of AFTER (overrides --layer)");
+  register_input_flags(*cmd, args->after_path, args->after_layer,
+                       InputFlags{"--after-layer", "--assume-crs", "--encoding", "--invalid"});
   add_measure_options(*cmd, args->measure);
   cmd->add_option("--key", args->drift.key_field,
                   "Attribute matching features across versions (e.g. BSM): lists features added, removed "

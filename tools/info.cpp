@@ -20,6 +20,7 @@ Command register_info(CLI::App& parent) {
   cmd->add_option("--layer", args->layer, "Only this layer");
   cmd->add_option("--encoding", args->encoding, "Attribute encoding of a shapefile DBF, e.g. GBK");
   cmd->add_option("--format", args->format, "table, json or md")->default_str("table");
+  register_input_flags(*cmd, args->path, args->layer, InputFlags{});
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
 
   Runner run = [args]() {
@@ -28,7 +29,14 @@ Command register_info(CLI::App& parent) {
     options.encoding = args->encoding;
     options.threads = args->threads;
     options.progress = stderr_progress();
-    print(render_source_info(inspect_source(args->path, options), parse_output_format(args->format)));
+    SourceInfo info = inspect_source(args->path, options);
+    for (LayerInfo& l : info.layers) {
+      // The advice of a layer's problem in this tool's options.
+      const std::string advice = spell_hint(l.problem_hint, Location{args->path, l.name, std::nullopt, ""});
+      if (!advice.empty()) l.problem += "; " + advice;
+      l.problem_hint = {};
+    }
+    print(render_source_info(info, parse_output_format(args->format)));
     return kOk;
   };
   return {cmd, run};

@@ -34,8 +34,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kOk : kUsageOrInput;
+    // --help and --version print as CLI11 does; a mistake is one line, as every error is.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    print_usage_error(e.what());
+    return kUsageOrInput;
   }
   for (const Command& c : commands) {
     if (c.app->parsed()) return run_guarded(c.run);

@@ -139,14 +139,7 @@ std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const C
       }
     } catch (const Error& e) {
       // The user must know which check met the problem, not only which file.
-      const std::string reason = describe_check(s) + ": " + e.reason();
-      switch (e.kind()) {
-        case ErrorKind::Usage: throw UsageError(reason, e.where());
-        case ErrorKind::Input: throw InputError(reason, e.where());
-        case ErrorKind::Output: throw OutputError(reason, e.where());
-        case ErrorKind::Internal: throw InternalError(reason, e.where());
-      }
-      throw;
+      rethrow_with_location(e, {}, describe_check(s) + ": " + e.reason());
     }
     r.passed = detail::passes(r.value, r.comparison, r.threshold, r.decimals) && r.passed;
     results.push_back(std::move(r));

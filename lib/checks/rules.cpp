@@ -178,7 +178,7 @@ RuleSet load_rules(const std::string& path) {
     if (auto m = root["method"].value<std::string>()) default_method = parse_area_method(*m);
     if (auto t = root["title"].value<std::string>()) rules.title = *t;
   } catch (const Error& e) {
-    throw UsageError(e.reason(), file);
+    rethrow_with_location(e, file);
   }
   const toml::array* checks = root["check"].as_array();
   if (!checks || checks->empty()) throw UsageError("no [[check]] tables: nothing to check", file);
@@ -227,8 +227,7 @@ RuleSet load_rules(const std::string& path) {
       if (auto m = r.text("method")) s.method = parse_area_method(*m);
       validate_check(s);
     } catch (const UsageError& e) {
-      if (!e.where().file.empty()) throw;
-      throw UsageError(e.reason(), file);
+      rethrow_with_location(e, file);
     }
     for (const std::string* p : {&s.layer.path, s.previous ? &s.previous->path : nullptr,
                                  s.within ? &s.within->path : nullptr}) {
@@ -298,8 +297,8 @@ std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector
     return false;
   };
   if (rules.uses_delivery && deliveries.empty()) {
-    throw UsageError("the rules name layers by {delivery}: give the deliveries (--delivery PATH or --deliveries DIR)",
-                     Location{rules.path, "", std::nullopt, ""});
+    throw UsageError("the rules name layers by {delivery}", Location{rules.path, "", std::nullopt, ""},
+                     Hint{HintKind::Deliveries, ""});
   }
   std::vector<CheckSpec> out;
   for (const CheckSpec& s : rules.checks) {

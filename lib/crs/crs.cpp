@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -11,9 +13,33 @@
 namespace redline {
 namespace detail {
 
+namespace {
+
+// PROJ logs on the thread that uses a context, so the last message is kept per thread: it is
+// read right after the call that failed. Folded to one line, as redline's errors are.
+thread_local std::string t_last_proj_message;
+
+void keep_proj_message(void*, int level, const char* message) {
+  if (level > PJ_LOG_ERROR || !message) return;  // debug and trace: never for users
+  std::string text;
+  for (const char* p = message; *p; ++p) text += (*p == '\n' || *p == '\r') ? ' ' : *p;
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  t_last_proj_message = std::move(text);
+}
+
+}  // namespace
+
+void keep_proj_messages(PJ_CONTEXT* ctx) {
+  proj_log_func(ctx, nullptr, keep_proj_message);
+  // The default context (nullptr) too, for any call made without one.
+  static const bool default_context_quiet = (proj_log_func(nullptr, nullptr, keep_proj_message), true);
+  (void)default_context_quiet;
+}
+
 PJ_CONTEXT* proj_context() {
   struct Context {
     PJ_CONTEXT* ctx = proj_context_create();
+    Context() { keep_proj_messages(ctx); }
     ~Context() { proj_context_destroy(ctx); }
   };
   thread_local Context context;
@@ -21,10 +47,13 @@ PJ_CONTEXT* proj_context() {
 }
 
 std::string proj_error_message() {
+  std::string logged;
+  logged.swap(t_last_proj_message);
+  if (!logged.empty()) return "PROJ: " + logged;
   PJ_CONTEXT* ctx = proj_context();
   int code = proj_context_errno(ctx);
   const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
-  return text ? text : "unknown PROJ error";
+  return std::string("PROJ: ") + (text ? text : "unknown error");
 }
 
 }  // namespace detail
@@ -63,6 +92,7 @@ std::optional<int> identify_epsg(PJ* crs) {
 
 Crs Crs::from_user_input(const std::string& text) {
   PJ_CONTEXT* ctx = proj_context();
+  detail::t_last_proj_message.clear();  // a message left by an earlier call is not about this text
   PjPtr pj(proj_create(ctx, text.c_str()));
   // "+proj=tmerc ..." alone is a conversion for PROJ; as a CRS it needs "+type=crs", which
   // people who write PROJ strings rarely add (GDAL adds it too).

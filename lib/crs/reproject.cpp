@@ -22,7 +22,7 @@ void reproject_layer(Layer& layer, const Crs& target, unsigned threads) {
       f.geometry = t->apply(f.geometry);
       if (!f.original.is_null()) f.original = t->apply(f.original);
     } catch (const Error& e) {
-      throw InputError(e.reason() + " while transforming to " + target.label(), layer.where(f.fid));
+      rethrow_with_location(e, layer.where(f.fid), e.reason() + " while transforming to " + target.label());
     }
   }, kChunk);
   layer.crs = target;

@@ -73,6 +73,15 @@ CoordinateTransform::~CoordinateTransform() = default;
 CoordinateTransform::CoordinateTransform(CoordinateTransform&&) noexcept = default;
 CoordinateTransform& CoordinateTransform::operator=(CoordinateTransform&&) noexcept = default;
 
+namespace {
+// Why PROJ refused a coordinate (": PROJ: Invalid coordinate"), or "" when it did not say.
+std::string proj_refusal(PJ* op) {
+  const int code = proj_errno(op);
+  const char* text = code ? proj_context_errno_string(proj_context(), code) : nullptr;
+  return text && *text ? std::string(": PROJ: ") + text : "";
+}
+}  // namespace
+
 bool CoordinateTransform::is_identity() const noexcept { return !impl_ || !impl_->op; }
 
 void CoordinateTransform::apply(double* x, double* y, std::size_t count, std::size_t stride) const {
@@ -83,7 +92,8 @@ void CoordinateTransform::apply(double* x, double* y, std::size_t count, std::si
                      nullptr, 0, 0);
   for (std::size_t i = 0; i < count; ++i) {
     if (!std::isfinite(x[i * stride]) || !std::isfinite(y[i * stride])) {
-      throw InputError("a coordinate cannot be transformed (outside the projection's domain?)");
+      throw InputError("a coordinate cannot be transformed (outside the projection's domain?)" +
+                       proj_refusal(impl_->op.get()));
     }
   }
 }
@@ -103,10 +113,12 @@ Geometry CoordinateTransform::apply(const Geometry& geometry) const {
     *y = c.xy.y;
     return 1;
   };
+  proj_errno_reset(impl_->op.get());
   GEOSGeometry* out = GEOSGeom_transformXY_r(geos_handle(), geometry.get(), callback, &data);
   if (!out) {
     detail::take_geos_error();
-    throw InputError("a coordinate cannot be transformed (outside the projection's domain?)");
+    throw InputError("a coordinate cannot be transformed (outside the projection's domain?)" +
+                     proj_refusal(impl_->op.get()));
   }
   return Geometry(out);
 }

@@ -97,7 +97,7 @@ void prepare_side(Side& s, const Layer& layer, std::optional<std::size_t> key_in
     try {
       s.m2[i] = calc->area(f.geometry);
     } catch (const Error& e) {
-      throw InputError(e.reason(), layer.where(f.fid));
+      rethrow_with_location(e, layer.where(f.fid));
     }
     s.planar[i] = f.geometry.planar_area();
     s.key[i] = key_index ? to_string(f.values[*key_index]) : std::to_string(f.fid);
@@ -221,11 +221,7 @@ class DriftEngine {
       try {
         overlay_feature(self, other, i, is_after, *judge);
       } catch (const Error& e) {
-        // Name the feature; a GEOS failure stays an internal error.
-        if (!e.where().file.empty()) throw;
-        const Location at = self.layer->where(self.layer->features[i].fid);
-        if (e.kind() == ErrorKind::Internal) throw InternalError(e.reason(), at);
-        throw InputError(e.reason(), at);
+        rethrow_with_location(e, self.layer->where(self.layer->features[i].fid));
       }
       progress.tick(worker);
     }, kChunk);

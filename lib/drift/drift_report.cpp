@@ -146,7 +146,7 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
     }
     if (reclass.rows.empty()) reclass.notes.push_back("no area changed class (beyond noise)");
     if (noise_only) {
-      reclass.notes.push_back(fmt::format("{} other from → to pair(s) with noise only: {} {} in all (--format json lists them)",
+      reclass.notes.push_back(fmt::format("{} other from → to pair(s) with noise only: {} {} in all (the JSON report lists them)",
                                           noise_only, format_area(noise_only_m2, AreaUnit::SquareMetre), "m²"));
     }
   }
@@ -169,7 +169,7 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
     changes.add_row({name, to_string(f.change), f.before_fid < 0 ? "-" : format_area(f.before_m2, u),
                      f.after_fid < 0 ? "-" : format_area(f.after_m2, u), fmt_signed(f.delta_m2(), u), fields});
   }
-  if (r.changes.size() > limit) changes.notes.push_back(fmt::format("… and {} more (--format json lists all)", r.changes.size() - limit));
+  if (r.changes.size() > limit) changes.notes.push_back(fmt::format("… and {} more (the JSON report lists all)", r.changes.size() - limit));
 
   if (o.format == OutputFormat::Csv) {
     if (o.csv_changes) return render_tables({changes}, o.format, o.bom);

@@ -1,6 +1,8 @@
 #include "io/layer_open.h"
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -29,7 +31,7 @@ OpenedLayer open_source(const std::string& path, const std::string& encoding) {
       // The shapefile driver decodes the DBF from this encoding instead of .cpg/LDID.
       out.dataset = open_vector_readonly(path, {"ENCODING=" + encoding});
     } else {
-      out.encoding_note = fmt::format("--encoding {} ignored: {} text is always UTF-8", encoding,
+      out.encoding_note = fmt::format("encoding {} ignored: {} text is always UTF-8", encoding,
                                       out.driver);
     }
   }
@@ -52,9 +54,8 @@ OpenedLayer open_layer(const std::string& path, const std::string& layer_name,
   }
   if (layer_name.empty()) {
     if (ds->GetLayerCount() > 1) {
-      throw UsageError(fmt::format("the source has {} layers ({}): choose one with --layer",
-                                   ds->GetLayerCount(), names()),
-                       Location{path, "", std::nullopt, ""});
+      throw UsageError(fmt::format("the source has {} layers ({})", ds->GetLayerCount(), names()),
+                       Location{path, "", std::nullopt, ""}, Hint{HintKind::ChooseLayer, ""});
     }
     out.layer = ds->GetLayer(0);
   } else {
@@ -118,11 +119,38 @@ Crs source_crs(OGRLayer* layer) {
   return Crs::from_user_input(text);
 }
 
+// A shapefile's .prj that GDAL silently ignored (not a CRS at all): returns why, in GDAL's or
+// PROJ's words, or "" when the source has no such file.
+static std::string unreadable_prj(const std::string& path) {
+  if (path.size() < 4 || ascii_lower(path.substr(path.size() - 4)) != ".shp") return "";
+  for (const char* ext : {".prj", ".PRJ"}) {
+    std::ifstream in(path.substr(0, path.size() - 4) + ext, std::ios::binary);
+    if (!in) continue;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    GdalErrorCollector errors;
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(text.c_str()) == OGRERR_NONE) return "";
+    const std::string why = errors.last();
+    return fmt::format("its {} file holds none GDAL can read{}", ext, why.empty() ? "" : ": " + why);
+  }
+  return "";
+}
+
 Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& where,
                 std::vector<std::string>& notes) {
-  Crs declared = source_crs(layer);
+  Crs declared;
+  try {
+    declared = source_crs(layer);
+  } catch (const Error& e) {
+    rethrow_with_location(e, where);  // a .prj GDAL reads but PROJ refuses
+  }
   if (!assume.empty()) {
-    Crs assumed = Crs::from_user_input(assume);
+    Crs assumed;
+    try {
+      assumed = Crs::from_user_input(assume);
+    } catch (const Error& e) {
+      rethrow_with_location(e, where);  // which input it was meant for
+    }
     if (declared.is_known() && !declared.equivalent_to(assumed)) {
       notes.push_back(fmt::format("the source declares {}; {} used as asked", declared.label(),
                                   assumed.label()));
@@ -132,12 +160,10 @@ Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& wher
   const Envelope extent = layer_extent(layer);
   if (!declared.is_known()) {
     const CrsGuess guess = guess_crs(extent);
-    std::string advice = guess.suggestion.empty()
-                             ? "pass the CRS with --assume-crs (e.g. --assume-crs EPSG:4527)"
-                             : fmt::format("if so, pass --assume-crs {}", guess.suggestion);
-    throw InputError(fmt::format("no coordinate reference system (no .prj file?): {}; {}",
-                                 guess.explanation, advice),
-                     where);
+    const std::string prj = unreadable_prj(where.file);
+    throw InputError(fmt::format("no coordinate reference system ({}): {}", prj.empty() ? "no .prj file?" : prj,
+                                 guess.explanation),
+                     where, Hint{HintKind::AssumeCrs, guess.suggestion});
   }
   // Metres read as degrees would give areas wrong by ten orders of magnitude: refuse.
   if (declared.is_geographic() && !extent.is_null &&
@@ -145,10 +171,9 @@ Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& wher
        std::fabs(extent.min_y) > 90 || std::fabs(extent.max_y) > 90)) {
     const CrsGuess guess = guess_crs(extent);
     throw InputError(fmt::format("the source declares the geographic CRS {} but its coordinates "
-                                 "are metres: {}; pass the right CRS with --assume-crs{}",
-                                 declared.label(), guess.explanation,
-                                 guess.suggestion.empty() ? "" : " " + guess.suggestion),
-                     where);
+                                 "are metres: {}",
+                                 declared.label(), guess.explanation),
+                     where, Hint{HintKind::AssumeCrs, guess.suggestion});
   }
   return declared;
 }

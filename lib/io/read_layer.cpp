@@ -24,7 +24,7 @@ InvalidPolicy parse_invalid_policy(const std::string& text) {
   if (t == "repair") return InvalidPolicy::Repair;
   if (t == "skip") return InvalidPolicy::Skip;
   if (t == "fail") return InvalidPolicy::Fail;
-  throw UsageError(fmt::format("--invalid takes repair, skip or fail, not '{}'", text));
+  throw UsageError(fmt::format("invalid takes repair, skip or fail, not '{}'", text));
 }
 
 std::string to_string(FeatureIssue::Kind kind) {
@@ -167,21 +167,19 @@ Value read_value(OGRFeature& f, int i, const OGRFieldDefn& defn) {
 // that no garbled name ever reaches a report. `what` says what the text is ("field name").
 void check_text(const std::string& text, const std::string& encoding, const Location& where,
                 const std::string& what) {
-  static constexpr const char* hint =
-      "pass the file's encoding explicitly (--encoding GBK for most Chinese shapefiles)";
+  const Hint hint{HintKind::DeclareEncoding, "GBK"};
   if (!detail::is_valid_utf8(text)) {
-    throw InputError(fmt::format("{} '{}' is not valid text in encoding {}: {}", what,
-                                 detail::escape_bytes(text, false),
-                                 encoding.empty() ? "UTF-8 (none declared)" : encoding, hint),
-                     where);
+    throw InputError(fmt::format("{} '{}' is not valid text in encoding {}", what, detail::escape_bytes(text, false),
+                                 encoding.empty() ? "UTF-8 (none declared)" : encoding),
+                     where, hint);
   }
   const std::string enc = detail::ascii_lower(encoding);
   if (enc == "iso-8859-1" || enc == "latin1" || enc == "cp1252") {
     const std::string original = detail::utf8_to_latin1(text);
     if (detail::looks_like_gbk(original)) {
-      throw InputError(fmt::format("{} '{}' is declared {} but its bytes are GBK-encoded Chinese: {}",
-                                   what, detail::escape_bytes(original, true), encoding, hint),
-                       where);
+      throw InputError(fmt::format("{} '{}' is declared {} but its bytes are GBK-encoded Chinese", what,
+                                   detail::escape_bytes(original, true), encoding),
+                       where, hint);
     }
   }
 }
@@ -301,6 +299,12 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
                          std::to_string(total) + " features: " + errors.last(),
                      here);
   }
+  // GDAL prints nothing (see ensure_gdal_registered): what it warned about while reading is
+  // reported with the layer instead, once each.
+  for (const std::string& warning : errors.warnings()) {
+    auto& notes = layer.report.notes;
+    if (std::find(notes.begin(), notes.end(), warning) == notes.end()) notes.push_back(warning);
+  }
   if (options.progress) options.progress("reading", raws.size(), raws.size());
 
   // Pass 2 (all cores): GEOS geometry, validity, repair.
@@ -309,7 +313,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
     try {
       checked[i] = check_geometry(raws[i], options.invalid);
     } catch (const Error& e) {
-      throw InputError(e.reason(), layer.where(raws[i].fid));
+      rethrow_with_location(e, layer.where(raws[i].fid));
     }
   });
 
@@ -337,9 +341,8 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
                           options.invalid == InvalidPolicy::Fail;
       if (refuse) {
         std::string at = is.x ? fmt::format(" at ({:.3f}, {:.3f})", *is.x, *is.y) : "";
-        throw InputError(fmt::format("{}: {}{} (use --invalid repair or skip to go on)",
-                                     to_string(is.kind), is.reason, at),
-                         layer.where(is.fid));
+        throw InputError(fmt::format("{}: {}{}", to_string(is.kind), is.reason, at), layer.where(is.fid),
+                         Hint{HintKind::InvalidPolicy, ""});
       }
       report.issues.push_back(std::move(*c.issue));
     }

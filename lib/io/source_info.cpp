@@ -49,7 +49,10 @@ LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
       }
     }
   } catch (const Error& e) {
+    // A dependency failing is not a property of the source: it stops the run.
+    if (e.kind() == ErrorKind::Internal) throw;
     info.problem = e.reason();
+    info.problem_hint = e.hint();
   }
   return info;
 }

@@ -20,7 +20,7 @@ AreaMethod parse_area_method(const std::string& text) {
   if (t == "ellipsoidal" || t == "geodesic") return AreaMethod::Ellipsoidal;
   if (t == "survey" || t == "椭球面积") return AreaMethod::Survey;
   if (t == "planar") return AreaMethod::Planar;
-  throw UsageError(fmt::format("--method takes ellipsoidal, survey or planar, not '{}'", text));
+  throw UsageError(fmt::format("method takes ellipsoidal, survey or planar, not '{}'", text));
 }
 
 std::string method_name(AreaMethod method) {
@@ -188,7 +188,7 @@ AreaCalculator::AreaCalculator(const Crs& crs, AreaMethod method) {
   if (!crs.is_known()) throw UsageError("cannot measure areas in an unknown CRS");
   if (method == AreaMethod::Planar && !crs.is_projected()) {
     throw UsageError(fmt::format(
-        "--method planar needs a projected CRS; {} is not (use ellipsoidal or survey)", crs.label()));
+        "method planar needs a projected CRS; {} is not (use ellipsoidal or survey)", crs.label()));
   }
   impl_ = std::make_unique<Impl>(crs, method);
 }

@@ -35,7 +35,7 @@ AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
       areas[i] = calc->area(f.geometry);
       if (!f.original.is_null()) repair[i] = areas[i] - calc->area(f.original);
     } catch (const Error& e) {
-      throw InputError(e.reason(), layer.where(f.fid));
+      rethrow_with_location(e, layer.where(f.fid));
     }
   }, kChunk);
   if (options.progress) options.progress("measuring", n, n);

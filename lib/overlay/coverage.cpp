@@ -171,7 +171,7 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
                                         try {
                                           feature_area[i] = calc.area(targets.feature_geometry(i));
                                         } catch (const Error& e) {
-                                          throw InputError(e.reason(), target.where(target.features[i].fid));
+                                          rethrow_with_location(e, target.where(target.features[i].fid));
                                         }
                                       });
 
@@ -186,7 +186,7 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
                                 try {
                                   outcomes[k] = engine.run(k, w);
                                 } catch (const Error& e) {
-                                  throw InputError(e.reason(), target.where(target.features[targets[k].feature].fid));
+                                  rethrow_with_location(e, target.where(target.features[targets[k].feature].fid));
                                 }
                               });
 

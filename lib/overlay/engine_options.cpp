@@ -17,7 +17,7 @@ double working_grid(const EngineOptions& options, const Crs& crs) {
   if (!options.grid_size) return default_grid_size(crs);
   const double g = *options.grid_size;
   if (!std::isfinite(g) || g < 0) {
-    throw UsageError(fmt::format("--grid must be 0 (floating precision) or a positive size, not {}", g));
+    throw UsageError(fmt::format("the precision grid must be 0 (floating precision) or a positive size, not {}", g));
   }
   return g;
 }

@@ -21,7 +21,7 @@ OverlayOp parse_overlay_op(const std::string& text) {
   if (t == "difference") return OverlayOp::Difference;
   if (t == "identity") return OverlayOp::Identity;
   if (t == "union") return OverlayOp::Union;
-  throw UsageError(fmt::format("--op takes intersection, difference, identity or union, not '{}'", text));
+  throw UsageError(fmt::format("op takes intersection, difference, identity or union, not '{}'", text));
 }
 
 std::string overlay_op_name(OverlayOp op) {
@@ -86,7 +86,7 @@ std::vector<PieceParts> split_pieces(const PieceSet& first, const PieceSet& seco
         parts[k].outside = met.empty() ? t.geometry->clone() : difference(*t.geometry, union_all(met, grid), grid);
       }
     } catch (const Error& e) {
-      throw InputError(e.reason(), layer.where(layer.features[t.feature].fid));
+      rethrow_with_location(e, layer.where(layer.features[t.feature].fid));
     }
   });
   return parts;

@@ -37,7 +37,7 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
         if (find_invalidity(moved)) moved = make_valid_polygonal(moved);
         slots[i].transformed = std::make_unique<Geometry>(std::move(moved));
       } catch (const Error& e) {
-        throw InputError(e.reason() + " while transforming to " + crs.label(), layer.where(f.fid));
+        rethrow_with_location(e, layer.where(f.fid), e.reason() + " while transforming to " + crs.label());
       }
       g = slots[i].transformed.get();
     }

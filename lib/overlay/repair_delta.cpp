@@ -15,7 +15,7 @@ double repair_delta_m2(const Layer& layer, AreaMethod method) {
     try {
       delta += calc->area(f.geometry) - calc->area(f.original);
     } catch (const Error& e) {
-      throw InputError(e.reason(), layer.where(f.fid));
+      rethrow_with_location(e, layer.where(f.fid));
     }
   }
   return delta;

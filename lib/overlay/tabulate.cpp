@@ -81,7 +81,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   r.zones_repair_delta_m2 = detail::repair_delta_m2(zones, eo.method);
   r.classes_repair_delta_m2 = detail::repair_delta_m2(classes, eo.method);
   if (!r.crs.is_known()) throw UsageError("cannot overlay layers in an unknown CRS", zones.where());
-  if (options.class_field.empty()) throw UsageError("tabulate needs a class field (--class-field)", classes.where());
+  if (options.class_field.empty()) throw UsageError("tabulate needs a class field", classes.where(), Hint{HintKind::ClassField, ""});
   if (eo.max_piece_vertices < 8) throw UsageError("max_piece_vertices must be at least 8");
   std::optional<std::size_t> zone_index;
   if (!options.zone_field.empty()) zone_index = zones.field_index(options.zone_field);
@@ -112,7 +112,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
             add_to(by_class_piece[k], zp[j].feature, overlap_area(t, zp[j], rel, grid, w.calc));
           }
         } catch (const Error& e) {
-          throw InputError(e.reason(), classes.where(classes.features[t.feature].fid));
+          rethrow_with_location(e, classes.where(classes.features[t.feature].fid));
         }
       });
 
@@ -167,7 +167,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
                                         try {
                                           zone_area[i] = calc.area(zp.feature_geometry(i));
                                         } catch (const Error& e) {
-                                          throw InputError(e.reason(), zones.where(zones.features[i].fid));
+                                          rethrow_with_location(e, zones.where(zones.features[i].fid));
                                         }
                                       });
 

@@ -18,7 +18,7 @@ FeatureListing parse_feature_listing(const std::string& text) {
   if (t == "none") return FeatureListing::None;
   if (t == "inside") return FeatureListing::Inside;
   if (t == "all") return FeatureListing::All;
-  throw UsageError(fmt::format("--features takes none, inside or all, not '{}'", text));
+  throw UsageError(fmt::format("features takes none, inside or all, not '{}'", text));
 }
 
 namespace {

@@ -24,6 +24,13 @@ std::string crs_text(const LayerInfo& l) {
   return s;
 }
 
+// The problem with its hint in neutral words (a front end that spells hints its own way has
+// already moved its advice into `problem` and cleared the hint).
+std::string problem_text(const LayerInfo& l) {
+  const std::string advice = describe(l.problem_hint);
+  return advice.empty() ? l.problem : l.problem + "; " + advice;
+}
+
 }  // namespace
 
 nlohmann::ordered_json source_info_json(const SourceInfo& info) {
@@ -53,7 +60,7 @@ nlohmann::ordered_json source_info_json(const SourceInfo& info) {
         {"invalid", l.invalid},
         {"not_polygon", l.not_polygon},
         {"issues", std::move(issues)},
-        {"problem", l.problem}};
+        {"problem", problem_text(l)}};
     if (!l.crs.is_known()) {
       j["crs_suggestion"] = l.crs_guess.suggestion;
       j["crs_explanation"] = l.crs_guess.explanation;
@@ -100,7 +107,7 @@ std::string render_source_info(const SourceInfo& info, OutputFormat format) {
                                       is.x ? fmt::format(" at ({:.3f}, {:.3f})", *is.x, *is.y) : ""));
       }
     } else {
-      t.add_row({"problem", l.problem});
+      t.add_row({"problem", problem_text(l)});
     }
     tables.push_back(std::move(t));
   }

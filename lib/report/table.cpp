@@ -16,7 +16,7 @@ OutputFormat parse_output_format(const std::string& text) {
   if (t == "json") return OutputFormat::Json;
   if (t == "csv") return OutputFormat::Csv;
   if (t == "md" || t == "markdown") return OutputFormat::Markdown;
-  throw UsageError(fmt::format("--format takes table, json, csv or md, not '{}'", text));
+  throw UsageError(fmt::format("format takes table, json, csv or md, not '{}'", text));
 }
 
 Table& Table::column(std::string name, bool is_numeric) {

@@ -1,2 +1,10 @@
 redline_test(cli_tests
-  ${CMAKE_CURRENT_LIST_DIR}/cli_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/cli_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/error_message_test.cpp)
+
+# run_guarded and the hint spelling, called directly (they are the CLI's, not the library's).
+redline_test(cli_guard_tests
+  ${CMAKE_CURRENT_LIST_DIR}/run_guarded_test.cpp
+  ${PROJECT_SOURCE_DIR}/tools/cli/common.cpp)
+target_include_directories(cli_guard_tests PRIVATE ${PROJECT_SOURCE_DIR}/tools)
+target_link_libraries(cli_guard_tests PRIVATE CLI11::CLI11 fmt::fmt)

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -23,7 +24,80 @@ ReadOptions InputArgs::read_options(unsigned threads) const {
   return o;
 }
 
+namespace {
+
+struct RegisteredInput {
+  const CLI::App* cmd;
+  const std::string* path;
+  const std::string* layer;
+  InputFlags flags;
+};
+
+std::vector<RegisteredInput>& registered_inputs() {
+  static std::vector<RegisteredInput> inputs;
+  return inputs;
+}
+
+std::string& layer_choice_advice() {
+  static std::string advice;
+  return advice;
+}
+
+// The flags of the running command's input that `where` names (nullptr when none does).
+const InputFlags* flags_of_file(const Location& where) {
+  if (where.file.empty()) return nullptr;
+  const InputFlags* same_file = nullptr;
+  for (const RegisteredInput& r : registered_inputs()) {
+    if (!r.cmd->parsed() || *r.path != where.file) continue;
+    if (*r.layer == where.layer) return &r.flags;  // the input asking for that layer (or for none)
+    if (!same_file) same_file = &r.flags;
+  }
+  return same_file;
+}
+
+// The flags of the running command's first input: the settings it applies to every layer it
+// reads (check's --assume-crs), or the usual spelling when it has no input options.
+const InputFlags& first_flags() {
+  static const InputFlags kUsual;
+  for (const RegisteredInput& r : registered_inputs()) {
+    if (r.cmd->parsed()) return r.flags;
+  }
+  return kUsual;
+}
+
+}  // namespace
+
+void register_input_flags(CLI::App& cmd, const std::string& path, const std::string& layer, InputFlags flags) {
+  registered_inputs().push_back({&cmd, &path, &layer, std::move(flags)});
+}
+
+void set_layer_choice_advice(std::string advice) { layer_choice_advice() = std::move(advice); }
+
+std::string spell_hint(const Hint& hint, const Location& where) {
+  const InputFlags* found = flags_of_file(where);
+  const InputFlags& f = found ? *found : first_flags();
+  switch (hint.kind) {
+    case HintKind::None: return "";
+    case HintKind::AssumeCrs:
+      return hint.value.empty() ? fmt::format("pass the CRS with {0} (e.g. {0} EPSG:4527)", f.assume_crs)
+                                : fmt::format("if so, pass {} {}", f.assume_crs, hint.value);
+    case HintKind::ChooseLayer:
+      if (!found && !layer_choice_advice().empty()) return layer_choice_advice();
+      return "choose one with " + f.layer;
+    case HintKind::DeclareEncoding:
+      return hint.value.empty()
+                 ? fmt::format("pass the file's encoding with {}", f.encoding)
+                 : fmt::format("pass the file's encoding explicitly ({} {} for most Chinese shapefiles)", f.encoding,
+                               hint.value);
+    case HintKind::InvalidPolicy: return fmt::format("use {} repair or skip to go on", f.invalid);
+    case HintKind::ClassField: return "give it with --class-field";
+    case HintKind::Deliveries: return "give them with --delivery PATH or --deliveries DIR";
+  }
+  return describe(hint);
+}
+
 void add_input_options(CLI::App& cmd, InputArgs& a) {
+  register_input_flags(cmd, a.path, a.layer, InputFlags{});
   cmd.add_option("--layer", a.layer,
                  "Layer to read when the source has several (GeoPackage, FileGDB)");
   cmd.add_option("--assume-crs", a.assume_crs,
@@ -36,6 +110,10 @@ void add_input_options(CLI::App& cmd, InputArgs& a) {
 }
 
 void add_input_options(CLI::App& cmd, InputArgs& a, const std::string& prefix, const std::string& what) {
+  a.flag_prefix = "--" + prefix + "-";
+  register_input_flags(cmd, a.path, a.layer,
+                       InputFlags{a.flag_prefix + "layer", a.flag_prefix + "assume-crs", a.flag_prefix + "encoding",
+                                  a.flag_prefix + "invalid"});
   cmd.add_option("--" + prefix + "-layer", a.layer, "Layer of " + what + " to read when its source has several");
   cmd.add_option("--" + prefix + "-assume-crs", a.assume_crs, "CRS of " + what + " when its source has none");
   cmd.add_option("--" + prefix + "-encoding", a.encoding, "Attribute encoding of " + what + " (shapefile DBF), e.g. GBK");
@@ -81,11 +159,45 @@ void print(const std::string& text) {
   std::fflush(stdout);
 }
 
+std::string one_line(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else if (u < 0x20 || u == 0x7f) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+namespace {
+void print_error(const std::string& message) {
+  const std::string line = "redline: error: " + one_line(message) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
+}
+}  // namespace
+
+void print_usage_error(const std::string& message) {
+  print_error(message + "; run 'redline --help' or 'redline COMMAND --help' for the options");
+}
+
 int run_guarded(const std::function<int()>& body) {
   try {
     return body();
   } catch (const Error& e) {
-    std::fprintf(stderr, "redline: error: %s\n", e.what());
+    // The library's what() says the hint in neutral words; the user of the CLI gets its flag.
+    std::string message = describe(e.where());
+    message += (message.empty() ? "" : ": ") + e.reason();
+    const std::string advice = spell_hint(e.hint(), e.where());
+    if (!advice.empty()) message += "; " + advice;
+    print_error(message);
     switch (e.kind()) {
       case ErrorKind::Usage:
       case ErrorKind::Input: return kUsageOrInput;
@@ -93,9 +205,11 @@ int run_guarded(const std::function<int()>& body) {
       case ErrorKind::Internal: return kInternalError;
     }
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "redline: error: out of memory\n");
+    print_error("out of memory");
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "redline: internal error: %s\n", e.what());
+    print_error(std::string("internal error: ") + e.what());
+  } catch (...) {
+    print_error("internal error: an unknown exception");
   }
   return kInternalError;
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "redline/error.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area.h"
 #include "redline/measure/units.h"
@@ -28,8 +29,29 @@ using Runner = std::function<int()>;
 /// Options that say how to read one input layer.
 struct InputArgs {
   std::string path, layer, assume_crs, encoding, invalid = "repair";
+  std::string flag_prefix = "--";  ///< how its options are spelled: "--" or "--PREFIX-"
   ReadOptions read_options(unsigned threads) const;
 };
+
+/// How the settings of one input are spelled on the command line, to turn a library error's
+/// hint (redline::Hint) into advice the user can follow.
+struct InputFlags {
+  std::string layer = "--layer", assume_crs = "--assume-crs", encoding = "--encoding",
+              invalid = "--invalid";
+};
+
+/// Tells run_guarded that errors about the source `path` (compared with Location::file) are
+/// fixed with `flags` while `cmd` runs; `layer`, the layer asked for, tells two inputs of the
+/// same file apart. Both are read when an error is reported (after option parsing) and must
+/// outlive the run. add_input_options registers its inputs itself.
+void register_input_flags(CLI::App& cmd, const std::string& path, const std::string& layer, InputFlags flags);
+
+/// Says how the running command's layers are chosen when no registered input names the file
+/// (the layers of a rules file: `advice` such as "name it with layer_name in the rules file").
+void set_layer_choice_advice(std::string advice);
+
+/// Returns `hint` as advice in command-line terms for an error at `where` ("" for no hint).
+std::string spell_hint(const Hint& hint, const Location& where);
 
 /// Adds `--layer`, `--assume-crs`, `--encoding`, `--invalid` to `cmd` (the path is positional
 /// and added by the subcommand).
@@ -58,8 +80,16 @@ ProgressFn stderr_progress();
 /// Writes `text` to stdout.
 void print(const std::string& text);
 
-/// Runs `body`, turning redline errors and exceptions into a one-line message on stderr and
-/// the exit code of their kind.
+/// Returns `text` on one line: newlines and tabs become spaces, other control characters
+/// (terminal escapes in a file name) are shown as \xHH.
+std::string one_line(const std::string& text);
+
+/// Prints "redline: error: MESSAGE; run 'redline --help' ..." on one line (option parsing errors).
+void print_usage_error(const std::string& message);
+
+/// Runs `body`, turning redline errors and exceptions into one line on stderr,
+/// "redline: error: FILE: layer L: feature N: REASON; ADVICE", and the exit code of their kind
+/// (any other exception: 4).
 int run_guarded(const std::function<int()>& body);
 
 }  // namespace redline::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "redline/crs/crs.h"
+#include "redline/error.h"
 #include "redline/io/feature.h"
 #include "redline/io/layer.h"
 
@@ -24,6 +25,7 @@ struct LayerInfo {
   std::size_t null_geometries = 0, empty_geometries = 0, invalid = 0, not_polygon = 0;
   std::vector<FeatureIssue> issues;  ///< invalid and non-polygon features, in FID order
   std::string problem;         ///< why the layer cannot be read as polygons ("" when it can)
+  Hint problem_hint;           ///< what setting gets past `problem` (reports add it in neutral words)
 };
 
 /// What a source holds.
