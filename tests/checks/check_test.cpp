@@ -149,7 +149,7 @@ TEST(Checks, NotReducedPerGroupNamesTheGroupThatShrank) {
 TEST(Checks, WhereKeepsOnlyMatchingFeatures) {
   CheckSpec s = not_reduced(kVersions, "base");
   s.where["HXLX"] = {"水土保持"};
-  s.baseline_m2 = 0;
+  s.baseline_m2 = 1;
   s.unit = AreaUnit::SquareMetre;
   const CheckResult r = run_checks({s})[0];
   EXPECT_NEAR(r.value, 198930.039236, 1e-3);  // pyproj geodesic sum of the 水土保持 features
@@ -165,7 +165,7 @@ TEST(Checks, ComparedAsPrinted) {
 }
 
 TEST(Checks, ParametersMustSuitTheKind) {
-  CheckSpec s = not_reduced(kVersions, "base");  // no baseline, no previous
+  CheckSpec s = not_reduced(kVersions, "edited");  // no baseline, no previous
   EXPECT_THROW(validate_check(s), UsageError);
   s.kind = CheckKind::FunctionNotLowered;
   s.previous = LayerRef{kVersions, "base"};

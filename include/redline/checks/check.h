@@ -88,7 +88,9 @@ struct CheckSpec {
   std::optional<LayerRef> within;  ///< min-share
   std::string share_of = "layer";  ///< min-share: "layer" or "within"
   std::optional<double> min_percent;  ///< min-share, share-of-zones
-  std::vector<std::string> zones;  ///< share-of-zones; DEFAULT: 岸线保护区, 岸线保留区
+  /// share-of-zones: the zones counted; DEFAULT (nullopt): 岸线保护区, 岸线保留区. An empty list
+  /// is refused, not taken for the default.
+  std::optional<std::vector<std::string>> zones;
 
   AreaMethod method = AreaMethod::Ellipsoidal;  ///< DEFAULT: ellipsoidal
   AreaUnit unit = AreaUnit::Hectare;            ///< unit of the figures; DEFAULT: ha
@@ -100,8 +102,11 @@ struct CheckSpec {
 std::vector<std::string> default_protected_zones();
 
 /// Checks the spec's parameters against its kind (a baseline or previous version for
-/// not-reduced, a field and order for function-not-lowered ...). Throws UsageError naming the
-/// check and what is missing or superfluous.
+/// not-reduced, a field and order for function-not-lowered ...) and its thresholds
+/// (redline/checks/threshold.h: finite, more than 0, a baseline that does not round to 0 in
+/// `unit`, a percentage at most 100). Also refused: `order` or `zones` empty or with a value
+/// twice, a `where` with no value, and a `previous` or `within` written as the checked layer
+/// itself. Throws UsageError naming the check and what is wrong. Pure: reads no file.
 void validate_check(const CheckSpec& spec);
 
 /// What a check found. value and threshold are in `unit` ("ha", "mu", ... or "%").
@@ -118,8 +123,12 @@ struct CheckResult {
   std::string delivery;
   /// Figures behind the result, by kind: groups, lost features, from→to tables ...
   nlohmann::ordered_json details = nlohmann::ordered_json::object();
-  /// Plain-words lines for the report: what was lost, what changed class, by how much.
+  /// Plain-words lines for the report: what was lost, what changed class, by how much. In a
+  /// failed check each explains the failure (reports mark them 未达标).
   std::vector<std::string> findings;
+  /// Context that is no verdict, printed unmarked: a part of the check that passed, a loss that
+  /// gains compensate, a group or value that could not be judged.
+  std::vector<std::string> notes;
 
   /// Returns value − threshold for ">=", threshold − value for "<=": the margin by which the
   /// check passes (negative when it fails).
