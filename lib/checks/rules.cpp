@@ -370,6 +370,10 @@ std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector
     throw UsageError("the rules name layers by {delivery}: give the deliveries (--delivery PATH or --deliveries DIR)",
                      Location{rules.path, "", std::nullopt, ""});
   }
+  for (const std::string& d : deliveries) {
+    // "" would turn "{delivery}/redline.shp" into "/redline.shp".
+    if (d.empty()) throw UsageError("a delivery is named by an empty path", Location{rules.path, "", std::nullopt, ""});
+  }
   std::vector<CheckSpec> out;
   for (const CheckSpec& s : rules.checks) {
     if (!uses(s)) out.push_back(s);

@@ -180,9 +180,9 @@ TEST(Checks, ParametersMustSuitTheKind) {
 TEST(Checks, UnknownFieldNamesTheCheck) {
   CheckSpec s = not_reduced(kVersions, "base");
   s.name = "my check";
-  s.baseline_m2 = 1;
+  s.baseline_m2 = 1e4;
   s.by = "NOPE";
-  s.group_baselines_m2["x"] = 1;
+  s.group_baselines_m2["x"] = 1e4;
   try {
     run_checks({s});
     FAIL() << "no error";
