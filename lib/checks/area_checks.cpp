@@ -54,7 +54,7 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   auto text = [&](double value) { return format_number(value, r.decimals) + " " + unit_symbol(u); };
   r.unit = unit_name(u);
-  r.decimals = display_decimals(u);
+  r.decimals = comparison_decimals(u);
   r.comparison = ">=";
 
   std::shared_ptr<const Layer> current = layers.filtered(spec.layer, spec.where);

@@ -139,10 +139,10 @@ void refuse_bad_baseline(const CheckSpec& s, double m2, const std::string& what)
     refuse(s, what + ": " + e.reason());
   }
   // Compared as printed: a baseline that prints as 0 in the check's unit passes everything.
-  const double scale = std::pow(10.0, display_decimals(s.unit));
-  if (std::round(from_square_metres(m2, s.unit) * scale) == 0) {
+  const int decimals = detail::comparison_decimals(s.unit);
+  if (std::round(from_square_metres(m2, s.unit) * std::pow(10.0, decimals)) == 0) {
     refuse(s, fmt::format("{} of {} m² is 0 at the {} decimals of {}: this check could never fail", what, m2,
-                          display_decimals(s.unit), unit_name(s.unit)));
+                          decimals, unit_name(s.unit)));
   }
 }
 
@@ -281,6 +281,12 @@ bool passes(double value, const std::string& comparison, double threshold, int d
   const double scale = std::pow(10.0, decimals);
   const double v = std::round(value * scale), t = std::round(threshold * scale);
   return comparison == "<=" ? v <= t : v >= t;
+}
+
+int comparison_decimals(AreaUnit unit) {
+  constexpr double kStepM2 = 100.0;  // 0.01 ha: the step of official tables in ha
+  const int needed = static_cast<int>(std::ceil(std::log10(square_metres_per(unit) / kStepM2) - 1e-9));
+  return std::max(display_decimals(unit), needed);
 }
 
 std::string figure(double value, const std::string& unit, int decimals) {

@@ -20,7 +20,7 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const Check
   const AreaUnit u = spec.unit;
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   r.unit = unit_name(u);
-  r.decimals = display_decimals(u);
+  r.decimals = comparison_decimals(u);
   r.comparison = "<=";
   r.threshold = 0.0;
 

@@ -330,6 +330,8 @@ RuleSet parse_rules(const std::string& text, const std::string& path) {
       if (!e.where().file.empty()) throw;
       throw UsageError(e.reason(), file);
     }
+    // From here on (running, on each delivery) errors name the rules file through the source.
+    s.source = fmt::format("{}, check {}, line {}", path, number, line);
     for (const std::string* p : {&s.layer.path, s.previous ? &s.previous->path : nullptr,
                                  s.within ? &s.within->path : nullptr}) {
       if (p && p->find(kPlaceholder) != std::string::npos) rules.uses_delivery = true;

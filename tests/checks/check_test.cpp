@@ -164,6 +164,27 @@ TEST(Checks, ComparedAsPrinted) {
   EXPECT_FALSE(run_checks({s})[0].passed);
 }
 
+TEST(Checks, UnitDoesNotWidenTheTolerance) {
+  REQUIRE_SAMPLE();
+  // redline measures 75606.015778 ha (oracle). Against 75606.03 ha it is 0.014 ha short. In 万亩
+  // at 4 decimals both print 113.4090 (75606.015778 × 15 / 1e4 = 113.40902, 75606.03 → 113.40905)
+  // and the shortfall would pass; compared at 5 decimals it fails, as it does in ha.
+  CheckSpec s = not_reduced(kSample, "redline");
+  s.baseline_m2 = parse_area("75606.03ha");
+  for (AreaUnit u : {AreaUnit::Hectare, AreaUnit::WanMu, AreaUnit::SquareKilometre, AreaUnit::Mu}) {
+    s.unit = u;
+    const CheckResult r = run_checks({s})[0];
+    EXPECT_FALSE(r.passed) << unit_name(u);
+  }
+  s.unit = AreaUnit::WanMu;
+  EXPECT_EQ(run_checks({s})[0].decimals, 5);
+  s.baseline_m2 = parse_area("75606.01ha");  // 0.006 ha below the area: passes in every unit
+  for (AreaUnit u : {AreaUnit::Hectare, AreaUnit::WanMu, AreaUnit::SquareKilometre, AreaUnit::Mu}) {
+    s.unit = u;
+    EXPECT_TRUE(run_checks({s})[0].passed) << unit_name(u);
+  }
+}
+
 TEST(Checks, ParametersMustSuitTheKind) {
   CheckSpec s = not_reduced(kVersions, "edited");  // no baseline, no previous
   EXPECT_THROW(validate_check(s), UsageError);

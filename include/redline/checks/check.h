@@ -24,8 +24,9 @@
 // for restored mines), in the layer and its previous version.
 //
 // Figures are compared as official tables print them: rounded to the unit's decimals
-// (redline/measure/units.h: 2 for ha, 亩, m²; 4 for km², 万亩) and percentages to 2 decimals,
-// so that a re-export that moves the area by 1e-6 ha does not fail "not reduced".
+// (redline/measure/units.h: 2 for ha, 亩, m²; 4 for km²; 5 for 万亩, whose 4 printed decimals
+// would let 0.03 ha go unseen) and percentages to 2 decimals, so that a re-export that moves
+// the area by 1e-6 ha does not fail "not reduced".
 // A failed check is a CheckResult with passed = false, never an exception; what cannot be
 // read or makes no sense (a missing file or field, a kind without its parameters) throws.
 //
