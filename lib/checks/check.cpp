@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -93,7 +94,7 @@ CheckKind parse_check_kind(const std::string& text) {
   }
   std::string names;
   for (const KindName& k : kKinds) names += (names.empty() ? "" : ", ") + std::string(k.name);
-  throw UsageError(fmt::format("unknown check kind '{}'; expected one of: {}", text, names));
+  throw UsageError(fmt::format("unknown check kind {}; expected one of: {}", detail::quoted(text), names));
 }
 
 std::string kind_name(CheckKind kind) {
@@ -119,11 +120,10 @@ namespace {
 // (a zone "" counts features without a zone; a rank given twice makes the order ambiguous).
 void refuse_bad_list(const CheckSpec& s, const std::vector<std::string>& values, const std::string& what) {
   if (values.empty()) refuse(s, fmt::format("'{}' is an empty list", what));
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i].empty()) refuse(s, fmt::format("'{}' holds an empty value \"\"", what));
-    if (std::find(values.begin(), values.begin() + i, values[i]) != values.begin() + i) {
-      refuse(s, fmt::format("'{}' holds {} twice", what, detail::quoted(values[i])));
-    }
+  std::set<std::string> seen;  // not a quadratic search: a hostile list may be long
+  for (const std::string& v : values) {
+    if (v.empty()) refuse(s, fmt::format("'{}' holds an empty value \"\"", what));
+    if (!seen.insert(v).second) refuse(s, fmt::format("'{}' holds {} twice", what, detail::quoted(v)));
   }
 }
 

@@ -113,11 +113,10 @@ class CheckReader {
       }
     }
     if (out.empty()) fail_at(n, fmt::format("'{}' is an empty list; leave it out, or give its values", key));
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      if (out[i].empty()) fail_at(n, fmt::format("'{}' holds an empty value \"\"", key));
-      if (std::find(out.begin(), out.begin() + i, out[i]) != out.begin() + i) {
-        fail_at(n, fmt::format("'{}' holds {} twice", key, detail::quoted(out[i])));
-      }
+    std::set<std::string> seen;  // not a quadratic search: a hostile list may be long
+    for (const std::string& v : out) {
+      if (v.empty()) fail_at(n, fmt::format("'{}' holds an empty value \"\"", key));
+      if (!seen.insert(v).second) fail_at(n, fmt::format("'{}' holds {} twice", key, detail::quoted(v)));
     }
     return out;
   }
