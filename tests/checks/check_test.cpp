@@ -185,6 +185,25 @@ TEST(Checks, UnitDoesNotWidenTheTolerance) {
   }
 }
 
+TEST(Checks, ValuesOutsideTheOrderAreReported) {
+  REQUIRE_SAMPLE();
+  // ogrinfo -sql "SELECT GNFQ, COUNT(*) FROM reserves GROUP BY GNFQ" (and reserves_2024): each
+  // holds 3 × 一般控制区 and 1 × NULL beside 核心区, 缓冲区, 实验区 once each.
+  CheckSpec s = not_reduced(kSample, "reserves_2024");
+  s.kind = CheckKind::FunctionNotLowered;
+  s.previous = LayerRef{kSample, "reserves"};
+  s.field = "GNFQ";
+  s.order = {"核心区", "缓冲区", "实验区"};
+  const CheckResult r = run_checks({s})[0];
+  ASSERT_EQ(r.details["outside_order"].size(), 2u) << r.details.dump();
+  EXPECT_EQ(r.details["outside_order"][0]["value"], "");
+  EXPECT_EQ(r.details["outside_order"][0]["features"], 2);
+  EXPECT_EQ(r.details["outside_order"][1]["value"], "一般控制区");
+  EXPECT_EQ(r.details["outside_order"][1]["features"], 6);
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_NE(r.notes[0].find("一般控制区 (6 feature(s))"), std::string::npos) << r.notes[0];
+}
+
 TEST(Checks, ParametersMustSuitTheKind) {
   CheckSpec s = not_reduced(kVersions, "edited");  // no baseline, no previous
   EXPECT_THROW(validate_check(s), UsageError);
