@@ -60,6 +60,7 @@ void fail_when_nothing_measured(const CheckSpec& s, detail::LayerSource& layers,
   if (s.previous) read.emplace_back(&*s.previous, true);
   if (s.within) read.emplace_back(&*s.within, false);
   nlohmann::ordered_json counts = nlohmann::ordered_json::object();
+  std::vector<std::string> nothing;  // findings, in the order the layers are named
   for (const auto& [ref, filtered] : read) {
     const std::size_t all = layers.get(*ref).features.size();
     const std::size_t kept = filtered ? layers.count_matching(*ref, s.where) : all;
@@ -67,9 +68,7 @@ void fail_when_nothing_measured(const CheckSpec& s, detail::LayerSource& layers,
     if (kept > 0) continue;
     r.passed = false;
     if (all == 0) {
-      r.findings.insert(r.findings.begin(), fmt::format("{} holds no feature: the check measures nothing and "
-                                                        "cannot pass",
-                                                        ref->label()));
+      nothing.push_back(fmt::format("{} holds no feature: the check measures nothing and cannot pass", ref->label()));
     } else {
       std::string filter;
       for (const auto& [field, values] : s.where) {
@@ -77,12 +76,12 @@ void fail_when_nothing_measured(const CheckSpec& s, detail::LayerSource& layers,
         for (const std::string& v : values) list += (list.empty() ? "" : ", ") + v;
         filter += (filter.empty() ? "" : " and ") + field + " in {" + list + "}";
       }
-      r.findings.insert(r.findings.begin(),
-                        fmt::format("where {} keeps none of the {} feature(s) of {}: the check measures nothing and "
+      nothing.push_back(fmt::format("where {} keeps none of the {} feature(s) of {}: the check measures nothing and "
                                     "cannot pass",
                                     filter, all, ref->label()));
     }
   }
+  r.findings.insert(r.findings.begin(), nothing.begin(), nothing.end());
   if (!s.where.empty()) r.details["where_matches"] = std::move(counts);
 }
 

@@ -188,6 +188,20 @@ TEST(CheckHostileCli, LossHiddenByOverlappingFeaturesFails) {
   EXPECT_NE(c["findings"].dump().find("nothing gained compensates it"), std::string::npos) << c["findings"];
 }
 
+TEST(CheckHostileCli, EmptyLayersMeasureNothingAndFail) {
+  // padded.gpkg: "empty" and "empty_too" hold no feature; 0 ha ≥ 0 ha must not pass.
+  const auto before = test::snapshot_files(fs::path(kPadded).parent_path().string(), "padded");
+  const test::CliResult r = test::run_cli({"check", "not-reduced", kPadded, "--layer", "empty", "--previous", kPadded,
+                                           "--previous-layer", "empty_too"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("0.00 ha  ≥ 0.00 ha  0.00 ha  未达标"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[1] 未达标: " + kPadded + " (empty) holds no feature: the check measures nothing"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("(empty_too) holds no feature"), std::string::npos) << r.out;
+  EXPECT_EQ(test::snapshot_files(fs::path(kPadded).parent_path().string(), "padded"), before);
+}
+
 TEST(CheckHostileCli, WhereThatKeepsNothingFailsSayingSo) {
   // Without the rule, both versions filtered to nothing would compare 0 ≥ 0 and pass.
   const std::string rules = write_rules(

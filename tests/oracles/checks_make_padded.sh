@@ -10,3 +10,8 @@ rm -f "$out"
 ogr2ogr -f GPKG "$out" tests/data/drift/versions.gpkg -nln padded -dialect SQLite \
   -sql "SELECT BSM, HXLX, geom FROM base WHERE BSM <> '36073321000005'
         UNION ALL SELECT BSM, HXLX, geom FROM base WHERE BSM = '36073321000006'"
+# Layers "empty" and "empty_too": base's schema, no feature (a check of one against the other
+# measures nothing: 0 ≥ 0 must not pass).
+for name in empty empty_too; do
+  ogr2ogr -f GPKG -update "$out" tests/data/drift/versions.gpkg base -nln "$name" -nlt MULTIPOLYGON -where "1 = 0"
+done
