@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "redline/checks/check.h"
@@ -202,6 +203,36 @@ TEST(Checks, ValuesOutsideTheOrderAreReported) {
   EXPECT_EQ(r.details["outside_order"][1]["features"], 6);
   ASSERT_EQ(r.notes.size(), 1u);
   EXPECT_NE(r.notes[0].find("一般控制区 (6 feature(s))"), std::string::npos) << r.notes[0];
+}
+
+TEST(Checks, GroupsAreCheckedAgainstTheirBaselineAndThePreviousVersion) {
+  // pyproj geodesic sums by HXLX (m²), base → edited: 水源涵养 199728.130227 → 199554.550152,
+  // 水土保持 198930.039236 → 200069.640445, 生物多样性维护 159501.975562 → 195398.149361.
+  CheckSpec s = not_reduced(kVersions, "edited");
+  s.previous = LayerRef{kVersions, "base"};
+  s.by = "HXLX";
+  s.unit = AreaUnit::SquareMetre;
+  s.group_baselines_m2["水源涵养"] = 190000.0;  // passes its baseline, fails its previous area
+  s.group_baselines_m2["水土保持"] = 210000.0;  // fails its baseline, passes its previous area
+  const CheckResult r = run_checks({s})[0];
+  EXPECT_FALSE(r.passed);
+  std::map<std::string, nlohmann::ordered_json> groups;
+  for (const auto& g : r.details["groups"]) groups[g["group"].get<std::string>()] = g;
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups["水源涵养"]["passed"], false);
+  EXPECT_NEAR(groups["水源涵养"]["baseline"].get<double>(), 190000.0, 1e-6);
+  EXPECT_NEAR(groups["水源涵养"]["previous"].get<double>(), 199728.130227, 1e-3);
+  EXPECT_NEAR(groups["水源涵养"]["threshold"].get<double>(), 199728.130227, 1e-3);
+  EXPECT_EQ(groups["水土保持"]["passed"], false);
+  EXPECT_NEAR(groups["水土保持"]["threshold"].get<double>(), 210000.0, 1e-6);
+  EXPECT_NEAR(groups["水土保持"]["previous"].get<double>(), 198930.039236, 1e-3);
+  EXPECT_EQ(groups["生物多样性维护"]["passed"], true);  // no baseline: its previous area alone
+  EXPECT_NEAR(groups["生物多样性维护"]["threshold"].get<double>(), 159501.975562, 1e-3);
+  // The total passes both its parts: 595022.339959 ≥ 400000 (the group baselines) and ≥ 558160.145024.
+  ASSERT_EQ(r.details["parts"].size(), 2u);
+  EXPECT_EQ(r.details["parts"][0]["passed"], true);
+  EXPECT_EQ(r.details["parts"][1]["passed"], true);
+  EXPECT_NEAR(r.threshold, 558160.145024, 1e-3);
 }
 
 TEST(Checks, ParametersMustSuitTheKind) {
