@@ -81,6 +81,18 @@ class CheckReader {
     return *v;
   }
 
+  // A text parsed by `parse` (a unit, a method), refused with the key's line.
+  template <typename Parse>
+  auto parsed(const char* key, Parse parse) const -> std::optional<decltype(parse(std::string()))> {
+    auto v = text(key);
+    if (!v) return std::nullopt;
+    try {
+      return parse(*v);
+    } catch (const UsageError& e) {
+      fail_at(*t_.get(key), e.reason());
+    }
+  }
+
   // A percentage as a TOML number: finite, decimal, 0 < p <= 100.
   std::optional<double> percent(const char* key) const {
     const toml::node* n = t_.get(key);
@@ -248,17 +260,20 @@ RuleSet parse_rules(const std::string& text, const std::string& path) {
                        file);
     }
   }
-  AreaUnit default_unit = AreaUnit::Hectare;
-  AreaMethod default_method = AreaMethod::Ellipsoidal;
-  try {
-    if (auto u = top_text(root, "unit", file)) default_unit = parse_area_unit(*u);
-    if (auto m = top_text(root, "method", file)) default_method = parse_area_method(*m);
-    if (auto t = top_text(root, "title", file)) rules.title = *t;
-    top_text(root, "description", file);
-  } catch (const Error& e) {
-    if (!e.where().file.empty()) throw;
-    throw UsageError(e.reason(), file);
-  }
+  // A top-level default parsed by `parse`, refused with its line.
+  auto top_parsed = [&](const char* key, auto parse) -> std::optional<decltype(parse(std::string()))> {
+    auto v = top_text(root, key, file);
+    if (!v) return std::nullopt;
+    try {
+      return parse(*v);
+    } catch (const UsageError& e) {
+      throw UsageError(fmt::format("line {}: {}", line_of(*root.get(key)), e.reason()), file);
+    }
+  };
+  const AreaUnit default_unit = top_parsed("unit", parse_area_unit).value_or(AreaUnit::Hectare);
+  const AreaMethod default_method = top_parsed("method", parse_area_method).value_or(AreaMethod::Ellipsoidal);
+  rules.title = top_text(root, "title", file).value_or("");
+  top_text(root, "description", file);
   const toml::node* check_node = root.get("check");
   const toml::array* checks = check_node ? check_node->as_array() : nullptr;
   if (check_node && !checks) {
@@ -319,11 +334,9 @@ RuleSet parse_rules(const std::string& text, const std::string& path) {
     s.min_percent = r.percent("min_percent");
     s.share_of = r.text("share_of").value_or("layer");
     r.text("description");
-    s.unit = default_unit;
-    s.method = default_method;
+    s.unit = r.parsed("unit", parse_area_unit).value_or(default_unit);
+    s.method = r.parsed("method", parse_area_method).value_or(default_method);
     try {
-      if (auto u = r.text("unit")) s.unit = parse_area_unit(*u);
-      if (auto m = r.text("method")) s.method = parse_area_method(*m);
       validate_check(s);
     } catch (const UsageError& e) {
       if (!e.where().file.empty()) throw;

@@ -161,6 +161,10 @@ TEST(Rules, HostileRulesAreRefusedNamingFileCheckAndLine) {
       {"placeholder inside a path", "[[check]]\nname = \"c\"\nlayer = \"data/{delivery}.gpkg\"\n" + nr +
        "baseline = \"1ha\"\n", "line 3:", "must begin it"},
       {"unknown key", check("c", nr + "baseline = \"1ha\"\nbaseine = \"2ha\"\n"), "line 6:", "'baseine'"},
+      {"unknown unit of a check", check("c", nr + "baseline = \"1ha\"\nunit = \"acres\"\n"), "line 6:",
+       "unknown area unit 'acres'"},
+      {"unknown method of a check", check("c", nr + "baseline = \"1ha\"\nmethod = \"guess\"\n"), "line 6:",
+       "guess"},
   };
   for (const Hostile& h : cases) {
     std::string e;
@@ -180,9 +184,10 @@ TEST(Rules, HostileRulesAreRefusedNamingFileCheckAndLine) {
   }
 }
 
-TEST(Rules, TopLevelDefaultsOfAnotherTypeAreRefused) {
+TEST(Rules, TopLevelDefaultsOfAnotherTypeOrUnknownAreRefused) {
   const std::string c = check("c", "kind = \"not-reduced\"\nbaseline = \"1ha\"\n");
-  for (const std::string& top : {"unit = 5\n" + c, "method = true\n" + c, "title = 1\n" + c, std::string("check = 1\n")}) {
+  for (const std::string& top : {"unit = 5\n" + c, "method = true\n" + c, "title = 1\n" + c, std::string("check = 1\n"),
+                                 "unit = \"acres\"\n" + c, "method = \"guess\"\n" + c}) {
     try {
       parse_rules(top, "r.toml");
       ADD_FAILURE() << "accepted: " << top;
