@@ -25,6 +25,10 @@ double checked_percent(double percent) {
                                   : fmt::format("percentage {} is negative", percent));
   }
   if (percent > 100) throw UsageError(fmt::format("percentage {} is above 100", percent));
+  // Shares are compared to 2 decimals: one that prints as 0.00 % passes every layer.
+  if (std::round(percent * 100) == 0) {
+    throw UsageError(fmt::format("percentage {} is 0.00 % to 2 decimals: this check could never fail", percent));
+  }
   return percent;
 }
 

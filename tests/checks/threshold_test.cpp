@@ -73,11 +73,12 @@ TEST(Threshold, PercentagesParseWithinZeroToHundred) {
   EXPECT_DOUBLE_EQ(parse_percent("27.87%"), 27.87);
   EXPECT_DOUBLE_EQ(parse_percent(" 84.7 % "), 84.7);
   EXPECT_DOUBLE_EQ(parse_percent("100"), 100.0);
+  EXPECT_DOUBLE_EQ(parse_percent("0.005"), 0.005);  // prints 0.01 %
   const std::pair<const char*, const char*> cases[] = {
       {"100.01", "above 100"}, {"101%", "above 100"}, {"-1", "negative"},  {"nan", "not a number"},
       {"inf", "not a number"}, {"0x10", "hexadecimal"}, {"1e400", "out of range"}, {"", "not a number"},
       {"52 x", "after the number"}, {"52%%", "after the number"}, {"0", "could never fail"},
-      {"0.0%", "could never fail"},
+      {"0.0%", "could never fail"}, {"0.004", "could never fail"}, {"1e-300", "could never fail"},
   };
   for (const auto& [text, word] : cases) {
     const std::string e = refusal([&] { parse_percent(text); });

@@ -4,8 +4,9 @@
 //
 // A threshold is refused (UsageError) when it is not a finite decimal number (NaN, infinity,
 // hexadecimal, "1e400", trailing junk, no number at all), negative, zero (a check against 0
-// can never fail: it would pass every layer, even an empty one), a percentage above 100, or an
-// area larger than the Earth's surface. Areas are parsed by parse_area (redline/measure/units.h).
+// can never fail: it would pass every layer, even an empty one; so is a percentage that is 0 to
+// the 2 decimals shares are compared with), a percentage above 100, or an area larger than the
+// Earth's surface. Areas are parsed by parse_area (redline/measure/units.h).
 //
 // Every function here is pure: text or a number in, a value or a UsageError out; nothing is
 // read, printed or kept, so they are safe from any thread and are fuzzing entry points.
