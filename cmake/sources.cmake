@@ -26,6 +26,7 @@ set(REDLINE_LIB_SOURCES
   lib/report/info_report.cpp
   lib/report/table.cpp
   lib/util/text.cpp
+  lib/util/quoted.cpp
 )
 
 # Overlay engine: coverage, tabulate, overlay (issue 4).
@@ -66,6 +67,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/layer_source.cpp
   lib/checks/rules.cpp
   lib/checks/share_checks.cpp
+  lib/checks/threshold.cpp
 )
 
 set(REDLINE_TOOL_SOURCES

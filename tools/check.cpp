@@ -1,22 +1,25 @@
 // redline check: the plan's spatial rules as pass/fail checks, from a rules file or one at a time.
 #include <filesystem>
-#include <sstream>
 
 #include "commands.h"
 #include "redline/checks/check.h"
 #include "redline/checks/check_report.h"
 #include "redline/checks/rules.h"
+#include "redline/checks/threshold.h"
 #include "redline/measure/units.h"
 
 namespace redline::cli {
 namespace {
 
+// Splits "a,b,c" at commas, keeping empty items ("a,,b" has three); "" is the empty list.
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');) {
-    if (!item.empty()) out.push_back(item);
+  if (text.empty()) return out;
+  std::size_t begin = 0;
+  for (std::size_t comma; (comma = text.find(',', begin)) != std::string::npos; begin = comma + 1) {
+    out.push_back(text.substr(begin, comma - begin));
   }
+  out.push_back(text.substr(begin));
   return out;
 }
 
@@ -28,9 +31,8 @@ Command register_check(CLI::App& parent) {
     std::string deliveries, delivery, title;
     // the quick form
     std::string name, baseline, previous, previous_layer, key, label, by, field, order, within, within_layer,
-        zones, share_of = "layer";
+        zones, share_of = "layer", min_percent;
     std::vector<std::string> where;
-    std::optional<double> min_percent;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(
@@ -136,21 +138,36 @@ Command register_check(CLI::App& parent) {
       s.kind = parse_check_kind(first);
       s.name = args->name;
       s.layer = {args->layer_path, args->input.layer};
-      if (!args->baseline.empty()) s.baseline_m2 = parse_area(args->baseline);
+      // Thresholds are parsed by the library (redline/checks/threshold.h); the option is named
+      // here because the user typed it.
+      auto option = [&](const char* flag, auto parse) {
+        try {
+          return parse();
+        } catch (const UsageError& e) {
+          throw UsageError(std::string(flag) + ": " + e.reason());
+        }
+      };
+      if (cmd->count("--baseline")) s.baseline_m2 = option("--baseline", [&] { return parse_baseline(args->baseline); });
+      if (cmd->count("--min-percent")) {
+        s.min_percent = option("--min-percent", [&] { return parse_percent(args->min_percent); });
+      }
       if (!args->previous.empty()) s.previous = LayerRef{args->previous, args->previous_layer};
       if (!args->within.empty()) s.within = LayerRef{args->within, args->within_layer};
       s.key = args->key;
       s.label = args->label;
       s.by = args->by;
       s.field = args->field;
-      s.order = split_list(args->order);
-      s.zones = split_list(args->zones);
+      // Items are kept as typed, empty ones too: validate_check refuses "a,,b" and "" rather
+      // than let a list silently shrink or fall back to the default zones.
+      if (cmd->count("--order")) s.order = split_list(args->order);
+      if (cmd->count("--zones")) s.zones = split_list(args->zones);
       s.share_of = args->share_of;
-      s.min_percent = args->min_percent;
       for (const std::string& w : args->where) {
         const std::size_t eq = w.find('=');
         if (eq == std::string::npos || eq == 0) throw UsageError("--where " + w + ": expected FIELD=VALUE[,VALUE...]");
-        s.where[w.substr(0, eq)] = split_list(w.substr(eq + 1));
+        if (!s.where.emplace(w.substr(0, eq), split_list(w.substr(eq + 1))).second) {
+          throw UsageError("--where names the field " + w.substr(0, eq) + " twice: give its values once, FIELD=V1,V2");
+        }
       }
       s.unit = m.area_unit();
       s.method = m.area_method();

@@ -38,7 +38,8 @@ nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results
                       {"margin", r.margin()},
                       {"layer", r.layer},
                       {"delivery", r.delivery.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.delivery)},
-                      {"findings", r.findings}});
+                      {"findings", r.findings},
+                      {"notes", r.notes}});
   }
   return {{"passed", all_passed(results)}, {"checks", std::move(checks)}};
 }
@@ -77,6 +78,7 @@ std::string render_check_report(const std::vector<CheckResult>& results, OutputF
       for (const std::string& f : r.findings) {
         t.notes.push_back(fmt::format("{}[{}] {}{}", md ? "- " : "", i + 1, r.passed ? "" : "未达标: ", f));
       }
+      for (const std::string& n : r.notes) t.notes.push_back(fmt::format("{}[{}] {}", md ? "- " : "", i + 1, n));
     }
   }
   return render_tables({t}, format, bom);

@@ -1,5 +1,6 @@
 // nature-unchanged and function-not-lowered: what the class of the shared area became.
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -19,7 +20,7 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const Check
   const AreaUnit u = spec.unit;
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   r.unit = unit_name(u);
-  r.decimals = display_decimals(u);
+  r.decimals = comparison_decimals(u);
   r.comparison = "<=";
   r.threshold = 0.0;
 
@@ -63,7 +64,30 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const Check
   }
   r.value = in_unit(counted_m2);
   r.details["field"] = spec.field;
-  if (ordered) r.details["order"] = spec.order;
+  if (ordered) {
+    r.details["order"] = spec.order;
+    // Values of the data the order does not rank (a typo in the order, or a class it forgot):
+    // a change to or from them counts as lowered; said even where nothing changed.
+    std::map<std::string, std::size_t> outside;  // value → features holding it
+    for (const Layer* l : {current.get(), previous.get()}) {
+      const std::size_t index = l->field_index(spec.field);
+      for (const Feature& f : l->features) {
+        const std::string v = to_string(f.values[index]);
+        if (!rank(v)) ++outside[v];
+      }
+    }
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    std::string names;
+    for (const auto& [value, count] : outside) {
+      list.push_back({{"value", value}, {"features", count}});
+      names += fmt::format("{}{} ({} feature(s))", names.empty() ? "" : ", ", shown(value), count);
+    }
+    r.details["outside_order"] = std::move(list);
+    if (!outside.empty()) {
+      r.notes.push_back(fmt::format("values of {} outside the order: {}; a change to or from them counts as lowered",
+                                    spec.field, names));
+    }
+  }
   r.details["previous"] = spec.previous->label();
   r.details["reclassified"] = std::move(table);
   r.details["reclassified_total"] = in_unit(drift.reclassified_m2());

@@ -22,6 +22,15 @@ class LayerSource {
   /// empty). Throws UsageError for an unknown field.
   std::shared_ptr<const Layer> filtered(const LayerRef& ref, const std::map<std::string, std::vector<std::string>>& where);
 
+  /// Returns how many features of the layer `where` keeps (all when it is empty), without
+  /// copying them. Throws what get() throws and UsageError for an unknown field.
+  std::size_t count_matching(const LayerRef& ref, const std::map<std::string, std::vector<std::string>>& where);
+
+  /// Returns true when the two refer to the same layer of the same file on disk (by device and
+  /// inode, whatever the path; the layer as read, so a source's only layer named or not).
+  /// Reads both. Throws what get() throws.
+  bool same_layer(const LayerRef& a, const LayerRef& b);
+
  private:
   const CheckRunOptions& options_;
   std::map<std::pair<std::string, std::string>, std::shared_ptr<Layer>> layers_;

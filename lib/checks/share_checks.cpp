@@ -45,7 +45,7 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, const CheckR
   r.comparison = ">=";
   r.threshold = *spec.min_percent;
   std::shared_ptr<const Layer> layer = layers.filtered(spec.layer, spec.where);
-  const std::vector<std::string> zones = spec.zones.empty() ? default_protected_zones() : spec.zones;
+  const std::vector<std::string> zones = spec.zones.value_or(default_protected_zones());
   AreaOptions ao;
   ao.method = spec.method;
   ao.group_field = spec.field.empty() ? "GNFQ" : spec.field;

@@ -1,11 +1,12 @@
 #include "redline/measure/units.h"
 
-#include <cctype>
-#include <cstdlib>
+#include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
 #include "redline/error.h"
+#include "util/quoted.h"
 #include "util/text.h"
 
 namespace redline {
@@ -29,7 +30,7 @@ AreaUnit parse_area_unit(const std::string& text) {
   if (t == "wanmu" || t == "万亩") return AreaUnit::WanMu;
   if (t == "km2" || t == "km²" || t == "平方公里" || t == "平方千米") return AreaUnit::SquareKilometre;
   throw UsageError(fmt::format(
-      "unknown area unit '{}' (use m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, 万亩, 平方公里)", text));
+      "unknown area unit {} (use m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, 万亩, 平方公里)", detail::quoted(text)));
 }
 
 std::string unit_name(AreaUnit unit) {
@@ -58,20 +59,92 @@ int display_decimals(AreaUnit unit) {
   return unit == AreaUnit::SquareKilometre || unit == AreaUnit::WanMu ? 4 : 2;
 }
 
+namespace {
+
+// The Earth's surface, 5.1e8 km²: no area a check compares with can be larger.
+constexpr double kEarthSurfaceM2 = 5.1e14;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+double parse_decimal(const std::string& text, const std::string& what, std::size_t* rest) {
+  // A strict grammar, not strtod: strtod also takes "nan", "inf", hex ("0x10"), a locale's
+  // decimal comma and overflows to infinity, none of which is a figure a plan writes.
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n && is_space(text[i])) ++i;
+  if (i < n && text[i] == '-') {
+    throw UsageError(fmt::format("{} {} is negative", what, detail::quoted(text)));
+  }
+  if (i < n && text[i] == '+') ++i;
+  const std::size_t number_begin = i;
+  std::size_t digits = 0;
+  while (i < n && is_digit(text[i])) ++i, ++digits;
+  if (i < n && text[i] == '.') {
+    ++i;
+    while (i < n && is_digit(text[i])) ++i, ++digits;
+  }
+  if (digits == 0) {
+    throw UsageError(fmt::format("{} {} is not a number: write decimal digits, e.g. 75587.98", what,
+                                 detail::quoted(text)));
+  }
+  if (i < n && (text[i] == 'x' || text[i] == 'X') && i - number_begin == 1 && text[number_begin] == '0') {
+    throw UsageError(fmt::format("{} {} is not a decimal number (hexadecimal is not accepted)", what,
+                                 detail::quoted(text)));
+  }
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    std::size_t j = i + 1;
+    if (j < n && (text[j] == '+' || text[j] == '-')) ++j;
+    const std::size_t exponent_begin = j;
+    while (j < n && is_digit(text[j])) ++j;
+    // "2e" or "3ea" is not an exponent; then the 'e' starts what follows (and is refused there).
+    if (j > exponent_begin) i = j;
+  }
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(text.data() + number_begin, text.data() + i, value);
+  if (ec == std::errc::result_out_of_range) {
+    throw UsageError(fmt::format("{} {} is out of range", what, detail::quoted(text)));
+  }
+  if (ec != std::errc() || end != text.data() + i || !std::isfinite(value)) {
+    throw UsageError(fmt::format("{} {} is not a number", what, detail::quoted(text)));
+  }
+  if (rest) {
+    *rest = i;
+  } else {
+    while (i < n && is_space(text[i])) ++i;
+    if (i != n) {
+      throw UsageError(fmt::format("{} {} has {} after the number", what, detail::quoted(text),
+                                   detail::quoted(text.substr(i))));
+    }
+  }
+  return value;
+}
+
 double parse_area(const std::string& text) {
-  const char* begin = text.c_str();
-  char* end = nullptr;
-  const double value = std::strtod(begin, &end);
-  if (end == begin) {
-    throw UsageError(fmt::format("'{}' is not an area: write a number and a unit, e.g. 75587.98ha", text));
-  }
-  std::string unit(end);
-  while (!unit.empty() && std::isspace(static_cast<unsigned char>(unit.front()))) unit.erase(0, 1);
-  while (!unit.empty() && std::isspace(static_cast<unsigned char>(unit.back()))) unit.pop_back();
+  std::size_t rest = 0;
+  const double value = parse_decimal(text, "area", &rest);
+  std::string unit = text.substr(rest);
+  while (!unit.empty() && is_space(unit.front())) unit.erase(0, 1);
+  while (!unit.empty() && is_space(unit.back())) unit.pop_back();
   if (unit.empty()) {
-    throw UsageError(fmt::format("'{}' has no unit: write e.g. {}ha or {}mu", text, text, text));
+    throw UsageError(fmt::format("area {} has no unit: write e.g. {}ha or {}mu", detail::quoted(text),
+                                 text.substr(0, rest), text.substr(0, rest)));
   }
-  return to_square_metres(value, parse_area_unit(unit));
+  AreaUnit parsed;
+  try {
+    parsed = parse_area_unit(unit);
+  } catch (const UsageError&) {
+    throw UsageError(fmt::format("area {}: unknown unit {} (use m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, "
+                                 "万亩, 平方公里)",
+                                 detail::quoted(text), detail::quoted(unit)));
+  }
+  const double m2 = to_square_metres(value, parsed);
+  if (!(m2 <= kEarthSurfaceM2)) {
+    throw UsageError(fmt::format("area {} is larger than the Earth's surface (5.1e8 km²)", detail::quoted(text)));
+  }
+  return m2;
 }
 
 }  // namespace redline

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "redline/checks/check.h"
@@ -149,7 +150,7 @@ TEST(Checks, NotReducedPerGroupNamesTheGroupThatShrank) {
 TEST(Checks, WhereKeepsOnlyMatchingFeatures) {
   CheckSpec s = not_reduced(kVersions, "base");
   s.where["HXLX"] = {"水土保持"};
-  s.baseline_m2 = 0;
+  s.baseline_m2 = 1;
   s.unit = AreaUnit::SquareMetre;
   const CheckResult r = run_checks({s})[0];
   EXPECT_NEAR(r.value, 198930.039236, 1e-3);  // pyproj geodesic sum of the 水土保持 features
@@ -164,8 +165,78 @@ TEST(Checks, ComparedAsPrinted) {
   EXPECT_FALSE(run_checks({s})[0].passed);
 }
 
+TEST(Checks, UnitDoesNotWidenTheTolerance) {
+  REQUIRE_SAMPLE();
+  // redline measures 75606.015778 ha (oracle). Against 75606.03 ha it is 0.014 ha short. In 万亩
+  // at 4 decimals both print 113.4090 (75606.015778 × 15 / 1e4 = 113.40902, 75606.03 → 113.40905)
+  // and the shortfall would pass; compared at 5 decimals it fails, as it does in ha.
+  CheckSpec s = not_reduced(kSample, "redline");
+  s.baseline_m2 = parse_area("75606.03ha");
+  for (AreaUnit u : {AreaUnit::Hectare, AreaUnit::WanMu, AreaUnit::SquareKilometre, AreaUnit::Mu}) {
+    s.unit = u;
+    const CheckResult r = run_checks({s})[0];
+    EXPECT_FALSE(r.passed) << unit_name(u);
+  }
+  s.unit = AreaUnit::WanMu;
+  EXPECT_EQ(run_checks({s})[0].decimals, 5);
+  s.baseline_m2 = parse_area("75606.01ha");  // 0.006 ha below the area: passes in every unit
+  for (AreaUnit u : {AreaUnit::Hectare, AreaUnit::WanMu, AreaUnit::SquareKilometre, AreaUnit::Mu}) {
+    s.unit = u;
+    EXPECT_TRUE(run_checks({s})[0].passed) << unit_name(u);
+  }
+}
+
+TEST(Checks, ValuesOutsideTheOrderAreReported) {
+  REQUIRE_SAMPLE();
+  // ogrinfo -sql "SELECT GNFQ, COUNT(*) FROM reserves GROUP BY GNFQ" (and reserves_2024): each
+  // holds 3 × 一般控制区 and 1 × NULL beside 核心区, 缓冲区, 实验区 once each.
+  CheckSpec s = not_reduced(kSample, "reserves_2024");
+  s.kind = CheckKind::FunctionNotLowered;
+  s.previous = LayerRef{kSample, "reserves"};
+  s.field = "GNFQ";
+  s.order = {"核心区", "缓冲区", "实验区"};
+  const CheckResult r = run_checks({s})[0];
+  ASSERT_EQ(r.details["outside_order"].size(), 2u) << r.details.dump();
+  EXPECT_EQ(r.details["outside_order"][0]["value"], "");
+  EXPECT_EQ(r.details["outside_order"][0]["features"], 2);
+  EXPECT_EQ(r.details["outside_order"][1]["value"], "一般控制区");
+  EXPECT_EQ(r.details["outside_order"][1]["features"], 6);
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_NE(r.notes[0].find("一般控制区 (6 feature(s))"), std::string::npos) << r.notes[0];
+}
+
+TEST(Checks, GroupsAreCheckedAgainstTheirBaselineAndThePreviousVersion) {
+  // pyproj geodesic sums by HXLX (m²), base → edited: 水源涵养 199728.130227 → 199554.550152,
+  // 水土保持 198930.039236 → 200069.640445, 生物多样性维护 159501.975562 → 195398.149361.
+  CheckSpec s = not_reduced(kVersions, "edited");
+  s.previous = LayerRef{kVersions, "base"};
+  s.by = "HXLX";
+  s.unit = AreaUnit::SquareMetre;
+  s.group_baselines_m2["水源涵养"] = 190000.0;  // passes its baseline, fails its previous area
+  s.group_baselines_m2["水土保持"] = 210000.0;  // fails its baseline, passes its previous area
+  const CheckResult r = run_checks({s})[0];
+  EXPECT_FALSE(r.passed);
+  std::map<std::string, nlohmann::ordered_json> groups;
+  for (const auto& g : r.details["groups"]) groups[g["group"].get<std::string>()] = g;
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups["水源涵养"]["passed"], false);
+  EXPECT_NEAR(groups["水源涵养"]["baseline"].get<double>(), 190000.0, 1e-6);
+  EXPECT_NEAR(groups["水源涵养"]["previous"].get<double>(), 199728.130227, 1e-3);
+  EXPECT_NEAR(groups["水源涵养"]["threshold"].get<double>(), 199728.130227, 1e-3);
+  EXPECT_EQ(groups["水土保持"]["passed"], false);
+  EXPECT_NEAR(groups["水土保持"]["threshold"].get<double>(), 210000.0, 1e-6);
+  EXPECT_NEAR(groups["水土保持"]["previous"].get<double>(), 198930.039236, 1e-3);
+  EXPECT_EQ(groups["生物多样性维护"]["passed"], true);  // no baseline: its previous area alone
+  EXPECT_NEAR(groups["生物多样性维护"]["threshold"].get<double>(), 159501.975562, 1e-3);
+  // The total passes both its parts: 595022.339959 ≥ 400000 (the group baselines) and ≥ 558160.145024.
+  ASSERT_EQ(r.details["parts"].size(), 2u);
+  EXPECT_EQ(r.details["parts"][0]["passed"], true);
+  EXPECT_EQ(r.details["parts"][1]["passed"], true);
+  EXPECT_NEAR(r.threshold, 558160.145024, 1e-3);
+}
+
 TEST(Checks, ParametersMustSuitTheKind) {
-  CheckSpec s = not_reduced(kVersions, "base");  // no baseline, no previous
+  CheckSpec s = not_reduced(kVersions, "edited");  // no baseline, no previous
   EXPECT_THROW(validate_check(s), UsageError);
   s.kind = CheckKind::FunctionNotLowered;
   s.previous = LayerRef{kVersions, "base"};
@@ -180,9 +251,9 @@ TEST(Checks, ParametersMustSuitTheKind) {
 TEST(Checks, UnknownFieldNamesTheCheck) {
   CheckSpec s = not_reduced(kVersions, "base");
   s.name = "my check";
-  s.baseline_m2 = 1;
+  s.baseline_m2 = 1e4;
   s.by = "NOPE";
-  s.group_baselines_m2["x"] = 1;
+  s.group_baselines_m2["x"] = 1e4;
   try {
     run_checks({s});
     FAIL() << "no error";

@@ -14,6 +14,7 @@ and pyproj geodesic areas (Karney, GRS80 = the CGCS2000 ellipsoid), and prints J
   shoreline_protected_percent             GNFQ in (岸线保护区, 岸线保留区) / all (%)
   wetland_protected_percent               area(wetlands ∩ union(reserves)) / area(wetlands) (%)
   redline_2024_cut_lost                   union(redline) - union(redline_2024_cut) (ha), and by BSM
+  redline_2024_cut_gained                 union(redline_2024_cut) - union(redline) (ha)
 Usage: /usr/bin/python3 tests/oracles/drift_checks_oracle.py samples/huichang/huichang.gpkg
 """
 import json
@@ -75,6 +76,7 @@ out['wetland_protected_percent'] = 100 * area(wet.intersection(unary_union(list(
 cut_after = unary_union(list(L['redline_2024_cut'].geometry))
 out['redline_2024_cut_area'] = total(L['redline_2024_cut']) / ha
 out['redline_2024_cut_lost'] = area(unary_union(list(L['redline'].geometry)).difference(cut_after)) / ha
+out['redline_2024_cut_gained'] = area(cut_after.difference(unary_union(list(L['redline'].geometry)))) / ha
 out['redline_2024_cut_lost_by_bsm'] = {
     bsm: round(area(g.difference(cut_after)) / ha, 4)
     for bsm, g in zip(L['redline']['BSM'], L['redline'].geometry) if area(g.difference(cut_after)) > 1e4}

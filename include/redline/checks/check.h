@@ -3,17 +3,21 @@
 //
 // A check reads one layer (and, by kind, a previous version or another layer), computes one
 // figure and compares it with a threshold:
-//  - not-reduced: the layer's area is at least a baseline figure ("75587.98ha", "3416亩") or
-//    at least the area of a previous version (面积不减少). With `by`, per group of an
-//    attribute (each group against its own baseline or its previous area). With a previous
-//    version, the area lost to it that nothing gained compensates is listed by feature (by
-//    `key`, e.g. BSM, else by FID), from redline/drift/drift.h.
+//  - not-reduced: the layer's area is at least a baseline figure ("75587.98ha", "3416亩") and
+//    at least the area of a previous version (面积不减少), each one given: with both, both are
+//    evaluated (details "parts") and the check fails when either fails; the threshold shown is
+//    the larger. With `by`, per group of an attribute (each group against its own baseline and
+//    its previous area). With a previous version, the area lost to it is listed by feature (by
+//    `key`, e.g. BSM, else by FID), from redline/drift/drift.h, and a loss that nothing gained
+//    compensates fails the check even when the sum of feature areas does not show it
+//    (overlapping features, slivers).
 //  - nature-unchanged: on the area both versions cover, `field` (e.g. HXLX) has not changed
 //    (性质不改变). The figure is the real reclassified area (slivers excluded), threshold 0.
 //  - function-not-lowered: on the area both versions cover, the ordered attribute `field`
 //    (order highest first, e.g. 核心区, 缓冲区, 实验区) has nowhere moved down the order
 //    (功能不降低). A change to or from a value outside the order cannot be judged and counts as
-//    lowered. The figure is the lowered area, threshold 0.
+//    lowered; values of the data outside the order are listed in the notes. The figure is the
+//    lowered area, threshold 0.
 //  - min-share: the part of the layer inside the union of `within` is at least min_percent %
 //    of the layer's area (wetland protection rate: wetlands inside protected areas); with
 //    share_of = "within", of the area of `within` (red line ≥ 27.87 % of the county: layer
@@ -21,11 +25,14 @@
 //  - share-of-zones: the features whose `field` (DEFAULT GNFQ) is one of `zones` (DEFAULT
 //    岸线保护区, 岸线保留区) hold at least min_percent % of the layer's area (河湖岸线保护率).
 // `where` keeps only features whose attribute has one of the given values (e.g. XFZT = 已修复
-// for restored mines), in the layer and its previous version.
+// for restored mines), in the layer and its previous version; details "where_matches" count
+// what it kept. A check that measures nothing (a layer it reads holds no feature, or `where`
+// keeps none) fails, saying so: against nothing, "not reduced" or "unchanged" is trivially true.
 //
 // Figures are compared as official tables print them: rounded to the unit's decimals
-// (redline/measure/units.h: 2 for ha, 亩, m²; 4 for km², 万亩) and percentages to 2 decimals,
-// so that a re-export that moves the area by 1e-6 ha does not fail "not reduced".
+// (redline/measure/units.h: 2 for ha, 亩, m²; 4 for km²; 5 for 万亩, whose 4 printed decimals
+// would let 0.03 ha go unseen) and percentages to 2 decimals, so that a re-export that moves
+// the area by 1e-6 ha does not fail "not reduced".
 // A failed check is a CheckResult with passed = false, never an exception; what cannot be
 // read or makes no sense (a missing file or field, a kind without its parameters) throws.
 //
@@ -88,7 +95,9 @@ struct CheckSpec {
   std::optional<LayerRef> within;  ///< min-share
   std::string share_of = "layer";  ///< min-share: "layer" or "within"
   std::optional<double> min_percent;  ///< min-share, share-of-zones
-  std::vector<std::string> zones;  ///< share-of-zones; DEFAULT: 岸线保护区, 岸线保留区
+  /// share-of-zones: the zones counted; DEFAULT (nullopt): 岸线保护区, 岸线保留区. An empty list
+  /// is refused, not taken for the default.
+  std::optional<std::vector<std::string>> zones;
 
   AreaMethod method = AreaMethod::Ellipsoidal;  ///< DEFAULT: ellipsoidal
   AreaUnit unit = AreaUnit::Hectare;            ///< unit of the figures; DEFAULT: ha
@@ -100,8 +109,11 @@ struct CheckSpec {
 std::vector<std::string> default_protected_zones();
 
 /// Checks the spec's parameters against its kind (a baseline or previous version for
-/// not-reduced, a field and order for function-not-lowered ...). Throws UsageError naming the
-/// check and what is missing or superfluous.
+/// not-reduced, a field and order for function-not-lowered ...) and its thresholds
+/// (redline/checks/threshold.h: finite, more than 0, a baseline that does not round to 0 in
+/// `unit`, a percentage at most 100). Also refused: `order` or `zones` empty or with a value
+/// twice, a `where` with no value, and a `previous` or `within` written as the checked layer
+/// itself. Throws UsageError naming the check and what is wrong. Pure: reads no file.
 void validate_check(const CheckSpec& spec);
 
 /// What a check found. value and threshold are in `unit` ("ha", "mu", ... or "%").
@@ -118,8 +130,12 @@ struct CheckResult {
   std::string delivery;
   /// Figures behind the result, by kind: groups, lost features, from→to tables ...
   nlohmann::ordered_json details = nlohmann::ordered_json::object();
-  /// Plain-words lines for the report: what was lost, what changed class, by how much.
+  /// Plain-words lines for the report: what was lost, what changed class, by how much. In a
+  /// failed check each explains the failure (reports mark them 未达标).
   std::vector<std::string> findings;
+  /// Context that is no verdict, printed unmarked: a part of the check that passed, a loss that
+  /// gains compensate, a group or value that could not be judged.
+  std::vector<std::string> notes;
 
   /// Returns value − threshold for ">=", threshold − value for "<=": the margin by which the
   /// check passes (negative when it fails).
@@ -135,8 +151,9 @@ struct CheckRunOptions {
 };
 
 /// Runs the checks in order and returns one result each. Each source layer is read once.
-/// Throws what reading throws, and UsageError for parameters that do not suit the data (an
-/// unknown field, a group without baseline).
+/// Throws what reading throws, what validate_check throws, UsageError for parameters that do
+/// not suit the data (an unknown field; a `previous` or `within` that is, on disk, the checked
+/// layer itself, through another path), and InputError for a figure that is not finite.
 std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const CheckRunOptions& options = {});
 
 /// Returns true when every result passed (and there is at least one).

@@ -4,11 +4,12 @@
 // JSON (the contract pipelines rely on):
 //   {"passed": bool,
 //    "checks": [{"name", "kind", "passed", "value", "threshold", "unit", "details",
-//                "comparison", "margin", "layer", "delivery", "findings": [...]}]}
+//                "comparison", "margin", "layer", "delivery", "findings": [...], "notes": [...]}]}
 // value, threshold and margin are unrounded numbers in "unit" ("ha", "mu", ..., or "%").
 // Text and Markdown: one table, one row per check with the computed value, the threshold and
 // 达标 (passed) / 未达标 (failed) side by side, then the findings of each check that failed
-// (and of those that passed with something to say). CSV: the table alone.
+// (and of those that passed with something to say), marked 未达标 in a failed check, then its
+// notes, unmarked: context that is no verdict. CSV: the table alone.
 #include <string>
 #include <vector>
 

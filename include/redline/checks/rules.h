@@ -22,7 +22,8 @@
 // min-share: within (+ within_layer), min_percent, optional share_of = "layer" | "within";
 // share-of-zones: min_percent, optional field (DEFAULT "GNFQ"), zones = [...]. Every check
 // may have where = { FIELD = "value" or ["v1", "v2"] }, unit, method, name, description.
-// An unknown key is an error (a misspelt threshold must not be silently ignored).
+// An unknown key is an error (a misspelt threshold must not be silently ignored); so is every
+// threshold or list that makes no sense (see parse_rules below).
 //
 // Deliveries: a path may contain "{delivery}", replaced by each delivery in turn, so that
 // one rules file checks a folder of new deliveries in one call (redline check RULES.toml
@@ -48,10 +49,21 @@ struct RuleSet {
   bool uses_delivery = false;      ///< some path contains {delivery}
 };
 
-/// Reads and validates a rules file. Throws InputError for a missing file or bad TOML (with
-/// line and column), UsageError naming the check (by number, name and line) for an unknown
-/// kind or key, a missing or ill-typed parameter, or an area without a unit.
+/// Reads and validates a rules file (see parse_rules). Throws InputError for a missing or
+/// unreadable file, and what parse_rules throws.
 RuleSet load_rules(const std::string& path);
+
+/// Parses and validates the text of a rules file; `path` names it in messages and is the base
+/// of relative paths. Throws InputError for text that is not TOML (with line and column), and
+/// UsageError naming the file, the check (by number, name and line) and the line of the key
+/// for: an unknown kind or key; a missing, empty or ill-typed parameter; a threshold that makes
+/// no sense (redline/checks/threshold.h: NaN, infinite, negative, zero, out of range, hex,
+/// trailing junk, an unknown unit, a percentage above 100); an empty `zones`, `order`, `where`
+/// or baseline table, or a value given twice in them; two checks with the same name; a
+/// `previous` or `within` that is the checked layer itself; {delivery} anywhere but at the
+/// start of a path. Pure: reads no file (paths are only resolved, lexically), prints nothing,
+/// keeps nothing: a fuzzing entry point.
+RuleSet parse_rules(const std::string& text, const std::string& path);
 
 /// Returns the deliveries of `dir` (see above), as paths. Hidden files and redline's temporary
 /// outputs are skipped, other special files ignored; nothing is opened. Throws InputError when

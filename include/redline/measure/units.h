@@ -3,6 +3,7 @@
 //
 // 1 ha = 10 000 m²; 1 亩 (mu) = 10000/15 m² (15 mu per ha); 1 万亩 = 10 000 亩 ≈ 666.67 ha;
 // 1 km² = 100 ha. Official tables print ha and mu with 2 decimals.
+#include <cstddef>
 #include <string>
 
 namespace redline {
@@ -31,8 +32,19 @@ std::string unit_symbol(AreaUnit unit);
 /// official tables do; 4 for km² and 万亩, which are 100 and 666.67 times larger than ha).
 int display_decimals(AreaUnit unit);
 
+/// Parses a non-negative decimal number as a plan writes it: digits with an optional decimal
+/// point and exponent ("75587.98", "2.5e3"), spaces around it allowed. Throws UsageError, with
+/// `what` and the text quoted in the message, for anything else: empty text, a sign '-', NaN,
+/// infinity, hexadecimal ("0x10"), a value out of the double range ("1e400") and, when `rest`
+/// is null, anything after the number. When `rest` is not null it receives the offset of the
+/// first character after the number and what follows is left to the caller. Pure: reads no
+/// locale, prints nothing; safe from any thread.
+double parse_decimal(const std::string& text, const std::string& what, std::size_t* rest = nullptr);
+
 /// Parses an area with its unit, e.g. "75587.98ha", "2711.83 km2", "3416亩". Returns m².
-/// Throws UsageError when the number or the unit is missing or unknown.
+/// Throws UsageError when the number (see parse_decimal) or the unit is missing, malformed or
+/// unknown ("75ha x" has the unit 'ha x'), and when the area exceeds the Earth's surface.
+/// Pure like parse_decimal: a fuzzing entry point.
 double parse_area(const std::string& text);
 
 }  // namespace redline
