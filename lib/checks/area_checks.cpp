@@ -89,22 +89,26 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
 
   if (!spec.by.empty()) {
     // Each group against its own baseline, else against its area in the previous version.
-    std::map<std::string, std::pair<double, std::optional<double>>> groups;  // now, threshold
-    for (const GroupArea& g : now.groups) groups[g.key].first = g.m2;
+    // Keyed by (null group, text): the features without a value are a group of their own, never
+    // merged with empty text nor given a baseline meant for a value.
+    std::map<std::pair<bool, std::string>, std::pair<double, std::optional<double>>> groups;  // now, threshold
+    for (const GroupArea& g : now.groups) groups[{g.null_key, g.key}].first = g.m2;
     if (!spec.group_baselines_m2.empty()) {
-      for (const auto& [key, m2] : spec.group_baselines_m2) groups[key].second = m2;
+      for (const auto& [key, m2] : spec.group_baselines_m2) groups[{false, key}].second = m2;
     } else if (before) {
-      for (const GroupArea& g : before->groups) groups[g.key].second = g.m2;
+      for (const GroupArea& g : before->groups) groups[{g.null_key, g.key}].second = g.m2;
     }
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& [key, figures] : groups) {
+    for (const auto& [group, figures] : groups) {
+      const auto& [is_null, key] = group;
       const double value = in_unit(figures.first);
       const double threshold = figures.second ? in_unit(*figures.second) : 0.0;
       const bool ok = passes(value, ">=", threshold, r.decimals);
-      list.push_back({{"group", key}, {"value", value}, {"threshold", threshold}, {"passed", ok}});
+      list.push_back({{"group", is_null ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(key)},
+                      {"value", value}, {"threshold", threshold}, {"passed", ok}});
       if (!ok) {
         r.passed = false;
-        r.findings.push_back(fmt::format("{} = {}: {} {}, below {} {} by {} {}", spec.by, key.empty() ? "(empty)" : key,
+        r.findings.push_back(fmt::format("{} = {}: {} {}, below {} {} by {} {}", spec.by, group_label(key, is_null),
                                          format_number(value, r.decimals), unit_symbol(u),
                                          format_number(threshold, r.decimals), unit_symbol(u),
                                          format_number(threshold - value, r.decimals), unit_symbol(u)));

@@ -40,6 +40,11 @@ std::string format_area(double m2, AreaUnit unit) {
   return format_number(from_square_metres(m2, unit), display_decimals(unit));
 }
 
+std::string group_label(const std::string& key, bool is_null) {
+  if (is_null) return "(null)";
+  return key.empty() ? "(empty)" : key;
+}
+
 namespace {
 
 // East Asian wide and fullwidth ranges (the common part of Unicode's EastAsianWidth W/F).

@@ -17,7 +17,16 @@ so that the files hold what real deliveries hold, not what GDAL would write.
   unknown_cpg.shp    .cpg says FOOBAR (no such encoding); the text is plain ASCII
   no_dbf.shp         .shp, .shx, .prj and .cpg without the .dbf
   null_keys.shp      .cpg says UTF-8; BSM of FID 0 is 'A1', of FIDs 1 and 2 null (a DBF has no
-                     NULL distinct from ''); HXLX 水源涵养 / (null) / 水土保持
+                     NULL distinct from ''); HXLX 水源涵养 / (null) / 水土保持; real R 1.5 / NaN / NaN
+  keys.gpkg          GeoPackage (NULL and '' distinct), layers "before" and "after", fields BSM,
+                     HXLX; squares k = 0, 1, 2 ... as above (k-th square at X0 + 200 k):
+                       before  FID 1 BSM 'A1' HXLX 水源涵养 square 0
+                               FID 2 BSM NULL HXLX NULL     square 1
+                               FID 3 BSM ''   HXLX ''       square 2
+                       after   FID 1 BSM 'A1' HXLX 水源涵养 square 0
+                               FID 2 BSM NULL HXLX NULL     square 3
+                               FID 3 BSM ''   HXLX ''       square 4
+                     Matching NULL or '' keys would pair square 1 with 3 and 2 with 4.
 """
 
 import os
@@ -27,6 +36,7 @@ from osgeo import gdal, ogr, osr
 gdal.UseExceptions()
 ogr.UseExceptions()
 osr.UseExceptions()
+gdal.SetConfigOption('OGR_CURRENT_DATE', '2024-01-01T00:00:00.000Z')
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.normpath(os.path.join(HERE, '..', 'data', 'io', 'attributes'))
@@ -50,8 +60,8 @@ def remove(stem):
             os.remove(stem + ext)
 
 
-def write(name, cpg, bsm, hxlx):
-    """bsm, hxlx: per feature, bytes or None (null). Returns the stem."""
+def write(name, cpg, bsm, hxlx, reals=None):
+    """bsm, hxlx: per feature, bytes or None (null); reals: floats for a field R. Returns the stem."""
     stem = os.path.join(OUT, name)
     remove(stem)
     srs = osr.SpatialReference()
@@ -62,8 +72,12 @@ def write(name, cpg, bsm, hxlx):
         fd = ogr.FieldDefn(field, ogr.OFTString)
         fd.SetWidth(width)
         layer.CreateField(fd)
+    if reals is not None:
+        layer.CreateField(ogr.FieldDefn('R', ogr.OFTReal))
     for k in range(3):
         f = ogr.Feature(layer.GetLayerDefn())
+        if reals is not None:
+            f.SetField('R', reals[k])
         if bsm[k] is not None:
             f.SetField('BSM', 'B%d' % k)
         if hxlx[k] is not None:
@@ -88,6 +102,30 @@ def write(name, cpg, bsm, hxlx):
     return stem
 
 
+def write_keys_gpkg():
+    path = os.path.join(OUT, 'keys.gpkg')
+    if os.path.exists(path):
+        os.remove(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+    rows = {'before': [('A1', '水源涵养', 0), (None, None, 1), ('', '', 2)],
+            'after': [('A1', '水源涵养', 0), (None, None, 3), ('', '', 4)]}
+    for name in ('before', 'after'):
+        layer = ds.CreateLayer(name, srs, ogr.wkbPolygon)
+        for field in ('BSM', 'HXLX'):
+            layer.CreateField(ogr.FieldDefn(field, ogr.OFTString))
+        for bsm, hxlx, k in rows[name]:
+            f = ogr.Feature(layer.GetLayerDefn())
+            if bsm is not None:
+                f.SetField('BSM', bsm)
+            if hxlx is not None:
+                f.SetField('HXLX', hxlx)
+            f.SetGeometry(square(k))
+            layer.CreateFeature(f)
+    ds = None
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gbk = lambda s: s.encode('gbk')
@@ -100,7 +138,9 @@ def main():
     write('unknown_cpg', 'FOOBAR', bsm, [b'a', b'b', b'c'])
     stem = write('no_dbf', 'UTF-8', bsm, [b'a', b'b', b'c'])
     os.remove(stem + '.dbf')
-    write('null_keys', 'UTF-8', [b'A1', None, None], [utf8('水源涵养'), None, utf8('水土保持')])
+    write('null_keys', 'UTF-8', [b'A1', None, None], [utf8('水源涵养'), None, utf8('水土保持')],
+          reals=[1.5, float('nan'), float('nan')])
+    write_keys_gpkg()
 
     # The bytes are what the docstring says.
     raw = open(os.path.join(OUT, 'utf8_in_gbk.dbf'), 'rb').read()

@@ -49,6 +49,10 @@ std::string format_number(double value, int decimals);
 /// (display_decimals(): ha and 亩 to 2 decimals).
 std::string format_area(double m2, AreaUnit unit);
 
+/// Returns how reports show a group or key: "(null)" for the null group (null or NaN values),
+/// "(empty)" for empty text, else `key` itself.
+std::string group_label(const std::string& key, bool is_null);
+
 /// Returns the number of terminal columns `text` (UTF-8) takes.
 std::size_t display_width(const std::string& text);
 
