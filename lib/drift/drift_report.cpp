@@ -98,7 +98,7 @@ nlohmann::ordered_json drift_report_json(const DriftResult& r, AreaUnit u) {
 }
 
 std::string render_drift_report(const DriftResult& r, const DriftReportOptions& o) {
-  if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const AreaUnit u = o.unit;
   const std::string col = "area (" + unit_symbol(u) + ")";
 

@@ -32,9 +32,15 @@ bool is_ascii(const std::string& s) {
   return true;
 }
 
+// Returns a SHAPEFILE metadata item without the byte order mark and blanks some tools write
+// around a .cpg's content.
 std::string metadata(OGRLayer* layer, const char* item) {
   const char* v = layer->GetMetadataItem(item, "SHAPEFILE");
-  return v ? v : "";
+  std::string s = v ? v : "";
+  if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);
+  const std::size_t first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 }  // namespace

@@ -110,7 +110,7 @@ nlohmann::ordered_json coverage_report_json(const CoverageResult& r, const Cover
 }
 
 std::string render_coverage_report(const CoverageResult& r, const CoverageReportOptions& o) {
-  if (o.format == OutputFormat::Json) return coverage_report_json(r, o).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) return coverage_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const AreaUnit u = o.unit;
   const std::string ul = unit_label(u);
 

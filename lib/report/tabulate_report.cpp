@@ -93,7 +93,7 @@ nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const Tabul
 }
 
 std::string render_tabulate_report(const TabulateResult& r, const TabulateReportOptions& o) {
-  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const AreaUnit u = o.unit;
   const std::string ul = unit_label(u);
   const std::string zone_col = r.zone_field.empty() ? "zone" : r.zone_field;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,22 @@ TEST(AttributeEncoding, CpgNamingAnUnknownEncodingIsRefused) {
   ReadOptions options;
   options.encoding = "UTF-8";
   EXPECT_EQ(read_layer(attributes("unknown_cpg"), options).features.size(), 3u);
+}
+
+TEST(AttributeEncoding, CpgWithByteOrderMarkAndLineEndIsUnderstood) {
+  // Notepad writes a BOM, many tools a line end: "\xEF\xBB\xBFUTF-8\r\n" still says UTF-8.
+  namespace fs = std::filesystem;
+  const fs::path dir = test::work_dir("attribute_encoding_cpg_bom");
+  for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) {
+    fs::copy_file(data_path(std::string("area/parcels_4527") + ext), dir / (std::string("parcels") + ext));
+  }
+  {
+    std::ofstream cpg(dir / "parcels.cpg", std::ios::binary);
+    cpg << "\xEF\xBB\xBFUTF-8\r\n";
+  }
+  const Layer layer = read_layer((dir / "parcels.shp").string());
+  EXPECT_EQ(layer.report.encoding, "UTF-8");
+  EXPECT_EQ(std::get<std::string>(layer.features[0].values[1]), "水源涵养");
 }
 
 TEST(AttributeEncoding, UnknownEncodingAskedForIsAUsageError) {

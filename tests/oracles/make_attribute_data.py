@@ -27,6 +27,9 @@ so that the files hold what real deliveries hold, not what GDAL would write.
                                FID 2 BSM NULL HXLX NULL     square 3
                                FID 3 BSM ''   HXLX ''       square 4
                      Matching NULL or '' keys would pair square 1 with 3 and 2 with 4.
+  hostile.gpkg       layer "parcels", squares 0-5 with NAME values a spreadsheet or a terminal
+                     would act on: =HYPERLINK("http://evil","x") / ESC[2J ESC[31m red / a|b /
+                     -5 / @cmd / U+202E evil
 """
 
 import os
@@ -126,6 +129,24 @@ def write_keys_gpkg():
     ds = None
 
 
+def write_hostile_gpkg():
+    path = os.path.join(OUT, 'hostile.gpkg')
+    if os.path.exists(path):
+        os.remove(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+    layer = ds.CreateLayer('parcels', srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn('NAME', ogr.OFTString))
+    names = ['=HYPERLINK("http://evil","x")', '\x1b[2J\x1b[31mred', 'a|b', '-5', '@cmd', '\u202eevil']
+    for k, name in enumerate(names):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField('NAME', name)
+        f.SetGeometry(square(k))
+        layer.CreateFeature(f)
+    ds = None
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gbk = lambda s: s.encode('gbk')
@@ -141,6 +162,7 @@ def main():
     write('null_keys', 'UTF-8', [b'A1', None, None], [utf8('水源涵养'), None, utf8('水土保持')],
           reals=[1.5, float('nan'), float('nan')])
     write_keys_gpkg()
+    write_hostile_gpkg()
 
     # The bytes are what the docstring says.
     raw = open(os.path.join(OUT, 'utf8_in_gbk.dbf'), 'rb').read()
