@@ -108,7 +108,8 @@ void prepare_side(Side& s, const Layer& layer, std::optional<std::size_t> key_in
                          s.key[i].find_first_not_of(" \t") == std::string::npos;
       if (s.key_missing[i]) s.key[i].clear();
     }
-    if (class_index) s.klass[i] = to_string(f.values[*class_index]);
+    // A class that is null (or NaN) is "(null)", so that a change from '' to null is a change.
+    if (class_index) s.klass[i] = is_missing(f.values[*class_index]) ? "(null)" : to_string(f.values[*class_index]);
     s.rings[i] = detail::extract_rings(f.geometry);
   }, 64);
   s.index = std::make_unique<EnvelopeIndex>(s.env);

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/checks/check.h"
 #include "redline/drift/drift.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area_summary.h"
@@ -133,6 +134,32 @@ TEST(MissingKeys, TabulateKeepsNullZonesAndClassesApart) {
   EXPECT_EQ(j["rows"][0]["zone"], "");
 }
 
+TEST(MissingKeys, CheckByGroupKeepsNullApartFromTheEmptyTextBaseline) {
+  // A baseline for the group '' (empty text) is checked against the one feature with HXLX '',
+  // 10 000 m²: it fails. Merging the NULL feature into it would make 20 000 m² and pass.
+  CheckSpec s;
+  s.kind = CheckKind::NotReduced;
+  s.layer = {kKeys, "before"};
+  s.by = "HXLX";
+  s.group_baselines_m2 = {{"", 15000.0}, {"水源涵养", 10000.0}};
+  s.method = AreaMethod::Planar;
+  s.unit = AreaUnit::SquareMetre;
+  const CheckResult r = run_checks({s})[0];
+  EXPECT_FALSE(r.passed);
+  ASSERT_EQ(r.details["groups"].size(), 3u);
+  const auto& empty = r.details["groups"][0];
+  EXPECT_EQ(empty["group"], "");
+  EXPECT_NEAR(empty["value"].get<double>(), kSquareM2, 1e-6);
+  EXPECT_FALSE(empty["passed"].get<bool>());
+  const auto& null_group = r.details["groups"][2];
+  EXPECT_TRUE(null_group["group"].is_null());
+  EXPECT_NEAR(null_group["value"].get<double>(), kSquareM2, 1e-6);
+  ASSERT_FALSE(r.findings.empty());
+  bool named = false;
+  for (const std::string& f : r.findings) named |= contains(f, "HXLX = (empty): 10000.00 m²");
+  EXPECT_TRUE(named) << r.findings[0];
+}
+
 TEST(MissingKeys, DriftNeverMatchesFeaturesByAMissingKey) {
   // Squares 1 and 2 of BEFORE (BSM NULL and '') are gone; squares 3 and 4 of AFTER (the same
   // keys) are new. Matching NULL with NULL and '' with '' would report two modified features.
@@ -170,8 +197,14 @@ TEST(MissingKeys, DriftTellsAValueThatBecameNullFromEmptyText) {
   after.features[2].values[hxlx] = std::monostate{};  // '' -> NULL
   DriftOptions o;
   o.method = AreaMethod::Planar;
+  o.class_field = "HXLX";
   const DriftResult r = compute_drift(before, after, o);
   EXPECT_EQ(r.features.modified_attributes, 1u);
+  // The class changed from '' to null: 10 000 m² reclassified, not "no change".
+  ASSERT_EQ(r.reclassified.size(), 1u);
+  EXPECT_EQ(r.reclassified[0].from, "");
+  EXPECT_EQ(r.reclassified[0].to, "(null)");
+  EXPECT_NEAR(r.reclassified[0].m2, kSquareM2, 1e-6);
 }
 
 }  // namespace

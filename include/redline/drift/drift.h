@@ -123,7 +123,7 @@ struct FeatureDrift {
 
 /// Area whose class changed from `from` to `to`, in m².
 struct Reclassification {
-  std::string from, to;
+  std::string from, to;  ///< class values as text; "(null)" for a null or NaN class
   double m2 = 0.0;        ///< real pieces
   double noise_m2 = 0.0;  ///< noise pieces
 };
