@@ -148,11 +148,13 @@ std::string AttributeDecoder::decode(const std::string& raw, const Location& whe
                      where);
   }
   ::iconv(iconv_, nullptr, nullptr, nullptr, nullptr);  // reset the shift state
-  std::string out(raw.size() * 4 + 4, '\0');
+  // One scratch buffer for the layer (a character takes at most 4 bytes in UTF-8); the value
+  // returned is allocated at its own size.
+  if (buffer_.size() < raw.size() * 4 + 4) buffer_.resize(raw.size() * 4 + 4);
   char* in = const_cast<char*>(raw.data());
   std::size_t in_left = raw.size();
-  char* dst = out.data();
-  std::size_t out_left = out.size();
+  char* dst = buffer_.data();
+  std::size_t out_left = buffer_.size();
   if (::iconv(iconv_, &in, &in_left, &dst, &out_left) == static_cast<std::size_t>(-1) ||
       ::iconv(iconv_, nullptr, nullptr, &dst, &out_left) == static_cast<std::size_t>(-1)) {
     const std::size_t at = raw.size() - in_left;
@@ -162,8 +164,7 @@ std::string AttributeDecoder::decode(const std::string& raw, const Location& whe
                        errno == EINVAL ? "starts a character that the value cuts short"
                                        : "is not part of any character"));
   }
-  out.resize(out.size() - out_left);
-  return out;
+  return std::string(buffer_.data(), buffer_.size() - out_left);
 }
 
 void require_attribute_table(const std::string& path, OGRLayer* layer, const std::string& driver,

@@ -61,6 +61,7 @@ class AttributeDecoder {
   AttributeEncoding encoding_;
   Family family_ = Family::Utf8;
   iconv_t iconv_ = reinterpret_cast<iconv_t>(-1);
+  std::string buffer_;  // iconv's output, reused from value to value
 };
 
 /// Throws InputError when `layer` is a shapefile layer whose .dbf (its attribute table) is
