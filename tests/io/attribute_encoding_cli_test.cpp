@@ -63,6 +63,23 @@ TEST(CliAttributes, InvalidUtf8ExitsTwoNamingFeatureAndField) {
                            "the value '水源\\xC3(' is not valid text in UTF-8 (its .cpg file)");
 }
 
+TEST(CliAttributes, GbkDeclaredLatin1ExitsTwo) {
+  // make_test_data.py: GBK bytes under LDID 87 (ISO-8859-1); GDAL alone prints them as Latin-1.
+  const std::string dir = data_path("io");
+  const CliResult r = run_on(dir, "ldid87_gbk", {"area"});
+  expect_one_line_error(r, "redline: error: " + dir + "/ldid87_gbk.shp: layer ldid87_gbk: field name "
+                           "'\\xBA\\xEC\\xCF\\xDF\\xC0\\xE0\\xD0\\xCD' is declared ISO-8859-1 (its DBF code page "
+                           "(LDID 87)) but its bytes are GBK-encoded Chinese");
+}
+
+TEST(CliAttributes, GbkWithoutDeclarationExitsTwo) {
+  const std::string dir = data_path("io");
+  const CliResult r = run_on(dir, "gbk_nocpg", {"tabulate", dir + "/gbk_nocpg.shp", "--class-field", "BSM"});
+  expect_one_line_error(r, "redline: error: " + dir + "/gbk_nocpg.shp: layer gbk_nocpg: field name "
+                           "'\\xBA\\xEC\\xCF\\xDF\\xC0\\xE0\\xD0\\xCD' is not valid text in UTF-8 (no encoding "
+                           "declared); its bytes look like GBK");
+}
+
 TEST(CliAttributes, UnknownCpgExitsTwo) {
   const CliResult r = run_on(kDir, "unknown_cpg", {"info"});
   // info reports the problem and goes on (exit 0); reading for a figure refuses.
