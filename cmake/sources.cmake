@@ -9,6 +9,7 @@ set(REDLINE_LIB_SOURCES
   lib/geom/geos_context.cpp
   lib/geom/ops.cpp
   lib/geom/validity.cpp
+  lib/io/attribute_encoding.cpp
   lib/io/feature.cpp
   lib/io/file_kind.cpp
   lib/io/gdal_dataset.cpp

@@ -110,23 +110,27 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
 
   if (!spec.by.empty()) {
     // Each group against its own baseline and against its area in the previous version, when
-    // given: at least both. A group absent from the previous version is new (0 before).
+    // given: at least both. A group absent from the previous version is new (0 before). Keyed by
+    // (null group, text): the features without a value are a group of their own, never merged
+    // with empty text nor given a baseline meant for a value.
     struct Group {
       double now_m2 = 0.0;
       std::optional<double> baseline_m2, previous_m2;
     };
-    std::map<std::string, Group> groups;
-    for (const GroupArea& g : now.groups) groups[g.key].now_m2 = g.m2;
-    for (const auto& [key, m2] : spec.group_baselines_m2) groups[key].baseline_m2 = m2;
+    std::map<std::pair<bool, std::string>, Group> groups;
+    for (const GroupArea& g : now.groups) groups[{g.null_key, g.key}].now_m2 = g.m2;
+    for (const auto& [key, m2] : spec.group_baselines_m2) groups[{false, key}].baseline_m2 = m2;
     if (before) {
       for (auto& [key, g] : groups) g.previous_m2 = 0.0;
-      for (const GroupArea& g : before->groups) groups[g.key].previous_m2 = g.m2;
+      for (const GroupArea& g : before->groups) groups[{g.null_key, g.key}].previous_m2 = g.m2;
     }
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& [key, g] : groups) {
-      const std::string name = fmt::format("{} = {}", spec.by, key.empty() ? "(empty)" : key);
+    for (const auto& [group, g] : groups) {
+      const auto& [is_null, key] = group;
+      const std::string name = fmt::format("{} = {}", spec.by, group_label(key, is_null));
       const double value = in_unit(g.now_m2);
-      nlohmann::ordered_json row = {{"group", key}, {"value", value}};
+      nlohmann::ordered_json row = {
+          {"group", is_null ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(key)}, {"value", value}};
       if (!g.baseline_m2 && !g.previous_m2) {
         // Only per-group baselines, none for this group: nothing to compare it with.
         row["threshold"] = nullptr;

@@ -46,7 +46,7 @@ nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results
 
 std::string render_check_report(const std::vector<CheckResult>& results, OutputFormat format, const std::string& title,
                                  bool bom) {
-  if (format == OutputFormat::Json) return check_report_json(results).dump(2) + "\n";
+  if (format == OutputFormat::Json) return check_report_json(results).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   bool deliveries = false;
   for (const CheckResult& r : results) deliveries |= !r.delivery.empty();
 

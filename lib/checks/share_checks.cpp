@@ -55,9 +55,12 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, const CheckR
   double protected_m2 = 0.0;
   nlohmann::ordered_json groups = nlohmann::ordered_json::array();
   for (const GroupArea& g : s.groups) {
-    const bool counted = std::find(zones.begin(), zones.end(), g.key) != zones.end();
+    // The null group (no value) is never one of the zones named, not even "".
+    const bool counted = !g.null_key && std::find(zones.begin(), zones.end(), g.key) != zones.end();
     if (counted) protected_m2 += g.m2;
-    groups.push_back({{"zone", g.key}, {"area", from_square_metres(g.m2, u)}, {"counted", counted}});
+    groups.push_back({{"zone", g.null_key ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(g.key)},
+                      {"area", from_square_metres(g.m2, u)},
+                      {"counted", counted}});
   }
   r.value = s.total_m2 > 0 ? 100.0 * protected_m2 / s.total_m2 : 0.0;
   r.details["field"] = ao.group_field;
@@ -68,7 +71,7 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, const CheckR
   r.details["by_zone"] = std::move(groups);
   std::string names;
   for (const std::string& z : zones) {
-    const bool present = std::any_of(s.groups.begin(), s.groups.end(), [&](const GroupArea& g) { return g.key == z; });
+    const bool present = std::any_of(s.groups.begin(), s.groups.end(), [&](const GroupArea& g) { return !g.null_key && g.key == z; });
     names += (names.empty() ? "" : " + ") + z + (present ? "" : " (none in the layer)");
   }
   r.findings.push_back(fmt::format("{}: {} {} of {} {}", names,

@@ -66,6 +66,7 @@ struct Side {
   std::vector<Envelope> env;
   std::vector<double> m2, planar;
   std::vector<std::string> key, klass;
+  std::vector<char> key_missing;  // with a key field: null, NaN or blank, never matched
   std::vector<detail::PolygonRings> rings;
   std::unique_ptr<EnvelopeIndex> index;
   std::vector<std::size_t> partner;  // index in the other side, kNone when unmatched
@@ -83,6 +84,7 @@ void prepare_side(Side& s, const Layer& layer, std::optional<std::size_t> key_in
   s.m2.assign(n, 0.0);
   s.planar.assign(n, 0.0);
   s.key.assign(n, "");
+  s.key_missing.assign(n, 0);
   s.klass.assign(n, "");
   s.rings.assign(n, {});
   s.partner.assign(n, kNone);
@@ -101,7 +103,13 @@ void prepare_side(Side& s, const Layer& layer, std::optional<std::size_t> key_in
     }
     s.planar[i] = f.geometry.planar_area();
     s.key[i] = key_index ? to_string(f.values[*key_index]) : std::to_string(f.fid);
-    if (class_index) s.klass[i] = to_string(f.values[*class_index]);
+    if (key_index) {
+      s.key_missing[i] = is_missing(f.values[*key_index]) ||
+                         s.key[i].find_first_not_of(" \t") == std::string::npos;
+      if (s.key_missing[i]) s.key[i].clear();
+    }
+    // A class that is null (or NaN) is "(null)", so that a change from '' to null is a change.
+    if (class_index) s.klass[i] = is_missing(f.values[*class_index]) ? "(null)" : to_string(f.values[*class_index]);
     s.rings[i] = detail::extract_rings(f.geometry);
   }, 64);
   s.index = std::make_unique<EnvelopeIndex>(s.env);
@@ -403,10 +411,12 @@ void validate(const DriftOptions& o) {
 }
 
 // Pairs features by key: the k-th BEFORE feature with a key goes with the k-th AFTER one.
+// Features without a key (null, NaN, blank) are paired with nothing.
 std::size_t pair_by_key(Side& before, Side& after) {
   std::unordered_map<std::string, std::vector<std::size_t>> by_key;
   std::size_t duplicates = 0;
   for (std::size_t i = 0; i < before.size(); ++i) {
+    if (before.key_missing[i]) continue;
     auto& list = by_key[before.key[i]];
     if (!list.empty()) ++duplicates;
     list.push_back(i);
@@ -414,6 +424,7 @@ std::size_t pair_by_key(Side& before, Side& after) {
   std::unordered_map<std::string, std::size_t> used;
   std::unordered_map<std::string, std::size_t> seen_after;
   for (std::size_t j = 0; j < after.size(); ++j) {
+    if (after.key_missing[j]) continue;
     if (seen_after[after.key[j]]++ > 0) ++duplicates;
     auto it = by_key.find(after.key[j]);
     if (it == by_key.end()) continue;
@@ -487,7 +498,10 @@ std::vector<std::string> changed_fields(const Layer& before, const Layer& after,
     if (name == key_field) continue;
     for (std::size_t fa = 0; fa < after.fields.size(); ++fa) {
       if (after.fields[fa].name != name) continue;
-      if (to_string(before.features[bi].values[fb]) != to_string(after.features[aj].values[fa])) out.push_back(name);
+      // A value that became null (or the reverse) changed, even where its text is "" both times.
+      const Value& vb = before.features[bi].values[fb];
+      const Value& va = after.features[aj].values[fa];
+      if (is_missing(vb) != is_missing(va) || to_string(vb) != to_string(va)) out.push_back(name);
       break;
     }
   }
@@ -561,6 +575,14 @@ DriftResult compute_drift(const Layer& before_in, const Layer& after_in, const D
   if (b_key) {
     r.features.matched_by = "key";
     r.features.duplicate_keys = pair_by_key(b, a);
+    for (char m : b.key_missing) r.features.missing_keys_before += m ? 1 : 0;
+    for (char m : a.key_missing) r.features.missing_keys_after += m ? 1 : 0;
+    if (r.features.missing_keys_before || r.features.missing_keys_after) {
+      r.notes.push_back(fmt::format("{} BEFORE and {} AFTER feature(s) have no {} value (null, NaN or blank): "
+                                    "not matched by key, not even with each other, they count as removed and added",
+                                    r.features.missing_keys_before, r.features.missing_keys_after,
+                                    options.key_field));
+    }
     if (r.features.duplicate_keys) {
       r.notes.push_back(fmt::format("{} feature(s) repeat a {} value of their version; repeated keys were matched in "
                                     "feature order", r.features.duplicate_keys, options.key_field));

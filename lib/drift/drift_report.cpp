@@ -67,7 +67,9 @@ nlohmann::ordered_json drift_report_json(const DriftResult& r, AreaUnit u) {
                     {"matched_by", fc.matched_by},
                     {"modified_geometry", fc.modified_geometry},
                     {"modified_attributes", fc.modified_attributes},
-                    {"modified_both", fc.modified_both}}},
+                    {"modified_both", fc.modified_both},
+                    {"missing_keys_before", fc.missing_keys_before},
+                    {"missing_keys_after", fc.missing_keys_after}}},
       {"reclassified", std::move(reclassified)},
       {"gained_real", in_unit(r.gained_real_m2())},
       {"lost_real", in_unit(r.lost_real_m2())},
@@ -96,7 +98,7 @@ nlohmann::ordered_json drift_report_json(const DriftResult& r, AreaUnit u) {
 }
 
 std::string render_drift_report(const DriftResult& r, const DriftReportOptions& o) {
-  if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const AreaUnit u = o.unit;
   const std::string col = "area (" + unit_symbol(u) + ")";
 

@@ -1,5 +1,7 @@
 #include "redline/io/feature.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 namespace redline {
@@ -12,6 +14,12 @@ std::string to_string(const Value& value) {
     std::string operator()(const std::string& v) const { return v; }
   };
   return std::visit(Visitor{}, value);
+}
+
+bool is_missing(const Value& value) {
+  if (std::holds_alternative<std::monostate>(value)) return true;
+  const double* real = std::get_if<double>(&value);
+  return real && std::isnan(*real);
 }
 
 }  // namespace redline

@@ -14,26 +14,16 @@ namespace {
 bool is_shapefile(const std::string& driver) { return driver == "ESRI Shapefile"; }
 }  // namespace
 
-std::string layer_encoding(OGRLayer* layer, const std::string& driver,
-                           const std::string& requested) {
-  if (!is_shapefile(driver)) return "UTF-8";
-  if (!requested.empty()) return requested;
-  const char* detected = layer->GetMetadataItem("SOURCE_ENCODING", "SHAPEFILE");
-  return detected && *detected ? detected : "";
-}
-
 OpenedLayer open_source(const std::string& path, const std::string& encoding) {
   OpenedLayer out;
   out.dataset = open_vector_readonly(path);
   out.driver = out.dataset->GetDriver() ? out.dataset->GetDriver()->GetDescription() : "";
-  if (!encoding.empty()) {
-    if (is_shapefile(out.driver)) {
-      // The shapefile driver decodes the DBF from this encoding instead of .cpg/LDID.
-      out.dataset = open_vector_readonly(path, {"ENCODING=" + encoding});
-    } else {
-      out.encoding_note = fmt::format("encoding {} ignored: {} text is always UTF-8", encoding,
-                                      out.driver);
-    }
+  if (is_shapefile(out.driver)) {
+    // The DBF's bytes as they are: redline decodes and checks them (AttributeDecoder).
+    out.dataset = open_vector_readonly(path, {"ENCODING="});
+  } else if (!encoding.empty()) {
+    out.encoding_note = fmt::format("the encoding {} asked for is ignored: {} text is always UTF-8",
+                                    encoding, out.driver);
   }
   return out;
 }
@@ -65,7 +55,7 @@ OpenedLayer open_layer(const std::string& path, const std::string& layer_name,
                        Location{path, "", std::nullopt, ""});
     }
   }
-  out.encoding = layer_encoding(out.layer, out.driver, encoding);
+  out.encoding = settle_attribute_encoding(out.layer, out.driver, encoding);
   return out;
 }
 

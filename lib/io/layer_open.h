@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "io/attribute_encoding.h"
 #include "io/gdal_dataset.h"
 #include "redline/crs/crs.h"
 #include "redline/error.h"
@@ -14,20 +15,18 @@ struct OpenedLayer {
   DatasetPtr dataset;
   OGRLayer* layer = nullptr;  // owned by dataset
   std::string driver;
-  std::string encoding;       // what attribute text is decoded from
+  AttributeEncoding encoding; // what attribute text is decoded from
   std::string encoding_note;  // for the report, "" when nothing to say
 };
 
-/// Opens `path` read-only and picks layer `layer_name` ("" = the only one). With a shapefile,
-/// `encoding` ("" = auto) becomes GDAL's ENCODING open option. Throws InputError/UsageError.
+/// Opens `path` read-only and picks layer `layer_name` ("" = the only one). A shapefile is opened
+/// without recoding (its DBF bytes as they are) and `encoding` ("" = auto) is the encoding its
+/// text is decoded from (see AttributeDecoder). Throws InputError/UsageError.
 OpenedLayer open_layer(const std::string& path, const std::string& layer_name,
                        const std::string& encoding);
 
 /// Opens `path` and returns the dataset with the encoding settled, for all its layers.
 OpenedLayer open_source(const std::string& path, const std::string& encoding);
-
-/// Returns the attribute encoding GDAL uses for `layer` of `driver`.
-std::string layer_encoding(OGRLayer* layer, const std::string& driver, const std::string& requested);
 
 /// Throws InputError when the layer's declared geometry type is not polygonal.
 void require_polygon_layer(OGRLayer* layer, const Location& where);

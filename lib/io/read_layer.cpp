@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "geom/geos_context.h"
+#include "io/attribute_encoding.h"
 #include "io/gdal_dataset.h"
 #include "io/layer_open.h"
 #include "io/read_opened_layer.h"
@@ -162,28 +163,6 @@ Value read_value(OGRFeature& f, int i, const OGRFieldDefn& defn) {
   }
 }
 
-// Shapefiles without a declared code page hand text over as raw bytes; Latin-1 code pages
-// (LDID 87) turn GBK into valid but meaningless characters. Both are refused with a hint, so
-// that no garbled name ever reaches a report. `what` says what the text is ("field name").
-void check_text(const std::string& text, const std::string& encoding, const Location& where,
-                const std::string& what) {
-  const Hint hint{HintKind::DeclareEncoding, "GBK"};
-  if (!detail::is_valid_utf8(text)) {
-    throw InputError(fmt::format("{} '{}' is not valid text in encoding {}", what, detail::escape_bytes(text, false),
-                                 encoding.empty() ? "UTF-8 (none declared)" : encoding),
-                     where, hint);
-  }
-  const std::string enc = detail::ascii_lower(encoding);
-  if (enc == "iso-8859-1" || enc == "latin1" || enc == "cp1252") {
-    const std::string original = detail::utf8_to_latin1(text);
-    if (detail::looks_like_gbk(original)) {
-      throw InputError(fmt::format("{} '{}' is declared {} but its bytes are GBK-encoded Chinese", what,
-                                   detail::escape_bytes(original, true), encoding),
-                       where, hint);
-    }
-  }
-}
-
 FieldType field_type(OGRFieldType t) {
   switch (t) {
     case OFTInteger:
@@ -202,26 +181,6 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
 
 namespace detail {
 
-std::string escape_bytes(const std::string& bytes, bool escape_all) {
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size();) {
-    const unsigned char c = static_cast<unsigned char>(bytes[i]);
-    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (len > 1 && (escape_all || i + len > bytes.size() ||
-                    !detail::is_valid_utf8(std::string_view(bytes).substr(i, len)))) {
-      len = 0;
-    }
-    if (len == 0) {
-      out += fmt::format("\\x{:02X}", c);
-      ++i;
-    } else {
-      out.append(bytes, i, len);
-      i += len;
-    }
-  }
-  return out;
-}
-
 Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const ReadOptions& options,
                         bool require_crs) {
   OGRLayer* ogr = opened.layer;
@@ -229,7 +188,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   layer.source = path;
   layer.name = ogr->GetName();
   layer.driver = opened.driver;
-  layer.report.encoding = opened.encoding;
+  layer.report.encoding = opened.encoding.name;
   if (!opened.encoding_note.empty()) layer.report.notes.push_back(opened.encoding_note);
   const Location here = layer.where();
 
@@ -237,12 +196,15 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   layer.crs = require_crs ? detail::resolve_crs(ogr, options.assume_crs, here, layer.report.notes)
                           : detail::source_crs(ogr);
 
+  // Attribute text: every field name and text value decoded and checked (attribute_encoding.h).
+  detail::require_attribute_table(path, ogr, opened.driver, here);
+  detail::AttributeDecoder decoder(opened.encoding, here);
   OGRFeatureDefn* defn = ogr->GetLayerDefn();
   const int field_count = defn->GetFieldCount();
   for (int i = 0; i < field_count; ++i) {
     const OGRFieldDefn* fd = defn->GetFieldDefn(i);
-    Field field{fd->GetNameRef(), field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()};
-    check_text(field.name, opened.encoding, here, "field name");
+    Field field{decoder.decode(fd->GetNameRef(), here, "field name"), field_type(fd->GetType()),
+                fd->GetWidth(), fd->GetPrecision()};
     layer.fields.push_back(std::move(field));
   }
 
@@ -272,7 +234,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
       if (auto* s = std::get_if<std::string>(&v)) {
         Location at = layer.where(raw.fid);
         at.field = layer.fields[i].name;
-        check_text(*s, opened.encoding, at, "the value");
+        *s = decoder.decode(*s, at, "the value");
       }
       raw.values.push_back(std::move(v));
     }

@@ -12,9 +12,4 @@ namespace redline::detail {
 Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const ReadOptions& options,
                         bool require_crs);
 
-/// Returns `bytes` with every byte that is not part of a well-formed UTF-8 sequence (and, with
-/// `escape_all`, every non-ASCII byte) written as \xNN: messages and reports name undecodable
-/// text without printing it as mojibake.
-std::string escape_bytes(const std::string& bytes, bool escape_all);
-
 }  // namespace redline::detail

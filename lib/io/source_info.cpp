@@ -1,5 +1,8 @@
 #include "redline/io/source_info.h"
 
+#include <optional>
+
+#include "io/attribute_encoding.h"
 #include "io/layer_open.h"
 #include "io/read_opened_layer.h"
 
@@ -23,13 +26,27 @@ LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
   info.crs = detail::source_crs(ogr);
   info.extent = detail::layer_extent(ogr);
   if (!info.crs.is_known()) info.crs_guess = guess_crs(info.extent);
-  info.encoding = opened.encoding;
+  info.encoding = opened.encoding.name;
+  // A name that cannot be decoded (GBK without .cpg, an unknown encoding) is shown as bytes;
+  // `problem` says why (reading refuses it). An unknown encoding asked for is a UsageError.
+  std::optional<detail::AttributeDecoder> decoder;
+  try {
+    decoder.emplace(opened.encoding, Location{path, info.name, std::nullopt, ""});
+  } catch (const InputError&) {
+  }
   OGRFeatureDefn* defn = ogr->GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) {
     const OGRFieldDefn* fd = defn->GetFieldDefn(i);
-    // A name that is not UTF-8 (GBK without .cpg) is shown as bytes; `problem` says why.
-    info.fields.push_back({detail::escape_bytes(fd->GetNameRef(), false), field_type(fd->GetType()),
-                           fd->GetWidth(), fd->GetPrecision()});
+    std::optional<std::string> name;
+    try {
+      if (decoder) name = decoder->decode(fd->GetNameRef(), Location{}, "field name");
+    } catch (const InputError&) {
+    }
+    if (!name) {
+      const bool foreign = opened.encoding.raw_bytes && !opened.encoding.name.empty();
+      name = detail::escape_bytes(fd->GetNameRef(), foreign);
+    }
+    info.fields.push_back({*name, field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()});
   }
   ReadOptions read;
   read.encoding = options.encoding;
@@ -74,7 +91,7 @@ SourceInfo inspect_source(const std::string& path, const InspectOptions& options
     detail::OpenedLayer opened;
     opened.layer = source.dataset->GetLayer(i);
     opened.driver = source.driver;
-    opened.encoding = detail::layer_encoding(opened.layer, source.driver, options.encoding);
+    opened.encoding = detail::settle_attribute_encoding(opened.layer, source.driver, options.encoding);
     out.layers.push_back(inspect_layer(opened, path, options));
   }
   return out;

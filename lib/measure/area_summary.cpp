@@ -40,20 +40,24 @@ AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
   }, kChunk);
   if (options.progress) options.progress("measuring", n, n);
 
-  std::map<std::string, GroupArea> groups;
+  std::map<std::pair<bool, std::string>, GroupArea> groups;  // (missing, text): null group last
   s.features.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Feature& f = layer.features[i];
     FeatureArea fa;
     fa.fid = f.fid;
     fa.id = id_index ? to_string(f.values[*id_index]) : std::to_string(f.fid);
-    if (group_index) fa.group = to_string(f.values[*group_index]);
+    if (group_index) {
+      fa.group_missing = is_missing(f.values[*group_index]);
+      if (!fa.group_missing) fa.group = to_string(f.values[*group_index]);
+    }
     fa.m2 = areas[i];
     s.total_m2 += areas[i];
     s.repair_delta_m2 += repair[i];
     if (group_index) {
-      GroupArea& g = groups[fa.group];
+      GroupArea& g = groups[{fa.group_missing, fa.group}];
       g.key = fa.group;
+      g.null_key = fa.group_missing;
       ++g.features;
       g.m2 += fa.m2;
     }

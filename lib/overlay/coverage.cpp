@@ -227,14 +227,17 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
     }
   }, detail::balanced_chunk(n, eo.threads));
 
-  std::map<std::string, GroupCoverage> groups;
+  std::map<std::pair<bool, std::string>, GroupCoverage> groups;  // (missing, text): null group last
   for (std::size_t i = 0; i < n; ++i) {
     FeatureCoverage& fc = r.features[i];
     const Feature& f = target.features[i];
     fc.index = i;
     fc.fid = f.fid;
     fc.id = id_index ? to_string(f.values[*id_index]) : std::to_string(f.fid);
-    if (group_index) fc.group = to_string(f.values[*group_index]);
+    if (group_index) {
+      fc.group_missing = is_missing(f.values[*group_index]);
+      if (!fc.group_missing) fc.group = to_string(f.values[*group_index]);
+    }
     r.total.area_m2 += fc.area_m2;
     r.total.inside_m2 += fc.inside_m2;
     r.total.outside_m2 += fc.outside_m2;
@@ -244,8 +247,9 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
       r.sliver_m2 += fc.sliver_m2;
     }
     if (group_index) {
-      GroupCoverage& g = groups[fc.group];
+      GroupCoverage& g = groups[{fc.group_missing, fc.group}];
       g.key = fc.group;
+      g.null_key = fc.group_missing;
       ++g.features;
       if (fc.inside_m2 > 0) ++g.features_inside;
       g.area_m2 += fc.area_m2;

@@ -49,14 +49,20 @@ void add_to(std::vector<std::pair<std::size_t, double>>& list, std::size_t key, 
   list.emplace_back(key, a);
 }
 
+// A zone or class key: (missing, text). Features whose value is null or NaN share the key
+// (true, ""), apart from empty text (false, "") and sorted after every value.
+using Key = std::pair<bool, std::string>;
+
 // Returns the key of every feature and a dense id per distinct key.
-std::pair<std::vector<std::string>, std::vector<std::size_t>> keys_of(const Layer& layer,
-                                                                      std::optional<std::size_t> field) {
-  std::vector<std::string> keys(layer.features.size());
+std::pair<std::vector<Key>, std::vector<std::size_t>> keys_of(const Layer& layer, std::optional<std::size_t> field) {
+  std::vector<Key> keys(layer.features.size());
   std::vector<std::size_t> ids(layer.features.size());
-  std::map<std::string, std::size_t> seen;
+  std::map<Key, std::size_t> seen;
   for (std::size_t i = 0; i < layer.features.size(); ++i) {
-    if (field) keys[i] = to_string(layer.features[i].values[*field]);
+    if (field) {
+      const Value& v = layer.features[i].values[*field];
+      keys[i] = is_missing(v) ? Key{true, ""} : Key{false, to_string(v)};
+    }
     ids[i] = seen.emplace(keys[i], seen.size()).first->second;
   }
   return {std::move(keys), std::move(ids)};
@@ -92,7 +98,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   if (eo.progress) eo.progress("preparing", 0, 0);
   PieceSet zp(zones, r.crs, eo.max_piece_vertices, grid, eo.threads);
   PieceSet cp(classes, r.crs, eo.max_piece_vertices, grid, eo.threads);
-  const std::vector<std::string> zone_keys = keys_of(zones, zone_index).first;
+  const std::vector<Key> zone_keys = keys_of(zones, zone_index).first;
   const auto [class_keys, class_ids] = keys_of(classes, class_index);
 
   // Pass A: each class piece against the zone pieces; per zone feature, the area inside. This
@@ -172,15 +178,16 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
                                       });
 
   // Accumulate in a fixed order: zone features, then class pieces, then zone pieces.
-  std::map<std::string, TabulateZone> zone_totals;
+  std::map<Key, TabulateZone> zone_totals;
   for (std::size_t i = 0; i < zones.features.size(); ++i) {
     TabulateZone& z = zone_totals[zone_keys[i]];
-    z.zone = zone_keys[i];
+    z.null_key = zone_keys[i].first;
+    z.zone = zone_keys[i].second;
     ++z.features;
     z.area_m2 += zone_area[i];
   }
-  std::map<std::pair<std::string, std::string>, double> cells;
-  std::vector<std::string> class_key_of_id(class_keys.size());
+  std::map<std::pair<Key, Key>, double> cells;
+  std::vector<Key> class_key_of_id(class_keys.size());
   for (std::size_t i = 0; i < class_keys.size(); ++i) class_key_of_id[class_ids[i]] = class_keys[i];
   for (std::size_t k = 0; k < cp.size(); ++k) {
     if (dirty[cp[k].feature]) continue;  // counted in pass B
@@ -192,7 +199,10 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   for (const auto& [key, a] : cells) {
     TabulateZone& z = zone_totals[key.first];
     z.classified_m2 += a;
-    r.cells.push_back(TabulateCell{key.first, key.second, a, z.area_m2 > 0 ? 100.0 * a / z.area_m2 : 0.0});
+    TabulateCell cell{key.first.second, key.second.second, a, z.area_m2 > 0 ? 100.0 * a / z.area_m2 : 0.0};
+    cell.zone_null = key.first.first;
+    cell.class_null = key.second.first;
+    r.cells.push_back(std::move(cell));
   }
   for (auto& [key, z] : zone_totals) r.zones.push_back(std::move(z));
   return r;

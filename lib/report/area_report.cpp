@@ -84,7 +84,9 @@ nlohmann::ordered_json area_report_json(const AreaSummary& s, const AreaReportOp
     j["group_field"] = s.group_field;
     nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     for (const auto& g : s.groups) {
-      groups.push_back({{"key", g.key}, {"features", g.features}, {"area", from_square_metres(g.m2, u)}});
+      // The null group's key is JSON null, apart from the empty text "".
+      nlohmann::ordered_json key = g.null_key ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(g.key);
+      groups.push_back({{"key", std::move(key)}, {"features", g.features}, {"area", from_square_metres(g.m2, u)}});
     }
     j["groups"] = std::move(groups);
   }
@@ -92,7 +94,7 @@ nlohmann::ordered_json area_report_json(const AreaSummary& s, const AreaReportOp
     nlohmann::ordered_json fa = nlohmann::ordered_json::array();
     for (const auto& f : s.features) {
       nlohmann::ordered_json e = {{"fid", f.fid}, {"id", f.id}, {"area", from_square_metres(f.m2, u)}};
-      if (!s.group_field.empty()) e["group"] = f.group;
+      if (!s.group_field.empty()) e["group"] = f.group_missing ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.group);
       fa.push_back(std::move(e));
     }
     j["feature_areas"] = std::move(fa);
@@ -130,8 +132,13 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     groups.title = "by " + s.group_field;
     groups.column(s.group_field).column("features", true).column(area_col, true).column("%", true);
     for (const auto& g : s.groups) {
-      groups.add_row({g.key.empty() ? "(empty)" : g.key, std::to_string(g.features), format_area(g.m2, u),
+      groups.add_row({group_label(g.key, g.null_key), std::to_string(g.features), format_area(g.m2, u),
                       percent(g.m2)});
+      if (g.null_key) {
+        groups.notes.push_back(fmt::format("(null): {} feature(s) without a {} value (null or NaN), kept apart "
+                                           "from empty text",
+                                           g.features, s.group_field));
+      }
     }
     groups.add_row({"total", std::to_string(s.features.size()), format_area(total, u), percent(total)});
   }
@@ -144,7 +151,7 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     features.column(area_col, true);
     for (const auto& f : s.features) {
       std::vector<std::string> row = {std::to_string(f.fid), f.id};
-      if (!s.group_field.empty()) row.push_back(f.group);
+      if (!s.group_field.empty()) row.push_back(f.group_missing ? "(null)" : f.group);
       row.push_back(format_area(f.m2, u));
       features.add_row(std::move(row));
     }

@@ -64,7 +64,7 @@ nlohmann::ordered_json coverage_report_json(const CoverageResult& r, const Cover
   nlohmann::ordered_json groups = nlohmann::ordered_json::array();
   if (!r.group_field.empty()) {
     for (const GroupCoverage& g : r.groups) {
-      nlohmann::ordered_json j = {{"key", g.key}};
+      nlohmann::ordered_json j = {{"key", g.null_key ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(g.key)}};
       j.update(figures_json(g, u));
       j["features"] = g.features;
       j["features_inside"] = g.features_inside;
@@ -83,7 +83,7 @@ nlohmann::ordered_json coverage_report_json(const CoverageResult& r, const Cover
   for (const FeatureCoverage& f : r.features) {
     if (f.inside_m2 <= 0) continue;
     nlohmann::ordered_json j = {{"fid", f.fid}, {"id", f.id}};
-    if (!r.group_field.empty()) j["group"] = f.group;
+    if (!r.group_field.empty()) j["group"] = f.group_missing ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.group);
     j.update(figures_json(f, u));
     inside.push_back(std::move(j));
   }
@@ -110,7 +110,7 @@ nlohmann::ordered_json coverage_report_json(const CoverageResult& r, const Cover
 }
 
 std::string render_coverage_report(const CoverageResult& r, const CoverageReportOptions& o) {
-  if (o.format == OutputFormat::Json) return coverage_report_json(r, o).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) return coverage_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const AreaUnit u = o.unit;
   const std::string ul = unit_label(u);
 
@@ -142,8 +142,13 @@ std::string render_coverage_report(const CoverageResult& r, const CoverageReport
     groups.column(r.group_field).column("features", true).column("inside", true);
     for (const auto& c : figure_cols) groups.column(c, true);
     for (const GroupCoverage& g : r.groups) {
-      std::vector<std::string> row = {g.key.empty() ? "(empty)" : g.key, std::to_string(g.features),
+      std::vector<std::string> row = {group_label(g.key, g.null_key), std::to_string(g.features),
                                       std::to_string(g.features_inside)};
+      if (g.null_key) {
+        groups.notes.push_back(fmt::format("(null): {} feature(s) without a {} value (null or NaN), kept apart "
+                                           "from empty text",
+                                           g.features, r.group_field));
+      }
       for (auto& c : figure_cells(g)) row.push_back(std::move(c));
       groups.add_row(std::move(row));
     }
@@ -163,7 +168,7 @@ std::string render_coverage_report(const CoverageResult& r, const CoverageReport
     for (const FeatureCoverage& f : r.features) {
       if (!listed(f, o.listing)) continue;
       std::vector<std::string> row = {std::to_string(f.fid), f.id};
-      if (!r.group_field.empty()) row.push_back(f.group);
+      if (!r.group_field.empty()) row.push_back(f.group_missing ? "(null)" : f.group);
       for (auto& c : figure_cells(f)) row.push_back(std::move(c));
       features.add_row(std::move(row));
     }

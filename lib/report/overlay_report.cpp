@@ -32,7 +32,7 @@ nlohmann::ordered_json overlay_report_json(const OverlayResult& r, const Overlay
 }
 
 std::string render_overlay_report(const OverlayResult& r, const OverlayReportOptions& o) {
-  if (o.format == OutputFormat::Json) return overlay_report_json(r, o).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) return overlay_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const std::string ul = detail::unit_label(o.unit);
   Table t;
   t.title = fmt::format("{} of {} (layer {}) and {} (layer {})", overlay_op_name(r.op), r.a_source, r.a_layer,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -39,6 +40,11 @@ std::string format_area(double m2, AreaUnit unit) {
   return format_number(from_square_metres(m2, unit), display_decimals(unit));
 }
 
+std::string group_label(const std::string& key, bool is_null) {
+  if (is_null) return "(null)";
+  return key.empty() ? "(empty)" : key;
+}
+
 namespace {
 
 // East Asian wide and fullwidth ranges (the common part of Unicode's EastAsianWidth W/F).
@@ -57,7 +63,36 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
   return right ? fill + s : s + fill;
 }
 
-std::string csv_cell(const std::string& s) {
+// True for a plain decimal number ("-12.50", "3e-4"): a spreadsheet reads it as a number, never
+// as a formula, so it is left as it is (a negative area stays a number).
+bool is_plain_number(const std::string& s) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  std::size_t n = digits();
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    n += digits();
+  }
+  if (n == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+// CSV injection (OWASP): a cell starting with = + - @ tab or CR is a formula to Excel and
+// LibreOffice; a leading ' makes it text, as spreadsheets expect. Numbers are kept as numbers.
+std::string csv_cell(const std::string& cell) {
+  const bool formula = !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos &&
+                       !is_plain_number(cell);
+  const std::string s = formula ? "'" + cell : cell;
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -67,14 +102,18 @@ std::string csv_cell(const std::string& s) {
   return out + "\"";
 }
 
+// Markdown: controls made visible, and the characters that would end a cell or start an escape.
 std::string md_cell(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    if (c == '|') out += '\\';
+  for (char c : detail::escape_controls(s)) {
+    if (c == '|' || c == '\\') out += '\\';
     out += c;
   }
   return out;
 }
+
+// Text: nothing a terminal would act on (ESC sequences, carriage returns, bidi overrides).
+std::string text_cell(const std::string& s) { return detail::escape_controls(s); }
 
 }  // namespace
 
@@ -97,13 +136,21 @@ std::size_t display_width(const std::string& text) {
 }
 
 std::string render_text(const Table& t) {
-  std::vector<std::size_t> widths(t.columns.size(), 0);
-  for (std::size_t c = 0; c < t.columns.size(); ++c) widths[c] = display_width(t.columns[c]);
-  for (const auto& row : t.rows) {
+  auto visible = [](const std::vector<std::string>& cells) {
+    std::vector<std::string> out;
+    for (const auto& c : cells) out.push_back(text_cell(c));
+    return out;
+  };
+  const std::vector<std::string> columns = visible(t.columns);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : t.rows) rows.push_back(visible(row));
+  std::vector<std::size_t> widths(columns.size(), 0);
+  for (std::size_t c = 0; c < columns.size(); ++c) widths[c] = display_width(columns[c]);
+  for (const auto& row : rows) {
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
   }
   std::string out;
-  if (!t.title.empty()) out += t.title + "\n";
+  if (!t.title.empty()) out += text_cell(t.title) + "\n";
   auto line = [&](const std::vector<std::string>& cells, bool header) {
     std::string l;
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -113,12 +160,12 @@ std::string render_text(const Table& t) {
     while (!l.empty() && l.back() == ' ') l.pop_back();
     out += l + "\n";
   };
-  line(t.columns, true);
+  line(columns, true);
   std::string rule;
   for (std::size_t c = 0; c < widths.size(); ++c) rule += (c ? "  " : "") + std::string(widths[c], '-');
   out += rule + "\n";
-  for (const auto& row : t.rows) line(row, false);
-  for (const auto& note : t.notes) out += note + "\n";
+  for (const auto& row : rows) line(row, false);
+  for (const auto& note : t.notes) out += text_cell(note) + "\n";
   return out;
 }
 

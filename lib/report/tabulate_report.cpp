@@ -1,9 +1,12 @@
 #include "redline/report/tabulate_report.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "overlay/report_format.h"
 #include "redline/report/area_report.h"
+#include "redline/report/table.h"
 
 namespace redline {
 
@@ -13,16 +16,28 @@ using detail::unit_label;
 
 namespace {
 
-std::string show(const std::string& key) { return key.empty() ? "(empty)" : key; }
+std::string show(const std::string& key, bool is_null) { return group_label(key, is_null); }
 
 // Without a zone field the whole zones layer is one zone, named after the layer.
-std::string show_zone(const TabulateResult& r, const std::string& key) {
-  return r.zone_field.empty() ? "(all " + r.zones_layer + ")" : show(key);
+std::string show_zone(const TabulateResult& r, const std::string& key, bool is_null) {
+  return r.zone_field.empty() ? "(all " + r.zones_layer + ")" : show(key, is_null);
+}
+
+nlohmann::ordered_json key_json(const std::string& key, bool is_null) {
+  return is_null ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(key);
 }
 
 std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
   std::vector<std::string> lines;
   lines.push_back("Each cell: the area of (zone ∩ union of the class's features), as a percent of the zone.");
+  if (std::any_of(r.zones.begin(), r.zones.end(), [](const TabulateZone& z) { return z.null_key; })) {
+    lines.push_back(fmt::format("(null): zone features without a {} value (null or NaN), kept apart from empty text.",
+                                r.zone_field));
+  }
+  if (std::any_of(r.cells.begin(), r.cells.end(), [](const TabulateCell& c) { return c.class_null; })) {
+    lines.push_back(fmt::format("(null): class features without a {} value (null or NaN), kept apart from empty text.",
+                                r.class_field));
+  }
   if (r.overlapping_class_pairs) {
     lines.push_back(fmt::format("{} pair(s) of same-class features overlap: their overlaps were counted once.",
                                 r.overlapping_class_pairs));
@@ -32,7 +47,7 @@ std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
     if (z.classified_m2 > z.area_m2 * (1 + 1e-9) + 0.01) {
       lines.push_back(fmt::format("zone {}: the classes add up to {}% of it: features of different "
                                   "classes overlap there and count in each.",
-                                  show_zone(r, z.zone), format_percent(z.percent_classified())));
+                                  show_zone(r, z.zone, z.null_key), format_percent(z.percent_classified())));
     }
   }
   if (r.overlapping_zone_pairs) {
@@ -50,12 +65,13 @@ nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const Tabul
   const AreaUnit u = o.unit;
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const TabulateCell& c : r.cells) {
-    rows.push_back({{"zone", c.zone}, {"class", c.class_key}, {"area", from_square_metres(c.area_m2, u)},
+    rows.push_back({{"zone", key_json(c.zone, c.zone_null)}, {"class", key_json(c.class_key, c.class_null)},
+                    {"area", from_square_metres(c.area_m2, u)},
                     {"percent", c.percent}});
   }
   nlohmann::ordered_json zones = nlohmann::ordered_json::array();
   for (const TabulateZone& z : r.zones) {
-    zones.push_back({{"zone", z.zone},
+    zones.push_back({{"zone", key_json(z.zone, z.null_key)},
                      {"features", z.features},
                      {"area", from_square_metres(z.area_m2, u)},
                      {"classified", from_square_metres(z.classified_m2, u)},
@@ -77,7 +93,7 @@ nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const Tabul
 }
 
 std::string render_tabulate_report(const TabulateResult& r, const TabulateReportOptions& o) {
-  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o).dump(2) + "\n";
+  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const AreaUnit u = o.unit;
   const std::string ul = unit_label(u);
   const std::string zone_col = r.zone_field.empty() ? "zone" : r.zone_field;
@@ -87,7 +103,7 @@ std::string render_tabulate_report(const TabulateResult& r, const TabulateReport
                             r.classes_source, r.classes_layer);
   cells.column(zone_col).column(r.class_field).column("area (" + ul + ")", true).column("% of zone", true);
   for (const TabulateCell& c : r.cells) {
-    cells.add_row({show_zone(r, c.zone), show(c.class_key), format_area(c.area_m2, u), format_percent(c.percent)});
+    cells.add_row({show_zone(r, c.zone, c.zone_null), show(c.class_key, c.class_null), format_area(c.area_m2, u), format_percent(c.percent)});
   }
   if (o.format == OutputFormat::Csv) return render_tables({cells}, o.format, o.bom);
 
@@ -96,7 +112,7 @@ std::string render_tabulate_report(const TabulateResult& r, const TabulateReport
   zones.column(zone_col).column("features", true).column("area (" + ul + ")", true)
       .column("classified (" + ul + ")", true).column("% classified", true);
   for (const TabulateZone& z : r.zones) {
-    zones.add_row({show_zone(r, z.zone), std::to_string(z.features), format_area(z.area_m2, u),
+    zones.add_row({show_zone(r, z.zone, z.null_key), std::to_string(z.features), format_area(z.area_m2, u),
                    format_area(z.classified_m2, u), format_percent(z.percent_classified())});
   }
   zones.notes = notes(r, u);

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <fmt/format.h>
+
 namespace redline::detail {
 
 bool is_valid_utf8(std::string_view s) {
@@ -46,18 +48,72 @@ bool looks_like_gbk(std::string_view bytes) {
   return any;
 }
 
-std::string utf8_to_latin1(std::string_view s) {
+namespace {
+
+// Decodes the UTF-8 sequence at s[i]; returns its length (0 when it is not well-formed).
+std::size_t next_code_point(std::string_view s, std::size_t i, unsigned int& cp) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size() || !is_valid_utf8(s.substr(i, len))) return 0;
+  cp = len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return len;
+}
+
+bool is_cjk_ideograph(unsigned int cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+bool is_chinese_text_sign(unsigned int cp) {
+  return (cp >= 0x00A0 && cp <= 0x00FF) ||  // Latin-1 signs: middle dot, degree, times
+         (cp >= 0x2010 && cp <= 0x206F) ||  // general punctuation: dashes, quotes, ellipsis
+         (cp >= 0x2100 && cp <= 0x24FF) ||  // letterlike, number forms, arrows, enclosed numbers
+         (cp >= 0x2500 && cp <= 0x25FF) ||  // box drawing, geometric shapes
+         (cp >= 0x3000 && cp <= 0x303F) ||  // CJK punctuation
+         (cp >= 0xFF00 && cp <= 0xFFEF);    // full-width forms
+}
+
+}  // namespace
+
+bool looks_like_utf8_chinese(std::string_view s) {
+  bool ideograph = false;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned int cp = 0;
+    const std::size_t len = next_code_point(s, i, cp);
+    if (len == 0) return false;
+    if (is_cjk_ideograph(cp)) ideograph = true;
+    else if (cp >= 0x80 && !is_chinese_text_sign(cp)) return false;
+    i += len;
+  }
+  return ideograph;
+}
+
+std::string escape_controls(std::string_view s) {
   std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if ((c & 0xE0) == 0xC0 && i + 1 < s.size() && c <= 0xC3) {
-      out.push_back(static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)));
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned int cp = 0;
+    const std::size_t len = next_code_point(s, i, cp);
+    if (len == 0) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
       ++i;
-    } else {
-      return "";
+      continue;
     }
+    if (cp == '\t') out += "\\t";
+    else if (cp == '\n') out += "\\n";
+    else if (cp == '\r') out += "\\r";
+    else if (cp < 0x20 || cp == 0x7F) out += fmt::format("\\x{:02X}", cp);
+    else if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      out += fmt::format("\\u{:04X}", cp);
+    } else {
+      out.append(s, i, len);
+    }
+    i += len;
   }
   return out;
 }

@@ -8,3 +8,7 @@ redline_test(cli_guard_tests
   ${PROJECT_SOURCE_DIR}/tools/cli/common.cpp)
 target_include_directories(cli_guard_tests PRIVATE ${PROJECT_SOURCE_DIR}/tools)
 target_link_libraries(cli_guard_tests PRIVATE CLI11::CLI11 fmt::fmt)
+
+# NULL, '' and NaN keys in grouping and matching (issue 8).
+redline_test(missing_keys_tests
+  ${CMAKE_CURRENT_LIST_DIR}/missing_keys_test.cpp)

@@ -54,6 +54,58 @@ TEST(RenderCsv, QuotesAsRfc4180) {
             "\"line\nbreak\",水土保持\r\n");
 }
 
+TEST(RenderCsv, NeutralisesFormulaCellsAsSpreadsheetsExpect) {
+  // OWASP "CSV injection": a cell starting with = + - @ tab or CR is a formula to Excel and
+  // LibreOffice; a leading ' makes it text. Plain numbers stay numbers (a negative area too).
+  Table t;
+  t.column("value").column("m2", true);
+  t.add_row({"=HYPERLINK(\"http://x\",\"y\")", "-12.50"});
+  t.add_row({"+1+1", "+3"});
+  t.add_row({"-2+3", "-1e-3"});
+  t.add_row({"@SUM(A1)", "0"});
+  t.add_row({"\tx", "-"});
+  t.add_row({"\r=1", "-12.5.1"});
+  t.add_row({"-12", "水土保持"});
+  EXPECT_EQ(render_csv(t),
+            "value,m2\r\n"
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-12.50\r\n"
+            "'+1+1,+3\r\n"
+            "'-2+3,-1e-3\r\n"
+            "'@SUM(A1),0\r\n"
+            "'\tx,'-\r\n"
+            "\"'\r=1\",'-12.5.1\r\n"
+            "-12,水土保持\r\n");
+}
+
+TEST(RenderText, TerminalEscapesAndControlsAreShownNotSent) {
+  Table t;
+  t.title = "by \x1b]0;owned\x07";
+  t.column("value");
+  t.add_row({"\x1b[2Jred"});             // ESC: clear screen
+  t.add_row({"a\rb\nc\td"});            // CR would overwrite the line
+  t.add_row({"del\x7f c1\xc2\x9b"});      // DEL and C1 CSI (U+009B)
+  t.add_row({"\xe2\x80\xae" "cba"});       // U+202E right-to-left override
+  t.add_row({"水源涵养"});
+  t.notes = {"note \x1b[1m"};
+  EXPECT_EQ(render_text(t),
+            "by \\x1B]0;owned\\x07\n"
+            "value\n"
+            "----------------\n"
+            "\\x1B[2Jred\n"
+            "a\\rb\\nc\\td\n"
+            "del\\x7F c1\\u009B\n"
+            "\\u202Ecba\n"
+            "水源涵养\n"
+            "note \\x1B[1m\n");
+}
+
+TEST(RenderMarkdown, EscapesControlsPipesAndBackslashes) {
+  Table t;
+  t.column("value");
+  t.add_row({"a|b\\c\x1b[31m\nnext"});
+  EXPECT_EQ(render_markdown(t), "| value |\n| --- |\n| a\\|b\\\\c\\\\x1B[31m\\\\nnext |\n");
+}
+
 TEST(RenderTables, ByteOrderMarkOnlyBeforeCsv) {
   Table t;
   t.column("a");

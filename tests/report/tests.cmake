@@ -1,2 +1,3 @@
 redline_test(report_tests
-  ${CMAKE_CURRENT_LIST_DIR}/table_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/table_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/output_hygiene_test.cpp)

@@ -123,7 +123,7 @@ struct FeatureDrift {
 
 /// Area whose class changed from `from` to `to`, in m².
 struct Reclassification {
-  std::string from, to;
+  std::string from, to;  ///< class values as text; "(null)" for a null or NaN class
   double m2 = 0.0;        ///< real pieces
   double noise_m2 = 0.0;  ///< noise pieces
 };
@@ -149,6 +149,9 @@ struct DriftFeatureCounts {
   std::size_t matched = 0, added = 0, removed = 0, modified = 0;
   std::size_t modified_geometry = 0, modified_attributes = 0, modified_both = 0;
   std::size_t duplicate_keys = 0;  ///< features whose key repeats in its version (matched in order)
+  /// Features without a key: null, NaN or empty (blank) text. They are never matched by key,
+  /// not even with each other, so they count as removed (BEFORE) and added (AFTER); a note says so.
+  std::size_t missing_keys_before = 0, missing_keys_after = 0;
 };
 
 /// How the work was done, for the curious and for tests.

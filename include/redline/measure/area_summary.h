@@ -31,14 +31,18 @@ struct AreaOptions {
 struct FeatureArea {
   std::int64_t fid = 0;
   std::string id;     ///< value of id_field, or the FID as text
-  std::string group;  ///< value of group_field ("" without groups)
+  std::string group;  ///< value of group_field ("" without groups, and when missing)
   double m2 = 0.0;
+  bool group_missing = false;  ///< group_field is null or NaN (is_missing()): the null group
 };
 
 struct GroupArea {
-  std::string key;  ///< the attribute value as text ("" for null)
+  std::string key;  ///< the attribute value as text ("" for empty text and for the null group)
   std::size_t features = 0;
   double m2 = 0.0;
+  /// The group of the features whose value is null or NaN (is_missing()): kept apart from the
+  /// group of empty text, never merged with a real value. Sorted after every other group.
+  bool null_key = false;
 };
 
 struct AreaSummary {
@@ -48,7 +52,7 @@ struct AreaSummary {
   std::string group_field;
   double total_m2 = 0.0;
   std::vector<FeatureArea> features;  ///< in layer order; null/empty geometries measure 0
-  std::vector<GroupArea> groups;      ///< sorted by key; empty without group_field
+  std::vector<GroupArea> groups;      ///< sorted by key, the null group last; empty without group_field
   /// Sum over repaired features of (area after repair − area of the invalid original, whose
   /// rings are measured as drawn). Tells how much the repair changed the figures.
   double repair_delta_m2 = 0.0;

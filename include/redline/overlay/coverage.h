@@ -64,15 +64,19 @@ struct FeatureCoverage : CoverageFigures {
   std::size_t index = 0;  ///< index into the target layer's features
   std::int64_t fid = 0;
   std::string id;         ///< value of id_field, or the FID as text
-  std::string group;      ///< value of group_field ("" without groups)
+  std::string group;      ///< value of group_field ("" without groups, and when missing)
   double sliver_m2 = 0.0; ///< overlap discarded as slivers (inside_m2 is then 0)
   Geometry inside, outside;  ///< with keep_geometries: in the working CRS; null when empty
+  bool group_missing = false;  ///< group_field is null or NaN: the feature is in the null group
 };
 
 struct GroupCoverage : CoverageFigures {
-  std::string key;              ///< attribute value as text ("" for null)
+  std::string key;              ///< attribute value as text ("" for empty text and the null group)
   std::size_t features = 0;
   std::size_t features_inside = 0;  ///< features with any area inside
+  /// The group of the features whose value is null or NaN (is_missing()): apart from empty
+  /// text, never merged with a real value; sorted after every other group.
+  bool null_key = false;
 };
 
 /// What the cover's own overlaps were.

@@ -38,10 +38,13 @@ struct TabulateOptions {
 
 /// One cell: the area of one class inside one zone.
 struct TabulateCell {
-  std::string zone;       ///< zone key ("" without zone_field or for a null value)
-  std::string class_key;  ///< class key ("" for a null value)
+  std::string zone;       ///< zone key ("" without zone_field, for empty text and the null zone)
+  std::string class_key;  ///< class key ("" for empty text and the null class)
   double area_m2 = 0.0;
   double percent = 0.0;   ///< of the zone's area
+  /// The zone / class of the features whose value is null or NaN (is_missing()): apart from
+  /// empty text, never merged with a real value; sorted after every other key.
+  bool zone_null = false, class_null = false;
 };
 
 /// One zone: its area and how much of it the classes cover.
@@ -50,6 +53,7 @@ struct TabulateZone {
   std::size_t features = 0;
   double area_m2 = 0.0;
   double classified_m2 = 0.0;  ///< sum of the zone's cells (more than area_m2 if classes overlap)
+  bool null_key = false;  ///< the zone of the features without a zone value (see TabulateCell)
   double percent_classified() const { return area_m2 > 0 ? 100.0 * classified_m2 / area_m2 : 0.0; }
 };
 

@@ -27,11 +27,16 @@ struct Table {
   void add_row(std::vector<std::string> cells);
 };
 
-/// Returns the table aligned for a terminal (CJK characters count two columns).
+/// Returns the table aligned for a terminal (CJK characters count two columns). Control
+/// characters, terminal escapes (ESC, C0/C1 controls, DEL) and bidi overrides in any cell,
+/// title or note are written visibly (\x1B, \n, \u202E), never sent to the terminal.
 std::string render_text(const Table& table);
-/// Returns RFC 4180 CSV in UTF-8 (header row first; title and notes are not written).
+/// Returns RFC 4180 CSV in UTF-8 (header row first; title and notes are not written). A cell
+/// that starts with =, +, -, @, tab or CR and is not a plain number gets a leading ' so that
+/// spreadsheets read it as text, not as a formula (CSV injection); numbers stay numbers.
 std::string render_csv(const Table& table);
-/// Returns a GitHub-flavoured Markdown table, with the title as a heading.
+/// Returns a GitHub-flavoured Markdown table, with the title as a heading. Controls are
+/// written visibly as in render_text(); | and \ are escaped.
 std::string render_markdown(const Table& table);
 /// Renders several tables in one of the table formats (not Json), separated as the format needs.
 /// `bom` puts a UTF-8 byte order mark before CSV, so that Excel reads Chinese right.
@@ -43,6 +48,10 @@ std::string format_number(double value, int decimals);
 /// Returns `m2` square metres in `unit`, rounded as official tables print that unit
 /// (display_decimals(): ha and 亩 to 2 decimals).
 std::string format_area(double m2, AreaUnit unit);
+
+/// Returns how reports show a group or key: "(null)" for the null group (null or NaN values),
+/// "(empty)" for empty text, else `key` itself.
+std::string group_label(const std::string& key, bool is_null);
 
 /// Returns the number of terminal columns `text` (UTF-8) takes.
 std::size_t display_width(const std::string& text);
