@@ -67,7 +67,6 @@ Command register_coverage(CLI::App& parent) {
     options.id_field = args->id_field;
     options.sliver_width = args->sliver_width;
     options.keep_geometries = !args->out.empty();
-    if (!(options.sliver_width >= 0)) throw UsageError("--sliver-width must be 0 or more metres");
     Layer target = read_layer(args->target.path, args->target.read_options(m.threads));
     Layer cover = read_layer(args->cover.path, args->cover.read_options(m.threads));
     CoverageResult result = compute_coverage(target, cover, options);
