@@ -120,6 +120,17 @@ TEST(HostileGeometryCli, TrustedCrsIsUsedAndTheReportSaysSo) {
   EXPECT_TRUE(contains(coverage.out, "CRS trusted as asked")) << coverage.out;
 }
 
+TEST(HostileGeometryCli, InfoSaysWhatContradictsTheDeclaredCrs) {
+  const CliResult r = run_on({"zone39_prj4526"}, {"info", "@zone39_prj4526.shp"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "CRS check")) << r.out;
+  EXPECT_TRUE(contains(r.out, "contradicted: the CRS EPSG:4526")) << r.out;
+  EXPECT_TRUE(contains(r.out, "the likely CRS is EPSG:4527")) << r.out;
+  const CliResult right = run_cli({"info", data_path("area/parcels_4527.shp")});
+  EXPECT_EQ(right.exit_code, 0) << right.err;
+  EXPECT_FALSE(contains(right.out, "CRS check")) << right.out;
+}
+
 TEST(HostileGeometryCli, RepairThatDestroysAreaIsWarnedLoudly) {
   const CliResult r = run_on({"repair_loss"}, {"area", "@repair_loss.gpkg"});
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -99,6 +99,15 @@ TEST(CrsCheck, TrustedCrsIsUsedAndTheReportSaysSo) {
     noted = noted || (contains(note, "CRS trusted as asked") && contains(note, "EPSG:4527"));
   }
   EXPECT_TRUE(noted);
+  // The trusted CRS is really used: zone 38's inverse projection over the zone-39 eastings.
+  // /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/io/noprj_zone39.shp --zone 38
+  // (pyproj EPSG:4526 → lon/lat, then Planimeter -e 6378137 1/298.257222101): "total".
+  // 2 % below the 17312.67 m² of the right CRS, EPSG:4527: why the CRS is refused by default.
+  constexpr double kZone38Planimeter = 16976.745901295049;
+  AreaCalculator calc(layer.crs, AreaMethod::Ellipsoidal);
+  double total = 0;
+  for (const Feature& f : layer.features) total += calc.area(f.geometry);
+  EXPECT_NEAR(total / kZone38Planimeter, 1.0, 1e-8);
 }
 
 TEST(CrsCheck, RightCrsIsAcceptedWithoutNote) {
