@@ -15,8 +15,10 @@ namespace redline::detail {
 namespace {
 
 // "; the coordinates suggest EPSG:4527: the eastings have 8 digits with zone prefix 39 ..."
-std::string likely_crs(const Envelope& extent) {
+std::string likely_crs(const Envelope& extent, const Crs& crs) {
   const CrsGuess guess = guess_crs(extent);
+  // Degrees far from China under EPSG:4490 are not helped by suggesting EPSG:4490 again.
+  if (crs.epsg() && guess.suggestion == fmt::format("EPSG:{}", *crs.epsg())) return "";
   if (!guess.suggestion.empty()) {
     return fmt::format("; the likely CRS is {}: {}", guess.suggestion, guess.explanation);
   }
@@ -127,7 +129,7 @@ std::optional<CrsContradiction> find_crs_contradiction(const Crs& crs, const Env
       return CrsContradiction{
           fmt::format("the CRS {} is geographic (degrees) but the coordinates span {}, beyond "
                       "±180°/±90°: they are not degrees{}",
-                      crs.label(), extent_text(extent), likely_crs(extent)),
+                      crs.label(), extent_text(extent), likely_crs(extent, crs)),
           /*overridable=*/false};
     }
   }
@@ -143,13 +145,13 @@ std::optional<CrsContradiction> find_crs_contradiction(const Crs& crs, const Env
             fmt::format("the CRS {} has the false easting {:.0f} m, so its eastings begin with the "
                         "zone prefix {:.0f}, but the eastings run from {:.3f} to {:.3f}{}",
                         crs.label(), *false_easting, zone, extent.min_x, extent.max_x,
-                        likely_crs(extent))};
+                        likely_crs(extent, crs))};
       }
     } else if (std::fabs(*false_easting - 5.0e5) < 1.0 && extent.max_x >= 1.0e7) {
       return CrsContradiction{fmt::format(
           "the CRS {} has no zone prefix (false easting 500000 m) but the eastings run from {:.3f} "
           "to {:.3f}, with 8 digits{}",
-          crs.label(), extent.min_x, extent.max_x, likely_crs(extent))};
+          crs.label(), extent.min_x, extent.max_x, likely_crs(extent, crs))};
     }
   }
 
@@ -160,7 +162,7 @@ std::optional<CrsContradiction> find_crs_contradiction(const Crs& crs, const Env
     return CrsContradiction{fmt::format(
         "the coordinates ({}) cannot be taken to longitude/latitude with the CRS {}: they do not "
         "belong to it{}",
-        extent_text(extent), crs.label(), likely_crs(extent))};
+        extent_text(extent), crs.label(), likely_crs(extent, crs))};
   }
   const double m = kAreaOfUseMarginDegrees;
   const bool inside = longitudes_within(lonlat->min_x, lonlat->max_x, area->west, area->east, m) &&
@@ -170,7 +172,7 @@ std::optional<CrsContradiction> find_crs_contradiction(const Crs& crs, const Env
         "with the CRS {} the coordinates lie at longitude {:.4f}° to {:.4f}°, latitude {:.4f}° to "
         "{:.4f}°, far outside its area of use ({}: {:.2f}° to {:.2f}°E, {:.2f}° to {:.2f}°N){}",
         crs.label(), lonlat->min_x, lonlat->max_x, lonlat->min_y, lonlat->max_y, area->name,
-        area->west, area->east, area->south, area->north, likely_crs(extent))};
+        area->west, area->east, area->south, area->north, likely_crs(extent, crs))};
   }
   return std::nullopt;
 }
