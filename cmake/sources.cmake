@@ -91,3 +91,11 @@ list(APPEND REDLINE_TOOL_SOURCES
   tools/check.cpp
   tools/drift.cpp
 )
+
+# Coordinate and CRS plausibility, repair audit (issue 8).
+list(APPEND REDLINE_LIB_SOURCES
+  lib/crs/crs_plausibility.cpp
+  lib/geom/coordinate_scan.cpp
+  lib/io/coordinate_check.cpp
+  lib/io/repair_audit.cpp
+)

@@ -103,6 +103,9 @@ Command register_check(CLI::App& parent) {
     options.assume_crs = args->input.assume_crs;
     options.encoding = args->input.encoding;
     options.invalid = parse_invalid_policy(args->input.invalid);
+    options.trust_crs = args->input.trust_crs;
+    options.repair_tolerance_percent = args->input.repair_tolerance_percent;
+    options.warn = stderr_warning();
     options.threads = m.threads;
     options.progress = stderr_progress();
 

@@ -68,7 +68,6 @@ Command register_coverage(CLI::App& parent) {
     options.id_field = args->id_field;
     options.sliver_width = args->sliver_width;
     options.keep_geometries = !args->out.empty();
-    if (!(options.sliver_width >= 0)) throw UsageError("--sliver-width must be 0 or more metres");
     // Refused before the work, not after it; the writer checks again.
     if (!args->out.empty()) check_output_target(args->out, {args->target.path, args->cover.path});
     Layer target = read_layer(args->target.path, args->target.read_options(m.threads));

@@ -37,6 +37,9 @@ const Layer& LayerSource::get(const LayerRef& ref) {
   o.assume_crs = options_.assume_crs;
   o.encoding = options_.encoding;
   o.invalid = options_.invalid;
+  o.trust_crs = options_.trust_crs;
+  o.repair_tolerance_percent = options_.repair_tolerance_percent;
+  o.warn = options_.warn;
   o.threads = options_.threads;
   o.progress = options_.progress;
   auto layer = std::make_shared<Layer>(read_layer(ref.path, o));

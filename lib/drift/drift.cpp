@@ -18,6 +18,7 @@
 #include "redline/crs/reproject.h"
 #include "redline/geom/envelope_index.h"
 #include "redline/geom/ops.h"
+#include "redline/overlay/engine_options.h"
 #include "redline/overlay/sliver.h"
 #include "util/parallel.h"
 
@@ -395,18 +396,20 @@ class DriftEngine {
   std::size_t overlaid_ = 0;
 };
 
+// Every comparison is written so that NaN fails it: NaN compares false with everything.
 void validate(const DriftOptions& o) {
-  if (!(o.sliver_width > 0) || !std::isfinite(o.sliver_width)) {
+  if (!(o.sliver_width > 0)) {
     throw UsageError(fmt::format("sliver width must be a positive number of metres, not {}", o.sliver_width));
   }
-  if (!(o.sliver_area >= 0) || !std::isfinite(o.sliver_area)) {
-    throw UsageError(fmt::format("sliver area must be zero or a positive number of m², not {}", o.sliver_area));
+  validate_sliver_width(o.sliver_width, "sliver width");
+  if (!(o.sliver_area >= 0 && o.sliver_area <= kMaxDriftSliverArea)) {
+    throw UsageError(fmt::format("sliver area must be 0 or a number of m² up to {:g}, not {}",
+                                 kMaxDriftSliverArea, o.sliver_area));
   }
-  if (!(o.fast_shift >= 0) || !std::isfinite(o.fast_shift)) {
-    throw UsageError(fmt::format("fast shift must be zero or a positive number of metres, not {}", o.fast_shift));
-  }
-  if (!(o.grid_size >= 0) || !std::isfinite(o.grid_size)) {
-    throw UsageError(fmt::format("grid size must be zero or positive, not {}", o.grid_size));
+  validate_sliver_width(o.fast_shift, "fast shift");
+  if (!(o.grid_size >= 0 && o.grid_size <= kMaxGridMetres)) {
+    throw UsageError(fmt::format("grid size must be 0 or a number of metres up to {:g}, not {}",
+                                 kMaxGridMetres, o.grid_size));
   }
 }
 

@@ -155,16 +155,8 @@ Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& wher
                                  guess.explanation),
                      where, Hint{HintKind::AssumeCrs, guess.suggestion});
   }
-  // Metres read as degrees would give areas wrong by ten orders of magnitude: refuse.
-  if (declared.is_geographic() && !extent.is_null &&
-      (std::fabs(extent.min_x) > 360 || std::fabs(extent.max_x) > 360 ||
-       std::fabs(extent.min_y) > 90 || std::fabs(extent.max_y) > 90)) {
-    const CrsGuess guess = guess_crs(extent);
-    throw InputError(fmt::format("the source declares the geographic CRS {} but its coordinates "
-                                 "are metres: {}",
-                                 declared.label(), guess.explanation),
-                     where, Hint{HintKind::AssumeCrs, guess.suggestion});
-  }
+  // Whether the CRS fits the coordinates is checked on the geometries themselves
+  // (coordinate_check.h), not on the extent a file header claims.
   return declared;
 }
 

@@ -32,8 +32,7 @@ OpenedLayer open_source(const std::string& path, const std::string& encoding);
 void require_polygon_layer(OGRLayer* layer, const Location& where);
 
 /// Returns the layer's CRS: `assume` when given, else the source's. Throws InputError when there
-/// is none (with guess_crs()'s suggestion) or when a geographic CRS is declared over coordinates
-/// that are clearly metres.
+/// is none (with guess_crs()'s suggestion).
 Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& where,
                 std::vector<std::string>& notes);
 

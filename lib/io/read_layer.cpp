@@ -7,9 +7,11 @@
 
 #include "geom/geos_context.h"
 #include "io/attribute_encoding.h"
+#include "io/coordinate_check.h"
 #include "io/gdal_dataset.h"
 #include "io/layer_open.h"
 #include "io/read_opened_layer.h"
+#include "io/repair_audit.h"
 #include "redline/error.h"
 #include "redline/geom/validity.h"
 #include "redline/io/layer.h"
@@ -25,7 +27,9 @@ InvalidPolicy parse_invalid_policy(const std::string& text) {
   if (t == "repair") return InvalidPolicy::Repair;
   if (t == "skip") return InvalidPolicy::Skip;
   if (t == "fail") return InvalidPolicy::Fail;
-  throw UsageError(fmt::format("invalid takes repair, skip or fail, not '{}'", text));
+  if (t == "repair-strict") return InvalidPolicy::RepairStrict;
+  throw UsageError(
+      fmt::format("the invalid-polygon policy is repair, repair-strict, skip or fail, not '{}'", text));
 }
 
 std::string to_string(FeatureIssue::Kind kind) {
@@ -94,63 +98,91 @@ struct Checked {
   Geometry original;
   std::optional<FeatureIssue> issue;
   bool skip = false;
+  bool measurable = false;  // a non-empty polygon, to validate
+  Envelope envelope;        // of the geometry, for the layer-wide CRS check
+  bool repair_beyond_tolerance = false;
 };
 
-Checked check_geometry(RawFeature& raw, InvalidPolicy policy) {
+void set_issue(Checked& out, std::int64_t fid, FeatureIssue::Kind kind, FeatureIssue::Action action,
+               std::string reason) {
+  FeatureIssue i;
+  i.fid = fid;
+  i.kind = kind;
+  i.action = action;
+  i.reason = std::move(reason);
+  out.issue = std::move(i);
+}
+
+// Step 1: GEOS geometry from the bytes, its coordinates checked, made polygonal.
+Checked parse_geometry(RawFeature& raw) {
   Checked out;
-  auto issue = [&](FeatureIssue::Kind kind, FeatureIssue::Action action, std::string reason) {
-    FeatureIssue i;
-    i.fid = raw.fid;
-    i.kind = kind;
-    i.action = action;
-    i.reason = std::move(reason);
-    out.issue = std::move(i);
-  };
   if (raw.wkb.empty()) {
-    issue(FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted, "no geometry");
+    set_issue(out, raw.fid, FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted,
+              "no geometry");
     return out;
   }
   Geometry g = Geometry::from_wkb(raw.wkb.data(), raw.wkb.size());
   std::vector<unsigned char>().swap(raw.wkb);  // free as we go
+  // Before anything measures or repairs it: GEOS takes NaN for a valid coordinate.
+  detail::require_finite_coordinates(g);
   const std::string type = g.type_name();
   if (type != "Polygon" && type != "MultiPolygon") {
     Geometry poly = polygonal_part(g.clone());
     if (poly.is_empty() && !g.is_empty()) {
-      issue(FeatureIssue::Kind::NotPolygon, FeatureIssue::Action::Skipped,
-            "geometry is a " + type + ", not a polygon");
+      set_issue(out, raw.fid, FeatureIssue::Kind::NotPolygon, FeatureIssue::Action::Skipped,
+                "geometry is a " + type + ", not a polygon");
       out.skip = true;
       return out;
     }
     g = std::move(poly);
   }
   if (g.is_empty()) {
-    issue(FeatureIssue::Kind::EmptyGeometry, FeatureIssue::Action::Counted, "empty geometry");
+    set_issue(out, raw.fid, FeatureIssue::Kind::EmptyGeometry, FeatureIssue::Action::Counted,
+              "empty geometry");
     out.geometry = std::move(g);
     return out;
   }
-  if (auto problem = find_invalidity(g)) {
-    FeatureIssue::Action action = policy == InvalidPolicy::Repair ? FeatureIssue::Action::Repaired
+  out.envelope = g.envelope();
+  out.geometry = std::move(g);
+  out.measurable = true;
+  return out;
+}
+
+// Step 2, once the CRS is settled: validity, repair and what the repair did to the area.
+void settle_geometry(Checked& out, const RawFeature& raw, const Crs& crs,
+                     const ReadOptions& options) {
+  if (!out.measurable) return;
+  detail::require_flat_lonlat_rings(out.geometry, crs);
+  const InvalidPolicy policy = options.invalid;
+  const bool repair = policy == InvalidPolicy::Repair || policy == InvalidPolicy::RepairStrict;
+  if (auto problem = find_invalidity(out.geometry)) {
+    FeatureIssue::Action action = repair                       ? FeatureIssue::Action::Repaired
                                   : policy == InvalidPolicy::Skip ? FeatureIssue::Action::Skipped
                                                                   : FeatureIssue::Action::Counted;
-    issue(FeatureIssue::Kind::Invalid, action, problem->reason);
+    set_issue(out, raw.fid, FeatureIssue::Kind::Invalid, action, problem->reason);
     out.issue->x = problem->x;
     out.issue->y = problem->y;
-    if (policy == InvalidPolicy::Repair) {
-      out.geometry = make_valid_polygonal(g);
-      out.original = std::move(g);
+    if (repair) {
+      Geometry repaired = make_valid_polygonal(out.geometry);
+      const detail::RepairAudit audit =
+          detail::audit_repair(out.geometry, repaired, options.repair_tolerance_percent / 100.0);
+      out.issue->area_before = audit.area_before;
+      out.issue->area_after = audit.area_after;
+      out.repair_beyond_tolerance = audit.beyond_tolerance;
+      out.original = std::move(out.geometry);
+      out.geometry = std::move(repaired);
     } else {
       out.skip = true;
     }
-    return out;
+    return;
   }
-  out.geometry = std::move(g);
   if (raw.flattened) {
-    issue(FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted, "Z/M values dropped");
+    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
+              "Z/M values dropped");
   } else if (raw.linearised) {
-    issue(FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
-          "curves replaced by line segments");
+    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
+              "curves replaced by line segments");
   }
-  return out;
 }
 
 Value read_value(OGRFeature& f, int i, const OGRFieldDefn& defn) {
@@ -269,11 +301,37 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   }
   if (options.progress) options.progress("reading", raws.size(), raws.size());
 
-  // Pass 2 (all cores): GEOS geometry, validity, repair.
+  if (!(options.repair_tolerance_percent >= 0) || !std::isfinite(options.repair_tolerance_percent)) {
+    throw UsageError(fmt::format("the repair tolerance must be a finite percentage of 0 or more, "
+                                 "not {}",
+                                 options.repair_tolerance_percent));
+  }
+
+  // Pass 2 (all cores): GEOS geometry, coordinates checked.
   std::vector<Checked> checked(raws.size());
   detail::parallel_for(raws.size(), options.threads, [&](std::size_t i) {
     try {
-      checked[i] = check_geometry(raws[i], options.invalid);
+      checked[i] = parse_geometry(raws[i]);
+    } catch (const Error& e) {
+      throw InputError(e.reason(), layer.where(raws[i].fid));
+    }
+  });
+
+  // The CRS against the coordinates as they are, not as a file header claims.
+  {
+    std::vector<detail::FeatureExtent> extents;
+    extents.reserve(raws.size());
+    for (std::size_t i = 0; i < raws.size(); ++i) {
+      if (checked[i].measurable) extents.push_back({raws[i].fid, checked[i].envelope});
+    }
+    detail::check_crs_against_coordinates(layer.crs, extents, options.trust_crs, require_crs, here,
+                                          layer.report.notes);
+  }
+
+  // Pass 3 (all cores): validity and repair.
+  detail::parallel_for(raws.size(), options.threads, [&](std::size_t i) {
+    try {
+      settle_geometry(checked[i], raws[i], layer.crs, options);
     } catch (const Error& e) {
       rethrow_with_location(e, layer.where(raws[i].fid));
     }
@@ -281,6 +339,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
 
   ReadReport& report = layer.report;
   report.features = raws.size();
+  std::vector<Error> loud_repairs;
   layer.features.reserve(raws.size());
   for (std::size_t i = 0; i < raws.size(); ++i) {
     Checked& c = checked[i];
@@ -306,6 +365,18 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
         throw InputError(fmt::format("{}: {}{}", to_string(is.kind), is.reason, at), layer.where(is.fid),
                          Hint{HintKind::InvalidPolicy, ""});
       }
+      if (c.repair_beyond_tolerance) {
+        ++report.repairs_beyond_tolerance;
+        const std::string what = fmt::format(
+            "{} ({})", detail::describe_repair(*is.area_before, *is.area_after,
+                                               options.repair_tolerance_percent / 100.0, layer.crs),
+            is.reason);
+        if (options.invalid == InvalidPolicy::RepairStrict) {
+          throw InputError(what + "; refused under the strict repair policy",
+                           layer.where(is.fid));
+        }
+        loud_repairs.push_back(Error(ErrorKind::Input, what, layer.where(is.fid)));
+      }
       report.issues.push_back(std::move(*c.issue));
     }
     if (c.skip) continue;
@@ -315,6 +386,19 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
     f.original = std::move(c.original);
     f.values = std::move(raws[i].values);
     layer.features.push_back(std::move(f));
+  }
+  // A repair that destroyed area is a decision the user must see, not a line among the notes.
+  for (std::size_t i = 0; i < loud_repairs.size(); ++i) {
+    const Error& e = loud_repairs[i];
+    if (i == 10) {
+      const std::string more = fmt::format("… and {} more repair(s) beyond the tolerance in {}",
+                                           loud_repairs.size() - 10, describe(here));
+      report.notes.push_back(more);
+      if (options.warn) options.warn(more);
+      break;
+    }
+    report.notes.push_back(fmt::format("feature {}: {}", *e.where().feature, e.reason()));
+    if (options.warn) options.warn(e.what());
   }
   if (report.flattened) {
     report.notes.push_back(fmt::format("Z/M values dropped from {} feature(s): areas are 2D",

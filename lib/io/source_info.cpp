@@ -1,7 +1,9 @@
 #include "redline/io/source_info.h"
 
+#include <cmath>
 #include <optional>
 
+#include "crs/crs_plausibility.h"
 #include "io/attribute_encoding.h"
 #include "io/layer_open.h"
 #include "io/read_opened_layer.h"
@@ -26,6 +28,16 @@ LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
   info.crs = detail::source_crs(ogr);
   info.extent = detail::layer_extent(ogr);
   if (!info.crs.is_known()) info.crs_guess = guess_crs(info.extent);
+  const Envelope& e = info.extent;
+  const bool finite = std::isfinite(e.min_x) && std::isfinite(e.min_y) && std::isfinite(e.max_x) &&
+                      std::isfinite(e.max_y);  // a header's extent, which may be damaged
+  try {
+    if (const auto c = finite ? detail::find_crs_contradiction(info.crs, info.extent) : std::nullopt) {
+      info.crs_contradiction = c->reason;
+    }
+  } catch (const Error& e) {
+    info.crs_contradiction = e.reason();  // PROJ could not rebuild the CRS: say so, go on
+  }
   info.encoding = opened.encoding.name;
   // A name that cannot be decoded (GBK without .cpg, an unknown encoding) is shown as bytes;
   // `problem` says why (reading refuses it). An unknown encoding asked for is a UsageError.

@@ -134,6 +134,7 @@ class CoverageEngine {
 
 CoverageResult compute_coverage(const Layer& target, const Layer& cover, const CoverageOptions& options) {
   const EngineOptions& eo = options.engine;
+  validate_sliver_width(options.sliver_width, "sliver width");
   CoverageResult r;
   r.target_source = target.source;
   r.target_layer = target.name;

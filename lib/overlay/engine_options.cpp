@@ -13,13 +13,28 @@ Crs working_crs(const EngineOptions& options, const Crs& first_layer_crs) {
   return options.crs ? *options.crs : first_layer_crs;
 }
 
-double working_grid(const EngineOptions& options, const Crs& crs) {
-  if (!options.grid_size) return default_grid_size(crs);
-  const double g = *options.grid_size;
-  if (!std::isfinite(g) || g < 0) {
-    throw UsageError(fmt::format("the precision grid must be 0 (floating precision) or a positive size, not {}", g));
+void validate_engine_options(const EngineOptions& options, const Crs& crs) {
+  if (options.grid_size) {
+    const double g = *options.grid_size;
+    const bool degrees = crs.is_geographic();
+    const double max = degrees ? kMaxGridDegrees : kMaxGridMetres;
+    // Written so that NaN fails: it compares false with everything.
+    if (!(g >= 0 && g <= max)) {
+      throw UsageError(fmt::format(
+          "the precision grid must be 0 (floating precision) or a size up to {:g} {}, not {}", max,
+          degrees ? "degrees" : "metres", g));
+    }
   }
-  return g;
+  if (options.max_piece_vertices < kMinPieceVertices) {
+    throw UsageError(fmt::format("pieces must be allowed at least {} vertices, not {}",
+                                 kMinPieceVertices, options.max_piece_vertices));
+  }
+}
+
+double working_grid(const EngineOptions& options, const Crs& crs) {
+  validate_engine_options(options, crs);
+  if (!options.grid_size) return default_grid_size(crs);
+  return *options.grid_size;
 }
 
 }  // namespace redline

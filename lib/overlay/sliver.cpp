@@ -4,7 +4,10 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "geom/geos_context.h"
+#include "redline/error.h"
 
 namespace redline {
 
@@ -39,6 +42,14 @@ bool is_sliver(const Geometry& geometry, double width) {
     any = true;
   }
   return any;
+}
+
+void validate_sliver_width(double metres, const char* what) {
+  // Written so that NaN fails: it compares false with everything.
+  if (!(metres >= 0 && metres <= kMaxSliverWidthMetres)) {
+    throw UsageError(fmt::format("the {} must be 0 or a number of metres up to {:g}, not {}", what,
+                                 kMaxSliverWidthMetres, metres));
+  }
 }
 
 double sliver_width_in_crs_units(double metres, const Crs& crs) {

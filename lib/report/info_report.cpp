@@ -60,7 +60,8 @@ nlohmann::ordered_json source_info_json(const SourceInfo& info) {
         {"invalid", l.invalid},
         {"not_polygon", l.not_polygon},
         {"issues", std::move(issues)},
-        {"problem", problem_text(l)}};
+        {"problem", problem_text(l)},
+        {"crs_contradiction", l.crs_contradiction}};
     if (!l.crs.is_known()) {
       j["crs_suggestion"] = l.crs_guess.suggestion;
       j["crs_explanation"] = l.crs_guess.explanation;
@@ -84,6 +85,7 @@ std::string render_source_info(const SourceInfo& info, OutputFormat format) {
     t.add_row({"features", std::to_string(l.features)});
     t.add_row({"CRS", crs_text(l)});
     if (!l.crs.is_known() && !l.crs_guess.explanation.empty()) t.add_row({"", l.crs_guess.explanation});
+    if (!l.crs_contradiction.empty()) t.add_row({"CRS check", "contradicted: " + l.crs_contradiction});
     if (!l.extent.is_null) {
       t.add_row({"extent", fmt::format("{:.3f}, {:.3f} — {:.3f}, {:.3f}", l.extent.min_x, l.extent.min_y,
                                        l.extent.max_x, l.extent.max_y)});

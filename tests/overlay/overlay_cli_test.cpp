@@ -85,7 +85,9 @@ TEST(CoverageCli, MissingCoverIsAnInputErrorNamingTheFile) {
   auto r = run_cli({"coverage", cases(), "--layer", "targets", "--within", "/nonexistent/cover.shp"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("/nonexistent/cover.shp"), std::string::npos) << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+  // One error line; the target's bow tie (feature 6) adds a "redline: warning:" line before it.
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << r.err;
+  EXPECT_EQ(r.err.find("redline: error: "), r.err.rfind("redline: error: ")) << r.err;
 }
 
 TEST(CoverageCli, FailPolicyNamesTheInvalidFeature) {

@@ -19,6 +19,9 @@ ReadOptions InputArgs::read_options(unsigned threads) const {
   o.assume_crs = assume_crs;
   o.encoding = encoding;
   o.invalid = parse_invalid_policy(invalid);
+  o.trust_crs = trust_crs;
+  o.repair_tolerance_percent = repair_tolerance_percent;
+  o.warn = stderr_warning();
   o.threads = threads;
   o.progress = stderr_progress();
   return o;
@@ -96,6 +99,10 @@ std::string spell_hint(const Hint& hint, const Location& where) {
   return describe(hint);
 }
 
+std::function<void(const std::string&)> stderr_warning() {
+  return [](const std::string& line) { std::fprintf(stderr, "redline: warning: %s\n", line.c_str()); };
+}
+
 void add_input_options(CLI::App& cmd, InputArgs& a) {
   register_input_flags(cmd, a.path, a.layer, InputFlags{});
   cmd.add_option("--layer", a.layer,
@@ -104,9 +111,17 @@ void add_input_options(CLI::App& cmd, InputArgs& a) {
                  "CRS of a source that has none (no .prj): EPSG:4527, WKT or a PROJ string");
   cmd.add_option("--encoding", a.encoding,
                  "Attribute encoding of a shapefile DBF, e.g. GBK; overrides .cpg and the DBF code page");
+  cmd.add_flag("--trust-crs", a.trust_crs,
+               "Use the CRS although the coordinates contradict it (geographic over metres excepted); "
+               "the report says so");
   cmd.add_option("--invalid", a.invalid,
-                 "Invalid polygons: repair (GEOS MakeValid, area change reported), skip, or fail")
+                 "Invalid polygons: repair (GEOS MakeValid, area change reported), repair-strict "
+                 "(refuse a repair that empties a polygon or changes its area beyond "
+                 "--repair-tolerance), skip, or fail")
       ->default_str("repair");
+  cmd.add_option("--repair-tolerance", a.repair_tolerance_percent,
+                 "Percent of a feature's area a repair may change without a warning")
+      ->default_str("1");
 }
 
 void add_input_options(CLI::App& cmd, InputArgs& a, const std::string& prefix, const std::string& what) {
@@ -117,8 +132,14 @@ void add_input_options(CLI::App& cmd, InputArgs& a, const std::string& prefix, c
   cmd.add_option("--" + prefix + "-layer", a.layer, "Layer of " + what + " to read when its source has several");
   cmd.add_option("--" + prefix + "-assume-crs", a.assume_crs, "CRS of " + what + " when its source has none");
   cmd.add_option("--" + prefix + "-encoding", a.encoding, "Attribute encoding of " + what + " (shapefile DBF), e.g. GBK");
-  cmd.add_option("--" + prefix + "-invalid", a.invalid, "Invalid polygons in " + what + ": repair, skip or fail")
+  cmd.add_flag("--" + prefix + "-trust-crs", a.trust_crs,
+               "Use the CRS of " + what + " although its coordinates contradict it");
+  cmd.add_option("--" + prefix + "-invalid", a.invalid,
+                 "Invalid polygons in " + what + ": repair, repair-strict, skip or fail")
       ->default_str("repair");
+  cmd.add_option("--" + prefix + "-repair-tolerance", a.repair_tolerance_percent,
+                 "Percent of a feature's area a repair in " + what + " may change without a warning")
+      ->default_str("1");
 }
 
 void add_measure_options(CLI::App& cmd, MeasureArgs& a) {

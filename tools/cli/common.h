@@ -30,6 +30,8 @@ using Runner = std::function<int()>;
 struct InputArgs {
   std::string path, layer, assume_crs, encoding, invalid = "repair";
   std::string flag_prefix = "--";  ///< how its options are spelled: "--" or "--PREFIX-"
+  bool trust_crs = false;
+  double repair_tolerance_percent = kDefaultRepairTolerancePercent;
   ReadOptions read_options(unsigned threads) const;
 };
 
@@ -53,12 +55,13 @@ void set_layer_choice_advice(std::string advice);
 /// Returns `hint` as advice in command-line terms for an error at `where` ("" for no hint).
 std::string spell_hint(const Hint& hint, const Location& where);
 
-/// Adds `--layer`, `--assume-crs`, `--encoding`, `--invalid` to `cmd` (the path is positional
-/// and added by the subcommand).
+/// Adds `--layer`, `--assume-crs`, `--trust-crs`, `--encoding`, `--invalid`,
+/// `--repair-tolerance` to `cmd` (the path is positional and added by the subcommand).
 void add_input_options(CLI::App& cmd, InputArgs& args);
 
 /// Adds the same options for a second input, named `--PREFIX-layer`, `--PREFIX-assume-crs`,
-/// `--PREFIX-encoding`, `--PREFIX-invalid`; `what` names that input in the help ("the cover").
+/// `--PREFIX-trust-crs`, `--PREFIX-encoding`, `--PREFIX-invalid`, `--PREFIX-repair-tolerance`;
+/// `what` names that input in the help ("the cover").
 void add_input_options(CLI::App& cmd, InputArgs& args, const std::string& prefix, const std::string& what);
 
 /// Options that say how to measure and print.
@@ -73,6 +76,9 @@ struct MeasureArgs {
 
 /// Adds `--method`, `--unit`, `--format`, `--bom`, `--threads` to `cmd`.
 void add_measure_options(CLI::App& cmd, MeasureArgs& args);
+
+/// Returns a function printing each warning as one line "redline: warning: ..." on stderr.
+std::function<void(const std::string&)> stderr_warning();
 
 /// Returns a progress function drawing on stderr, or an empty one when stderr is not a terminal.
 ProgressFn stderr_progress();

@@ -146,6 +146,10 @@ struct CheckRunOptions {
   /// How to read the layers. DEFAULT: repair invalid polygons, CRS and encoding from the source.
   std::string assume_crs, encoding;
   InvalidPolicy invalid = InvalidPolicy::Repair;
+  bool trust_crs = false;  ///< as ReadOptions::trust_crs. DEFAULT: false
+  /// As ReadOptions::repair_tolerance_percent. DEFAULT: kDefaultRepairTolerancePercent.
+  double repair_tolerance_percent = kDefaultRepairTolerancePercent;
+  std::function<void(const std::string&)> warn;  ///< as ReadOptions::warn. DEFAULT: none
   unsigned threads = 0;  ///< DEFAULT: all cores
   ProgressFn progress;
 };

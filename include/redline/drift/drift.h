@@ -68,6 +68,8 @@ namespace redline {
 constexpr double kDefaultDriftSliverWidth = 0.5;
 /// DEFAULT area (m²) below which a piece of change is noise, whatever its shape.
 constexpr double kDefaultDriftSliverArea = 1.0;
+/// Largest noise area accepted (m²): a hectare of change is never noise.
+constexpr double kMaxDriftSliverArea = 1.0e4;
 
 struct DriftOptions {
   AreaMethod method = AreaMethod::Ellipsoidal;  // DEFAULT: ellipsoidal

@@ -5,11 +5,23 @@
 // What reading guarantees:
 //  - every geometry is 2D Polygon or MultiPolygon (Z and M dropped, curves linearised, with a
 //    note in the report); null and empty geometries are kept, counted, and measure 0;
+//  - every coordinate is a finite number within ±1e9 (kMaxCoordinate), and within ±180°/±90°
+//    in a geographic CRS; anything else is refused with an InputError naming the feature;
 //  - invalid polygons are found with GEOS and handled by the InvalidPolicy: repaired with GEOS
 //    MakeValid (structure method; the original geometry is kept for the area report), skipped,
-//    or refused with an InputError naming the feature, the reason and the location;
+//    or refused with an InputError naming the feature, the reason and the location. A repair
+//    that empties a feature or changes its area by more than
+//    ReadOptions::repair_tolerance_percent is a warning (ReadReport::notes and
+//    ReadOptions::warn), and an InputError under RepairStrict;
+//  - in a geographic CRS, a ring with an edge spanning 180° of longitude or more (round a pole,
+//    or across the antimeridian) is refused: flat longitude/latitude polygons cannot hold it
+//    and a repair would destroy its area;
 //  - the layer has a known CRS: from the source, or from ReadOptions::assume_crs. A layer
 //    without CRS is refused with an InputError that suggests the likely CRS (guess_crs());
+//  - the CRS agrees with the coordinates: a geographic CRS over metres, a Gauss-Krüger zone
+//    whose false easting contradicts the eastings' zone prefix, or coordinates far outside the
+//    CRS's area of use are refused with an InputError suggesting the likely CRS, unless
+//    ReadOptions::trust_crs accepts the CRS knowingly (then ReadReport::notes says so);
 //  - attribute text is UTF-8: the shapefile's .cpg and the DBF's code page (LDID) are honoured,
 //    ReadOptions::encoding overrides them, and text that is not valid in the encoding used is
 //    refused instead of being passed on as mojibake.
@@ -22,6 +34,7 @@
 //   for (const redline::Feature& f : layer.features) { ... }
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,9 +51,18 @@ enum class InvalidPolicy {
   Repair,  ///< repair with GEOS MakeValid and go on (DEFAULT)
   Skip,    ///< leave the feature out and go on
   Fail,    ///< throw InputError naming the feature
+  /// repair as Repair does, but throw InputError naming the feature when a repair empties it or
+  /// changes its area by more than ReadOptions::repair_tolerance_percent
+  RepairStrict,
 };
 
-/// Parses "repair", "skip" or "fail". Throws UsageError otherwise.
+/// Largest |x| or |y| accepted in any CRS: 1e9 m is 25 times round the Earth.
+constexpr double kMaxCoordinate = 1.0e9;
+
+/// DEFAULT ReadOptions::repair_tolerance_percent: 1 % of a feature's area.
+constexpr double kDefaultRepairTolerancePercent = 1.0;
+
+/// Parses "repair", "skip", "fail" or "repair-strict". Throws UsageError otherwise.
 InvalidPolicy parse_invalid_policy(const std::string& text);
 
 struct ReadOptions {
@@ -55,6 +77,18 @@ struct ReadOptions {
   /// always UTF-8 (GeoPackage, FileGDB, GeoJSON).
   std::string encoding;
   InvalidPolicy invalid = InvalidPolicy::Repair;
+  /// Accept a CRS that the coordinates contradict (see above) instead of refusing it; the
+  /// report then says what contradicts it. Never accepts coordinates that are impossible in the
+  /// CRS (beyond ±180°/±90° in a geographic CRS). DEFAULT: false.
+  bool trust_crs = false;
+  /// Percentage of a feature's area by which a repair may change it without a warning,
+  /// measured on the plane of the layer's CRS. Finite, ≥ 0, else read_layer throws UsageError.
+  /// DEFAULT: kDefaultRepairTolerancePercent.
+  double repair_tolerance_percent = kDefaultRepairTolerancePercent;
+  /// Called (on the calling thread) with each warning, a complete line "FILE: layer L: feature
+  /// N: what", for loud decisions such as a repair that destroyed area. The same words are in
+  /// ReadReport::notes either way. DEFAULT: none.
+  std::function<void(const std::string&)> warn;
   /// Worker threads for validation and repair. DEFAULT: 0 — all cores.
   unsigned threads = 0;
   ProgressFn progress;
@@ -69,6 +103,9 @@ struct FeatureIssue {
   Action action = Action::Counted;
   std::string reason;                ///< e.g. GEOS's "Self-intersection"
   std::optional<double> x, y;        ///< where, in the layer's CRS, when known
+  /// For a repaired feature: its shoelace area as drawn and after repair, in squared CRS units
+  /// (m² in a projected CRS in metres).
+  std::optional<double> area_before, area_after;
 };
 
 /// Returns a short name for an issue kind ("invalid", "null geometry", ...).
@@ -84,6 +121,8 @@ struct ReadReport {
   std::size_t skipped = 0;           ///< features left out (invalid with Skip, non-polygons)
   std::size_t flattened = 0;         ///< Z or M dropped
   std::size_t linearised = 0;        ///< curves turned into line segments
+  std::size_t repairs_beyond_tolerance = 0;  ///< repairs that emptied a feature or changed its
+                                             ///< area by more than the tolerance
   std::vector<FeatureIssue> issues;  ///< one entry per feature concerned, in FID order
   std::string encoding;              ///< attribute encoding used ("UTF-8", "GBK", ...)
   std::vector<std::string> notes;    ///< plain-words notes for the user
@@ -109,9 +148,12 @@ struct Layer {
 };
 
 /// Reads a polygon layer. Throws InputError for a missing or unreadable source, a layer that
-/// is not polygonal, a missing CRS (with the suggestion), undecodable text, and invalid
-/// polygons under InvalidPolicy::Fail; UsageError for an unknown layer name or a CRS text
-/// PROJ does not understand.
+/// is not polygonal, a missing CRS (with the suggestion), a CRS the coordinates contradict
+/// (unless trusted), non-finite or absurd coordinates, a ring round a pole or across the
+/// antimeridian in a geographic CRS, undecodable text, invalid polygons under
+/// InvalidPolicy::Fail and area-destroying repairs under InvalidPolicy::RepairStrict;
+/// UsageError for an unknown layer name, a CRS text PROJ does not understand, or a
+/// repair_tolerance_percent that is negative or not finite.
 Layer read_layer(const std::string& path, const ReadOptions& options = {});
 
 /// Returns the names of the vector layers of a source. Throws InputError when it cannot be

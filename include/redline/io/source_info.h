@@ -18,6 +18,9 @@ struct LayerInfo {
   std::size_t features = 0;
   Crs crs;                     ///< unknown when the source declares none
   CrsGuess crs_guess;          ///< the suggestion, when crs is unknown
+  /// What in the coordinates contradicts the declared CRS, with the likely CRS; "" when nothing
+  /// does (read_layer() refuses such a CRS unless trusted).
+  std::string crs_contradiction;
   Envelope extent;
   std::string encoding;        ///< attribute encoding used ("" when a shapefile declares none)
   std::vector<Field> fields;

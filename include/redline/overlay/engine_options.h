@@ -43,12 +43,24 @@ struct EngineOptions {
   ProgressFn progress;
 };
 
+/// Coarsest precision grid accepted, in metres (projected CRS) — a coarser grid moves every
+/// vertex by more than the accuracy of any survey; in a geographic CRS the same in degrees
+/// (kMaxGridDegrees, about 11 m).
+constexpr double kMaxGridMetres = 10.0;
+constexpr double kMaxGridDegrees = 1.0e-4;
+/// Fewest vertices a piece may be cut to: below this the cutting costs more than it saves.
+constexpr int kMinPieceVertices = 8;
+
+/// Throws UsageError when a setting makes no sense: a grid_size that is NaN, infinite, negative
+/// or coarser than kMaxGridMetres (kMaxGridDegrees in a geographic `crs`), or
+/// max_piece_vertices below kMinPieceVertices. Every engine entry point calls it.
+void validate_engine_options(const EngineOptions& options, const Crs& crs);
+
 /// Returns the CRS the engine works in: options.crs, else `first_layer_crs`.
 /// REQUIRES: the result is known.
 Crs working_crs(const EngineOptions& options, const Crs& first_layer_crs);
 
-/// Returns the precision grid the engine uses in `crs`. Throws UsageError for a negative or
-/// non-finite options.grid_size.
+/// Returns the precision grid the engine uses in `crs`, after validate_engine_options().
 double working_grid(const EngineOptions& options, const Crs& crs);
 
 }  // namespace redline

@@ -22,6 +22,12 @@ namespace redline {
 /// The DEFAULT sliver width, in metres: 5 cm, fifty times the 1 mm rounding of a re-export and
 /// well below the 0.1–0.5 m accuracy of land-survey boundaries.
 constexpr double kDefaultSliverWidthMetres = 0.05;
+/// Widest sliver width accepted, in metres: an overlap 100 m wide is a conflict, never noise.
+constexpr double kMaxSliverWidthMetres = 100.0;
+
+/// Throws UsageError unless 0 ≤ `metres` ≤ kMaxSliverWidthMetres (0 turns slivers off) and it
+/// is a finite number; `what` names the setting ("sliver width").
+void validate_sliver_width(double metres, const char* what);
 
 /// Returns true when every polygon of `geometry` is thinner than `width` (CRS units), false
 /// for a null or empty geometry or when any polygon is wider. Throws InternalError when GEOS

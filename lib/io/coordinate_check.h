@@ -1,0 +1,36 @@
+#pragma once
+// Private: the coordinate and CRS checks of read_layer(), one feature at a time and for the
+// layer as a whole (see redline/io/layer.h for what is refused and why).
+#include <string>
+#include <vector>
+
+#include "redline/crs/crs.h"
+#include "redline/error.h"
+#include "redline/geom/geometry.h"
+
+namespace redline::detail {
+
+/// Throws InputError (without location: the caller adds the feature) when a vertex of
+/// `geometry` is NaN, infinite or beyond ±kMaxCoordinate.
+void require_finite_coordinates(const Geometry& geometry);
+
+/// Throws InputError (without location) when `geometry`, in the geographic CRS `crs`, has a ring
+/// edge spanning 180° of longitude or more: a ring round a pole or across the antimeridian.
+void require_flat_lonlat_rings(const Geometry& geometry, const Crs& crs);
+
+/// One feature's bounding box, for the layer-wide CRS check.
+struct FeatureExtent {
+  std::int64_t fid = 0;
+  Envelope envelope;
+};
+
+/// Checks the layer's CRS against its coordinates (crs_plausibility.h). Coordinates impossible
+/// in the CRS (beyond ±180°/±90° in a geographic one) throw InputError naming the first feature
+/// concerned. A contradiction that a CRS could survive throws InputError at `where`, unless
+/// `trust_crs`, when it is added to `notes` instead; `check_contradictions` false skips these
+/// (a layer whose CRS nobody chose, as `redline info` reads it).
+void check_crs_against_coordinates(const Crs& crs, const std::vector<FeatureExtent>& extents,
+                                   bool trust_crs, bool check_contradictions,
+                                   const Location& where, std::vector<std::string>& notes);
+
+}  // namespace redline::detail

@@ -1,0 +1,108 @@
+// read_layer() refuses coordinates no figure can come from: NaN, infinity, absurdly large values
+// (tests/data/io/{nan,inf,huge}_vertex.shp), and, in a geographic CRS, rings round a pole or across
+// the antimeridian (tests/data/io/wrapping_rings.gpkg), which flat lon/lat polygons cannot hold.
+// Data: tests/oracles/make_hostile_data.py.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "redline/error.h"
+#include "redline/io/layer.h"
+#include "redline/measure/area.h"
+#include "support/test_support.h"
+
+namespace redline {
+namespace {
+
+using test::data_path;
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+InputError read_error(const std::string& path, const ReadOptions& options = {}) {
+  try {
+    read_layer(path, options);
+  } catch (const InputError& e) {
+    return e;
+  } catch (const Error& e) {
+    ADD_FAILURE() << "read_layer(" << path << ") threw another kind: " << e.what();
+    return InputError(e.reason(), e.where());
+  }
+  ADD_FAILURE() << "read_layer(" << path << ") did not throw";
+  return InputError("no error");
+}
+
+TEST(CoordinateCheck, NanVertexIsRefusedNamingTheFeature) {
+  const InputError e = read_error(data_path("io/nan_vertex.shp"));
+  EXPECT_EQ(e.where().feature, 1);
+  EXPECT_EQ(e.where().layer, "nan_vertex");
+  EXPECT_TRUE(contains(e.reason(), "(nan, 2822100) is not a finite number")) << e.what();
+}
+
+TEST(CoordinateCheck, InfiniteVertexIsRefusedNamingTheFeature) {
+  const InputError e = read_error(data_path("io/inf_vertex.shp"));
+  EXPECT_EQ(e.where().feature, 1);
+  EXPECT_TRUE(contains(e.reason(), "(inf, 2822100) is not a finite number")) << e.what();
+}
+
+TEST(CoordinateCheck, AbsurdVertexIsRefusedNamingTheFeature) {
+  const InputError e = read_error(data_path("io/huge_vertex.shp"));
+  EXPECT_EQ(e.where().feature, 1);
+  EXPECT_TRUE(contains(e.reason(), "(1e+300, 2822100) lies beyond ±1e+09")) << e.what();
+}
+
+TEST(CoordinateCheck, RefusedWhateverThePolicy) {
+  // Skipping or repairing cannot make a NaN vertex meaningful: the refusal comes first.
+  for (InvalidPolicy policy : {InvalidPolicy::Repair, InvalidPolicy::Skip, InvalidPolicy::Fail,
+                               InvalidPolicy::RepairStrict}) {
+    ReadOptions options;
+    options.invalid = policy;
+    EXPECT_EQ(read_error(data_path("io/nan_vertex.shp"), options).where().feature, 1);
+  }
+}
+
+TEST(CoordinateCheck, RingRoundThePoleIsRefused) {
+  // A ring at 80°N through longitudes -180, -135, ..., 180: valid on the ellipsoid (PostGIS
+  // geography measures the cap), a line folded on itself in flat lon/lat, which MakeValid would
+  // "repair" to nothing.
+  ReadOptions options;
+  options.layer = "pole";
+  const InputError e = read_error(data_path("io/wrapping_rings.gpkg"), options);
+  EXPECT_EQ(e.where().feature, 1);
+  EXPECT_TRUE(contains(e.reason(), "from (180, 80) to (-180, 80), across 360° of longitude"))
+      << e.what();
+  EXPECT_TRUE(contains(e.reason(), "encloses a pole or crosses the antimeridian")) << e.what();
+}
+
+TEST(CoordinateCheck, RingAcrossTheAntimeridianIsRefused) {
+  ReadOptions options;
+  options.layer = "antimeridian";
+  const InputError e = read_error(data_path("io/wrapping_rings.gpkg"), options);
+  EXPECT_EQ(e.where().feature, 1);
+  EXPECT_TRUE(contains(e.reason(), "from (170, 10) to (-170, 10), across 340° of longitude"))
+      << e.what();
+}
+
+TEST(CoordinateCheck, RepairAndSkipDoNotHideAWrappingRing) {
+  for (InvalidPolicy policy : {InvalidPolicy::Repair, InvalidPolicy::Skip}) {
+    ReadOptions options;
+    options.layer = "pole";
+    options.invalid = policy;
+    EXPECT_TRUE(contains(read_error(data_path("io/wrapping_rings.gpkg"), options).reason(),
+                         "encloses a pole"));
+  }
+}
+
+TEST(CoordinateCheck, OrdinaryGeographicLayerIsRead) {
+  // The same parcels in EPSG:4490 have no edge anywhere near 180° of longitude.
+  const Layer layer = read_layer(data_path("area/parcels_4490.shp"));
+  EXPECT_EQ(layer.features.size(), 12u);
+  for (const std::string& note : layer.report.notes) {
+    EXPECT_FALSE(contains(note, "CRS")) << note;
+  }
+}
+
+}  // namespace
+}  // namespace redline
