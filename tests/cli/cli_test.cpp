@@ -118,7 +118,7 @@ TEST(CliArea, GbkWithoutEncodingExitsTwoWithHint) {
   const CliResult r = run_on_shapefile("io", "gbk_nocpg", {"area"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(contains(r.err, "gbk_nocpg.shp")) << r.err;
-  EXPECT_TRUE(contains(r.err, "declare the encoding")) << r.err;
+  EXPECT_TRUE(contains(r.err, "--encoding GBK")) << r.err;
 }
 
 TEST(CliArea, SelfIntersectionRepairedWithAreaChangeReported) {
@@ -273,7 +273,7 @@ TEST(CliInfo, JsonOfUndecodableFieldNamesIsValid) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json layer = parse_json(r)["layers"][0];
   EXPECT_EQ(layer["fields"][1]["name"], "\\xBA\\xEC\\xCF\\xDF\\xC0\\xE0\\xD0\\xCD");  // 红线类型 in GBK
-  EXPECT_TRUE(contains(layer["problem"].get<std::string>(), "declare the encoding"));
+  EXPECT_TRUE(contains(layer["problem"].get<std::string>(), "--encoding GBK"));
 
   const CliResult gbk = run_on_shapefile("io", "gbk_nocpg", {"info", "--encoding", "GBK", "--format", "json"});
   ASSERT_EQ(gbk.exit_code, 0) << gbk.err;

@@ -54,7 +54,8 @@ TEST(AttributeEncoding, Utf8InsideGbkFileIsRefusedNamingFeatureAndField) {
   EXPECT_TRUE(contains(e.what(), "mixed encodings")) << e.what();
   EXPECT_TRUE(contains(e.what(), "生物多样性维护")) << e.what();  // shown as it is: UTF-8
   EXPECT_FALSE(contains(e.what(), "鐢熺")) << "mojibake in the message: " << e.what();
-  EXPECT_TRUE(contains(e.what(), "declare the encoding")) << e.what();
+  EXPECT_EQ(e.hint().kind, HintKind::DeclareEncoding);
+  EXPECT_TRUE(contains(e.what(), "declare the file's encoding")) << e.what();
   expect_no_flag(e);
 }
 

@@ -67,7 +67,7 @@ TEST(ErrorPaths, CheckKeepsKindLocationAndHintAndSaysWhichCheck) {
   s.kind = CheckKind::NotReduced;
   s.name = "redline kept";
   s.layer = LayerRef{data_path("io/two_layers.gpkg"), ""};
-  s.baseline_m2 = 1.0;
+  s.baseline_m2 = 1e6;  // 100 ha: a threshold that makes sense, so the layer choice is what fails
   try {
     run_checks({s});
     FAIL() << "a source with two layers and no layer name was read";
