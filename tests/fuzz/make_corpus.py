@@ -30,9 +30,11 @@ SHAPEFILES = [
     "tests/data/io/null_geom", "tests/data/io/polygon_z", "tests/data/area/parcels_4527",
     "tests/data/area/parcels_4490", "tests/data/area/large_4527",
 ]
-# Flags bytes (fuzz_support.h read_options): 0 = defaults; 1 = assume EPSG:4527; 4 = skip
-# invalid; 8 = fail on invalid; 16 = GBK; 32 = group by the first field.
-FLAG_VARIANTS = {"": 0, "-assume4527-group": 1 | 32, "-skip-gbk": 4 | 16, "-fail": 8}
+# Flags bytes (fuzz_support.h read_options, measure_every_way): 0 = defaults, ellipsoidal;
+# 1 = assume EPSG:4527; 4 = skip invalid; 8 = fail on invalid; 16 = GBK; 32 = group by the
+# first field; 64 = survey, 128 = planar, 192 = every method.
+FLAG_VARIANTS = {"": 0, "-assume4527-group-survey": 1 | 32 | 64, "-skip-gbk-planar": 4 | 16 | 128,
+                 "-fail-all": 8 | 192}
 
 
 def read(path):
@@ -82,12 +84,12 @@ def main():
             ds = ogr.Open(gpkg, 1)
             ds.ExecuteSQL("VACUUM")
             ds = None
-            write("read_geopackage", name + ".bin", bytes([0]) + read(gpkg))
+            write("read_geopackage", name + ".bin", bytes([192]) + read(gpkg))
             geojson = os.path.join(tmp, name + ".geojson")
             gdal.VectorTranslate(geojson, src, format="GeoJSON",
                                  layerCreationOptions=["COORDINATE_PRECISION=4", "RFC7946=NO",
                                                        "WRITE_NAME=NO"])
-            write("read_geojson", name + ".bin", bytes([0]) + read(geojson))
+            write("read_geojson", name + ".bin", bytes([192]) + read(geojson))
         # Two layers in one GeoPackage: the reader lists them and reads each.
         two = os.path.join(tmp, "two_layers.gpkg")
         for stem in ["tests/data/io/bowtie", "tests/data/area/parcels_4527"]:
@@ -98,7 +100,7 @@ def main():
         ds = ogr.Open(two, 1)
         ds.ExecuteSQL("VACUUM")
         ds = None
-        write("read_geopackage", "two_layers.bin", bytes([0]) + read(two))
+        write("read_geopackage", "two_layers.bin", bytes([32 | 192]) + read(two))
     finally:
         shutil.rmtree(tmp)
 
@@ -122,7 +124,7 @@ def main():
         '[[115,25],[116,26]]}]}}]}',
     }
     for name, text in geojson_seeds.items():
-        write("read_geojson", name, bytes([0]) + text.encode())
+        write("read_geojson", name, bytes([192]) + text.encode())
 
     # Rules files: the sample's and the tests', and a few that use every key.
     for path in ["samples/huichang/indicators.toml", "tests/data/checks/small.toml",
