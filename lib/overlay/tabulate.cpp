@@ -99,7 +99,11 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   PieceSet zp(zones, r.crs, eo.max_piece_vertices, grid, eo.threads);
   PieceSet cp(classes, r.crs, eo.max_piece_vertices, grid, eo.threads);
   const std::vector<Key> zone_keys = keys_of(zones, zone_index).first;
-  const auto [class_keys, class_ids] = keys_of(classes, class_index);
+  // Named references, not a structured binding: C++17 does not let lambdas capture those
+  // (GCC allows it, clang refuses).
+  const auto class_keys_and_ids = keys_of(classes, class_index);
+  const std::vector<Key>& class_keys = class_keys_and_ids.first;
+  const std::vector<std::size_t>& class_ids = class_keys_and_ids.second;
 
   // Pass A: each class piece against the zone pieces; per zone feature, the area inside. This
   // adds up the class features' overlaps, which is exact for features that overlap no other of

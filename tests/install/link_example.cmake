@@ -2,7 +2,8 @@
 # that prefix with find_package(redline), runs it and checks the printed areas.
 #
 #   cmake -DREDLINE_BUILD_DIR=<build> -DEXAMPLE_SOURCE_DIR=<repo>/samples/link_example
-#         -DWORK_DIR=<scratch> [-DGENERATOR=<cmake generator>] -DCASES=<n>
+#         -DWORK_DIR=<scratch> [-DGENERATOR=<cmake generator>] [-DEXAMPLE_LINKER_FLAGS=<flags>]
+#         -DCASES=<n>
 #         -DCASE1_FILE=<layer path> [-DCASE1_LAYER=<layer name>] -DCASE1_EXPECTED=<area> ...
 #         -P link_example.cmake
 #
@@ -32,7 +33,8 @@ if(GENERATOR)
 endif()
 run_step("configuring samples/link_example against the installed package"
   "${CMAKE_COMMAND}" -S "${EXAMPLE_SOURCE_DIR}" -B "${build}" ${generator_args}
-  -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}")
+  -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
+  "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
 run_step("building samples/link_example" "${CMAKE_COMMAND}" --build "${build}")
 
 foreach(i RANGE 1 ${CASES})

@@ -1,11 +1,18 @@
 # The installed package works for a program outside the tree: cmake --install, then
 # samples/link_example configured with find_package(redline), built, run and checked.
+# A libredline built with sanitizers (REDLINE_SANITIZE) needs their runtime linked into the
+# program, first in its library list.
+set(example_linker_flags "")
+if(REDLINE_SANITIZE)
+  set(example_linker_flags "-fsanitize=${REDLINE_SANITIZE}")
+endif()
 add_test(NAME Install.LinkedSampleMeasuresAreas
   COMMAND ${CMAKE_COMMAND}
     -DREDLINE_BUILD_DIR=${PROJECT_BINARY_DIR}
     -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
     -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_link_example
     -DGENERATOR=${CMAKE_GENERATOR}
+    "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
     -DCASES=2
     # /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/large_4527.shp --zone 39
     #   -> 620385351.34977174 m² = 62038.535134977174 ha
