@@ -166,9 +166,10 @@ CrsGuess guess_crs(const Envelope& e) {
                         "(CGCS2000 geographic is EPSG:4490)";
     return guess;
   }
-  const int zone_lo = static_cast<int>(std::floor(x_lo / 1.0e6));
-  const int zone_hi = static_cast<int>(std::floor(x_hi / 1.0e6));
   if (x_lo >= 1.0e7 && x_hi < 1.0e8 && northing_like) {
+    // Converted only inside the range: a huge or non-finite easting would overflow an int.
+    const int zone_lo = static_cast<int>(std::floor(x_lo / 1.0e6));
+    const int zone_hi = static_cast<int>(std::floor(x_hi / 1.0e6));
     if (zone_lo == zone_hi && zone_lo >= 25 && zone_lo <= 45) {
       guess.suggestion = fmt::format("EPSG:{}", 4513 + zone_lo - 25);
       guess.explanation = fmt::format(
