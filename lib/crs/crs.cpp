@@ -11,17 +11,19 @@
 namespace redline {
 namespace detail {
 
-PJ_CONTEXT* proj_context() {
-  struct Context {
-    PJ_CONTEXT* ctx = proj_context_create();
-    ~Context() { proj_context_destroy(ctx); }
-  };
-  thread_local Context context;
-  return context.ctx;
+ProjContextPtr make_proj_context() {
+  ProjContextPtr ctx(proj_context_create());
+  if (!ctx) throw InternalError("PROJ cannot create a context");
+  return ctx;
 }
 
-std::string proj_error_message() {
-  PJ_CONTEXT* ctx = proj_context();
+PJ_CONTEXT* proj_context() {
+  thread_local ProjContextPtr context = make_proj_context();
+  return context.get();
+}
+
+std::string proj_error_message(PJ_CONTEXT* ctx) {
+  if (!ctx) ctx = proj_context();
   int code = proj_context_errno(ctx);
   const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
   return text ? text : "unknown PROJ error";
