@@ -36,21 +36,23 @@ void keep_proj_messages(PJ_CONTEXT* ctx) {
   (void)default_context_quiet;
 }
 
-PJ_CONTEXT* proj_context() {
-  struct Context {
-    PJ_CONTEXT* ctx = proj_context_create();
-    Context() { keep_proj_messages(ctx); }
-    ~Context() { proj_context_destroy(ctx); }
-  };
-  thread_local Context context;
-  return context.ctx;
+ProjContextPtr make_proj_context() {
+  ProjContextPtr ctx(proj_context_create());
+  if (!ctx) throw InternalError("PROJ cannot create a context");
+  keep_proj_messages(ctx.get());
+  return ctx;
 }
 
-std::string proj_error_message() {
+PJ_CONTEXT* proj_context() {
+  thread_local ProjContextPtr context = make_proj_context();
+  return context.get();
+}
+
+std::string proj_error_message(PJ_CONTEXT* ctx) {
   std::string logged;
   logged.swap(t_last_proj_message);
   if (!logged.empty()) return "PROJ: " + logged;
-  PJ_CONTEXT* ctx = proj_context();
+  if (!ctx) ctx = proj_context();
   int code = proj_context_errno(ctx);
   const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
   return std::string("PROJ: ") + (text ? text : "unknown error");

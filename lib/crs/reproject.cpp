@@ -1,7 +1,5 @@
 #include "redline/crs/reproject.h"
 
-#include <optional>
-
 #include "redline/crs/transform.h"
 #include "util/parallel.h"
 
@@ -12,15 +10,14 @@ void reproject_layer(Layer& layer, const Crs& target, unsigned threads) {
   constexpr std::size_t kChunk = 256;
   const std::size_t n = layer.features.size();
   CoordinateTransform check(layer.crs, target);  // fails early, on this thread, if impossible
-  // One transformation per worker: PROJ objects are bound to a thread.
-  std::vector<std::optional<CoordinateTransform>> transforms(detail::worker_count(n, threads, kChunk));
-  detail::parallel_for_workers(n, threads, [&](std::size_t i, unsigned worker) {
-    auto& t = transforms[worker];
-    if (!t) t.emplace(layer.crs, target);
+  // One transformation per worker: a transform serves one thread at a time.
+  auto make_transform = [&] { return CoordinateTransform(layer.crs, target); };
+  detail::parallel_for_with_state(n, threads, make_transform,
+                                  [&](std::size_t i, CoordinateTransform& t, unsigned) {
     Feature& f = layer.features[i];
     try {
-      f.geometry = t->apply(f.geometry);
-      if (!f.original.is_null()) f.original = t->apply(f.original);
+      f.geometry = t.apply(f.geometry);
+      if (!f.original.is_null()) f.original = t.apply(f.original);
     } catch (const Error& e) {
       rethrow_with_location(e, layer.where(f.fid), e.reason() + " while transforming to " + target.label());
     }

@@ -13,59 +13,55 @@
 namespace redline {
 
 using detail::PjPtr;
-using detail::proj_context;
 
+// The transformation and the context it lives in: members are destroyed in reverse order, so
+// the PJ goes before its context, on whichever thread drops the transform.
 struct CoordinateTransform::Impl {
+  detail::ProjContextPtr ctx = detail::make_proj_context();
   PjPtr op;  // null for the identity
 };
 
 namespace {
 
-PjPtr make_crs(const Crs& crs) {
+PjPtr make_crs(PJ_CONTEXT* ctx, const Crs& crs) {
   if (!crs.is_known()) throw UsageError("cannot transform coordinates of a layer with unknown CRS");
-  PjPtr pj(proj_create(proj_context(), crs.wkt().c_str()));
+  PjPtr pj(proj_create(ctx, crs.wkt().c_str()));
   if (!pj) throw InternalError("PROJ cannot rebuild CRS " + crs.label());
   return pj;
 }
 
-PjPtr normalised(PjPtr op, const std::string& what) {
+PjPtr normalised(PJ_CONTEXT* ctx, PjPtr op, const std::string& what) {
   if (!op) throw UsageError(fmt::format("PROJ finds no transformation {} ({})", what,
-                                        detail::proj_error_message()));
+                                        detail::proj_error_message(ctx)));
   // EPSG's CGCS2000 axis order is northing, easting (latitude, longitude): redline works in
   // the traditional GIS order throughout.
-  PjPtr norm(proj_normalize_for_visualization(proj_context(), op.get()));
+  PjPtr norm(proj_normalize_for_visualization(ctx, op.get()));
   if (!norm) throw InternalError("PROJ cannot normalise axis order " + what);
   return norm;
 }
 
 }  // namespace
 
-CoordinateTransform::CoordinateTransform(const Crs& source, const Crs& target)
-    : impl_(std::make_unique<Impl>()) {
-  if (source.equivalent_to(target) && source.is_known()) return;
-  PjPtr src = make_crs(source), dst = make_crs(target);
-  impl_->op = normalised(
-      PjPtr(proj_create_crs_to_crs_from_pj(proj_context(), src.get(), dst.get(), nullptr, nullptr)),
-      "from " + source.label() + " to " + target.label());
+CoordinateTransform::CoordinateTransform(const Crs& source, const Crs& target) {
+  if (source.equivalent_to(target) && source.is_known()) return;  // the identity: no PROJ at all
+  impl_ = std::make_unique<Impl>();
+  PJ_CONTEXT* ctx = impl_->ctx.get();
+  PjPtr src = make_crs(ctx, source), dst = make_crs(ctx, target);
+  impl_->op = normalised(ctx, PjPtr(proj_create_crs_to_crs_from_pj(ctx, src.get(), dst.get(), nullptr, nullptr)),
+                         "from " + source.label() + " to " + target.label());
 }
 
 CoordinateTransform CoordinateTransform::to_geographic(const Crs& source) {
   CoordinateTransform t;
   t.impl_ = std::make_unique<Impl>();
-  PjPtr src = make_crs(source);
-  PJ_CONTEXT* ctx = proj_context();
+  PJ_CONTEXT* ctx = t.impl_->ctx.get();
+  PjPtr src = make_crs(ctx, source);
   PjPtr geodetic(proj_crs_get_geodetic_crs(ctx, src.get()));
   if (!geodetic) throw InternalError("PROJ finds no geodetic CRS under " + source.label());
-  if (source.is_geographic()) {
-    // Only the axis order may need changing.
-    t.impl_->op = normalised(
-        PjPtr(proj_create_crs_to_crs_from_pj(ctx, src.get(), geodetic.get(), nullptr, nullptr)),
-        "to geographic coordinates");
-    return t;
-  }
+  // For a geographic source only the axis order may need changing.
   t.impl_->op = normalised(
-      PjPtr(proj_create_crs_to_crs_from_pj(ctx, src.get(), geodetic.get(), nullptr, nullptr)),
-      "from " + source.label() + " to longitude/latitude");
+      ctx, PjPtr(proj_create_crs_to_crs_from_pj(ctx, src.get(), geodetic.get(), nullptr, nullptr)),
+      source.is_geographic() ? "to geographic coordinates" : "from " + source.label() + " to longitude/latitude");
   return t;
 }
 

@@ -90,10 +90,9 @@ void prepare_side(Side& s, const Layer& layer, std::optional<std::size_t> key_in
   s.rings.assign(n, {});
   s.partner.assign(n, kNone);
   s.by_edges.assign(n, 0);
-  std::vector<std::optional<AreaCalculator>> calculators(detail::worker_count(n, threads, 64));
-  detail::parallel_for_workers(n, threads, [&](std::size_t i, unsigned worker) {
-    auto& calc = calculators[worker];
-    if (!calc) calc.emplace(layer.crs, method);
+  auto make_calculator = [&] { return std::optional<AreaCalculator>(std::in_place, layer.crs, method); };
+  detail::parallel_for_with_state(n, threads, make_calculator,
+                                  [&](std::size_t i, std::optional<AreaCalculator>& calc, unsigned) {
     const Feature& f = layer.features[i];
     // Envelopes are also computed here, on one thread per feature, before any sharing.
     s.env[i] = f.geometry.envelope();
@@ -208,7 +207,9 @@ class DriftEngine {
     detail::SharedEdgeIndex b_edges(b_.rings, o_.threads);
     detail::SharedEdgeIndex a_edges(a_.rings, o_.threads);
     StageProgress progress(o_.progress, "measuring unchanged features", pairs.size());
-    detail::parallel_for_workers(pairs.size(), o_.threads, [&](std::size_t n, unsigned worker) {
+    struct NoState {};
+    detail::parallel_for_with_state(pairs.size(), o_.threads, [] { return NoState{}; },
+                                    [&](std::size_t n, NoState&, unsigned worker) {
       const auto [bi, aj] = pairs[n];
       measure_pair(bi, aj, alignments[n], b_edges, a_edges);
       progress.tick(worker);
@@ -221,11 +222,12 @@ class DriftEngine {
     for (std::size_t i = 0; i < self.size(); ++i) {
       if (!self.by_edges[i]) todo.push_back(i);
     }
-    std::vector<std::optional<PieceJudge>> judges(detail::worker_count(todo.size(), o_.threads, kChunk));
     StageProgress progress(o_.progress, is_after ? "overlaying AFTER" : "overlaying BEFORE", todo.size());
-    detail::parallel_for_workers(todo.size(), o_.threads, [&](std::size_t n, unsigned worker) {
-      auto& judge = judges[worker];
-      if (!judge) judge.emplace(PieceJudge{AreaCalculator(self.layer->crs, o_.method), o_.sliver_width, o_.sliver_area});
+    auto make_judge = [&] {
+      return std::optional<PieceJudge>(PieceJudge{AreaCalculator(self.layer->crs, o_.method), o_.sliver_width, o_.sliver_area});
+    };
+    detail::parallel_for_with_state(todo.size(), o_.threads, make_judge,
+                                    [&](std::size_t n, std::optional<PieceJudge>& judge, unsigned worker) {
       const std::size_t i = todo[n];
       try {
         overlay_feature(self, other, i, is_after, *judge);

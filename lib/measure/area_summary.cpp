@@ -24,16 +24,14 @@ AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
   const std::size_t n = layer.features.size();
   std::vector<double> areas(n, 0.0), repair(n, 0.0);
   constexpr std::size_t kChunk = 256;
-  // One calculator per worker thread: each holds its own PROJ transformation.
-  std::vector<std::optional<AreaCalculator>> calculators(
-      detail::worker_count(n, options.threads, kChunk));
-  detail::parallel_for_workers(n, options.threads, [&](std::size_t i, unsigned worker) {
-    auto& calc = calculators[worker];
-    if (!calc) calc.emplace(layer.crs, options.method);
+  // One calculator per worker thread, made and dropped on that thread.
+  auto make_calculator = [&] { return AreaCalculator(layer.crs, options.method); };
+  detail::parallel_for_with_state(n, options.threads, make_calculator,
+                                  [&](std::size_t i, AreaCalculator& calc, unsigned) {
     const Feature& f = layer.features[i];
     try {
-      areas[i] = calc->area(f.geometry);
-      if (!f.original.is_null()) repair[i] = areas[i] - calc->area(f.original);
+      areas[i] = calc.area(f.geometry);
+      if (!f.original.is_null()) repair[i] = areas[i] - calc.area(f.original);
     } catch (const Error& e) {
       rethrow_with_location(e, layer.where(f.fid));
     }

@@ -161,8 +161,8 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
   PieceSet targets(target, r.crs, eo.max_piece_vertices, r.grid_size, eo.threads);
   PieceSet covers(cover, r.crs, eo.max_piece_vertices, r.grid_size, eo.threads);
   const detail::FeatureOverlaps overlaps = detail::find_feature_overlaps(covers, eo.threads, eo.progress);
-  r.cover_overlaps.pairs = overlaps.pairs;
   r.cover_overlaps.features = overlaps.features;
+  r.cover_overlaps.groups = overlaps.groups;
 
   // Each target feature's own area.
   const std::size_t n = target.features.size();

@@ -22,14 +22,16 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
   };
   std::vector<Slot> slots(n);
   const std::size_t chunk = balanced_chunk(n, threads);
-  std::vector<std::optional<CoordinateTransform>> transforms(worker_count(n, threads, chunk));
-  parallel_for_workers(n, threads, [&](std::size_t i, unsigned worker) {
+  // Per worker, the transform when one is needed (made on the worker's thread, used by it alone).
+  auto make_transform = [&] {
+    return transform ? std::optional<CoordinateTransform>(std::in_place, layer.crs, crs) : std::nullopt;
+  };
+  parallel_for_with_state(n, threads, make_transform,
+                          [&](std::size_t i, std::optional<CoordinateTransform>& t, unsigned) {
     const Feature& f = layer.features[i];
     if (f.geometry.is_empty()) return;
     const Geometry* g = &f.geometry;
     if (transform) {
-      auto& t = transforms[worker];
-      if (!t) t.emplace(layer.crs, crs);
       try {
         Geometry moved = t->apply(f.geometry);
         // A valid polygon can become invalid when its vertices move (a ring that almost

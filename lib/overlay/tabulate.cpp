@@ -133,8 +133,8 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   }
   const detail::FeatureOverlaps class_overlaps =
       detail::find_feature_overlaps(cp, eo.threads, eo.progress, class_ids, inside_zones);
-  r.overlapping_class_pairs = class_overlaps.pairs;
-  r.overlapping_zone_pairs = detail::find_feature_overlaps(zp, eo.threads, {}).pairs;
+  r.overlapping_class_features = class_overlaps.features;
+  r.overlapping_zone_features = detail::find_feature_overlaps(zp, eo.threads, {}).features;
   const std::vector<char>& dirty = class_overlaps.overlapping;
 
   // Pass B: each zone piece against the overlapping class features, unioned per class.

@@ -4,9 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
-#include <optional>
 #include <string_view>
-#include <vector>
 
 #include "redline/progress.h"
 #include "util/parallel.h"
@@ -21,18 +19,17 @@ inline std::size_t balanced_chunk(std::size_t n, unsigned threads) {
 }
 
 /// Calls fn(i, state) for i in [0, n) on up to `threads` threads, where `state` is this
-/// worker's State, built with make_state() the first time the worker needs one. Reports
+/// worker's State, built with make_state() on the worker's thread the first time it needs one
+/// and destroyed on that thread (see parallel_for_with_state()). Reports
 /// (stage, done, n) to `progress` from the calling thread. `chunk` 0: balanced_chunk().
 template <typename State, typename MakeState, typename Fn>
 void run_workers(std::size_t n, unsigned threads, const ProgressFn& progress, std::string_view stage,
                  MakeState&& make_state, Fn&& fn, std::size_t chunk = 0) {
   if (chunk == 0) chunk = balanced_chunk(n, threads);
-  std::vector<std::optional<State>> states(worker_count(n, threads, chunk));
   std::atomic<std::size_t> done{0};
-  parallel_for_workers(n, threads, [&](std::size_t i, unsigned worker) {
-    auto& state = states[worker];
-    if (!state) state.emplace(make_state());
-    fn(i, *state);
+  parallel_for_with_state(n, threads, [&]() -> State { return make_state(); },
+                          [&](std::size_t i, State& state, unsigned worker) {
+    fn(i, state);
     const std::size_t d = done.fetch_add(1, std::memory_order_relaxed) + 1;
     if (progress && worker == 0 && (d % 256 == 0)) progress(stage, d, n);
   }, chunk);

@@ -43,10 +43,10 @@ std::vector<std::string> notes(const CoverageResult& r, AreaUnit u) {
   } else {
     lines.push_back("Sliver detection off: every overlap counts as inside.");
   }
-  if (r.cover_overlaps.pairs) {
-    lines.push_back(fmt::format("The cover's own features overlap: {} pair(s), {} feature(s); their "
+  if (r.cover_overlaps.features) {
+    lines.push_back(fmt::format("The cover's own features overlap: {} feature(s) in {} group(s); their "
                                 "overlaps were counted once.",
-                                r.cover_overlaps.pairs, r.cover_overlaps.features));
+                                r.cover_overlaps.features, r.cover_overlaps.groups));
   }
   for (const auto& l : read_report_lines(r.target_read, r.target_repair_delta_m2, u)) lines.push_back("target: " + l);
   for (const auto& l : read_report_lines(r.cover_read, r.cover_repair_delta_m2, u)) lines.push_back("cover: " + l);
@@ -101,7 +101,7 @@ nlohmann::ordered_json coverage_report_json(const CoverageResult& r, const Cover
   j["features_inside"] = r.features_inside;
   j["inside"] = std::move(inside);
   j["slivers"] = {{"features", r.sliver_features}, {"area", from_square_metres(r.sliver_m2, u)}};
-  j["cover_overlaps"] = {{"pairs", r.cover_overlaps.pairs}, {"features", r.cover_overlaps.features}};
+  j["cover_overlaps"] = {{"features", r.cover_overlaps.features}, {"groups", r.cover_overlaps.groups}};
   nlohmann::ordered_json target_read = read_report_json(r.target_read), cover_read = read_report_json(r.cover_read);
   target_read["repair_delta"] = from_square_metres(r.target_repair_delta_m2, u);
   cover_read["repair_delta"] = from_square_metres(r.cover_repair_delta_m2, u);

@@ -38,9 +38,9 @@ std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
     lines.push_back(fmt::format("(null): class features without a {} value (null or NaN), kept apart from empty text.",
                                 r.class_field));
   }
-  if (r.overlapping_class_pairs) {
-    lines.push_back(fmt::format("{} pair(s) of same-class features overlap: their overlaps were counted once.",
-                                r.overlapping_class_pairs));
+  if (r.overlapping_class_features) {
+    lines.push_back(fmt::format("{} feature(s) overlap others of their class: their overlaps were counted once.",
+                                r.overlapping_class_features));
   }
   for (const TabulateZone& z : r.zones) {
     // 1e-9 relative: more than rounding, less than any real overlap worth a word.
@@ -50,9 +50,9 @@ std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
                                   show_zone(r, z.zone, z.null_key), format_percent(z.percent_classified())));
     }
   }
-  if (r.overlapping_zone_pairs) {
-    lines.push_back(fmt::format("{} pair(s) of zone features overlap: what lies in both counts in each.",
-                                r.overlapping_zone_pairs));
+  if (r.overlapping_zone_features) {
+    lines.push_back(fmt::format("{} zone feature(s) overlap other zone features: what lies in two zones counts in each.",
+                                r.overlapping_zone_features));
   }
   for (const auto& l : read_report_lines(r.zones_read, r.zones_repair_delta_m2, u)) lines.push_back("zones: " + l);
   for (const auto& l : read_report_lines(r.classes_read, r.classes_repair_delta_m2, u)) lines.push_back("classes: " + l);
@@ -83,8 +83,8 @@ nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const Tabul
   j["zone_field"] = r.zone_field.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.zone_field);
   j["class_field"] = r.class_field;
   j["zones"] = std::move(zones);
-  j["overlapping_class_pairs"] = r.overlapping_class_pairs;
-  j["overlapping_zone_pairs"] = r.overlapping_zone_pairs;
+  j["overlapping_class_features"] = r.overlapping_class_features;
+  j["overlapping_zone_features"] = r.overlapping_zone_features;
   nlohmann::ordered_json zones_read = read_report_json(r.zones_read), classes_read = read_report_json(r.classes_read);
   zones_read["repair_delta"] = from_square_metres(r.zones_repair_delta_m2, u);
   classes_read["repair_delta"] = from_square_metres(r.classes_repair_delta_m2, u);

@@ -39,8 +39,8 @@ TEST(Coverage, OverlappingCoverCountsOnce) {
   EXPECT_NEAR(f["plain"].area_m2, 9999.999999, kTol);
   EXPECT_NEAR(f["plain"].inside_m2, 8999.999999, kTol);
   EXPECT_NEAR(f["plain"].percent(), 90.0, 1e-6);
-  EXPECT_EQ(r.cover_overlaps.pairs, 1u);  // c1 and c2; c4 and c5 only share an edge
-  EXPECT_EQ(r.cover_overlaps.features, 2u);
+  EXPECT_EQ(r.cover_overlaps.features, 2u);  // c1 and c2; c4 and c5 only share an edge
+  EXPECT_EQ(r.cover_overlaps.groups, 1u);
 }
 
 TEST(Coverage, TargetWithHoleExcludesTheHole) {

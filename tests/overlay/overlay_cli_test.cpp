@@ -44,7 +44,8 @@ TEST(CoverageCli, JsonHasTheIssuesShape) {
   }
   EXPECT_EQ(j["features_inside"], 3);
   EXPECT_EQ(j["slivers"]["features"], 1);
-  EXPECT_EQ(j["cover_overlaps"]["pairs"], 1);
+  EXPECT_EQ(j["cover_overlaps"]["features"], 2);
+  EXPECT_EQ(j["cover_overlaps"]["groups"], 1);
 }
 
 TEST(CoverageCli, TextListsTheConflictsAndStatesTheSliverWidth) {

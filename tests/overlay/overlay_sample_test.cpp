@@ -108,7 +108,7 @@ TEST(OverlaySample, RedLineLandUseByDlbm) {
     EXPECT_NEAR(ha(r.cells[i].area_m2), expected[i].area_ha, kHa) << expected[i].dlbm;
     EXPECT_NEAR(r.cells[i].percent, expected[i].percent, kPct) << expected[i].dlbm;
   }
-  EXPECT_EQ(r.overlapping_class_pairs, 0u);  // the parcels are a clean coverage
+  EXPECT_EQ(r.overlapping_class_features, 0u);  // the parcels are a clean coverage
 }
 
 struct Conflict {

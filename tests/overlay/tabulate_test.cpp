@@ -42,7 +42,7 @@ TEST(Tabulate, SameClassOverlapCountsOnce) {
   EXPECT_NEAR(c["B/01"].area_m2, 3499.999998, kTol);
   EXPECT_NEAR(c["A/02"].area_m2, 4999.999999, kTol);
   EXPECT_NEAR(c["B/02"].area_m2, 2499.999999, kTol);
-  EXPECT_EQ(r.overlapping_class_pairs, 1u);
+  EXPECT_EQ(r.overlapping_class_features, 2u);
 }
 
 TEST(Tabulate, ClassesOfDifferentKindsThatOverlapShowAbove100Percent) {

@@ -6,3 +6,7 @@ add_test(NAME Sample.Invariants
 add_test(NAME Sample.GeneratorIsDeterministic
          COMMAND ${REDLINE_SAMPLE_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/test_generator_determinism.py ${PROJECT_SOURCE_DIR})
 set_tests_properties(Sample.Invariants Sample.GeneratorIsDeterministic PROPERTIES TIMEOUT 300)
+
+# Same figures for any thread count, on the sample (C++: the library itself).
+redline_test(sample_tests ${CMAKE_CURRENT_LIST_DIR}/thread_count_test.cpp)
+target_link_libraries(sample_tests PRIVATE nlohmann_json::nlohmann_json)

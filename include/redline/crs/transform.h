@@ -2,8 +2,11 @@
 // redline::CoordinateTransform: moves coordinates between CRSs with PROJ.
 //
 // Axis order is always the traditional GIS order (x = easting or longitude, y = northing or
-// latitude), whatever the EPSG definition says. A transform holds PROJ objects bound to the
-// thread that made it: make one per thread. Geographic output is in degrees.
+// latitude), whatever the EPSG definition says. Geographic output is in degrees.
+//
+// Threads: a transform owns its PROJ objects and the PROJ context they live in, so it may be
+// made, used, moved and destroyed on any thread, but used by one thread at a time: make one per
+// thread that transforms concurrently.
 
 #include <cstddef>
 #include <memory>

@@ -37,8 +37,9 @@ AreaMethod parse_area_method(const std::string& text);
 /// Returns "ellipsoidal", "survey" or "planar".
 std::string method_name(AreaMethod method);
 
-/// Measures areas of geometries in one CRS by one method. Holds a PROJ transformation, so it is
-/// not thread-safe: make one per thread (construction is cheap).
+/// Measures areas of geometries in one CRS by one method. Holds a PROJ transformation (with its
+/// own PROJ context), so it serves one thread at a time: make one per thread that measures
+/// concurrently (construction is cheap); it may be made and destroyed on any thread.
 class AreaCalculator {
  public:
   /// REQUIRES: crs.is_known(). Throws UsageError for Planar with a geographic CRS.

@@ -81,8 +81,9 @@ struct GroupCoverage : CoverageFigures {
 
 /// What the cover's own overlaps were.
 struct CoverOverlaps {
-  std::size_t pairs = 0;     ///< pairs of cover features whose interiors overlap
-  std::size_t features = 0;  ///< cover features in at least one such pair
+  std::size_t features = 0;  ///< cover features whose interior overlaps another's
+  std::size_t groups = 0;    ///< sets of such features connected by overlaps (pairs are not
+                             ///< counted: n features that all overlap would make n²/2 of them)
 };
 
 struct CoverageResult {

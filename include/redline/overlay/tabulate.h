@@ -65,8 +65,8 @@ struct TabulateResult {
   std::string zone_field, class_field;
   std::vector<TabulateZone> zones;   ///< sorted by key
   std::vector<TabulateCell> cells;   ///< sorted by zone, then class; only cells with area
-  std::size_t overlapping_class_pairs = 0;  ///< same-class feature pairs that overlap
-  std::size_t overlapping_zone_pairs = 0;   ///< zone feature pairs that overlap (any key)
+  std::size_t overlapping_class_features = 0;  ///< class features overlapping one of their class
+  std::size_t overlapping_zone_features = 0;   ///< zone features overlapping another (any key)
   ReadReport zones_read, classes_read;
   double zones_repair_delta_m2 = 0.0, classes_repair_delta_m2 = 0.0;  ///< area change from repairs
 };

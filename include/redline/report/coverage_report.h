@@ -9,7 +9,7 @@
 //    "sliver_width_m", "group_field" (or null),
 //    "features_inside": count,
 //    "inside": [{"fid", "id", "area", "inside", "outside", "percent"}]   (features with area inside)
-//    "slivers": {"features", "area"}, "cover_overlaps": {"pairs", "features"},
+//    "slivers": {"features", "area"}, "cover_overlaps": {"features", "groups"},
 //    "read": {"target": {...}, "cover": {...}}}
 // Without a group field the groups are the features (key: the id). Areas are unrounded numbers
 // in "unit"; percents are unrounded. Text, CSV and Markdown round as official tables do.

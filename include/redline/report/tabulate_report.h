@@ -5,7 +5,7 @@
 //   {"unit", "rows": [{"zone", "class", "area", "percent"}],
 //    "method", "crs", "grid", "zone_field" (or null), "class_field",
 //    "zones": [{"zone", "features", "area", "classified", "percent_classified"}],
-//    "overlapping_class_pairs", "overlapping_zone_pairs",
+//    "overlapping_class_features", "overlapping_zone_features",
 //    "read": {"zones": {...}, "classes": {...}}}
 // "percent" is the cell's area as a percent of its zone's area. Areas are unrounded numbers in
 // "unit"; text, CSV and Markdown round as official tables do.

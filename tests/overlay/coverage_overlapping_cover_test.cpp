@@ -1,0 +1,103 @@
+// compute_coverage() with a cover of 2000 squares that all overlap each other: the overlaps
+// count once, and finding them costs about one exact test per square (not one per pair: the
+// 2000 squares make 1999000 overlapping pairs). Expected figures by hand, cross-checked with
+// shapely: tests/oracles/overlapping_cover_oracle.py.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "redline/io/layer.h"
+#include "redline/overlay/coverage.h"
+
+namespace redline {
+namespace {
+
+constexpr double kX0 = 39500000.0, kY0 = 3000000.0;  // zone 39 of EPSG:4527
+
+Geometry box(double x0, double y0, double x1, double y1) {
+  const std::string l = std::to_string(kX0 + x0), b = std::to_string(kY0 + y0);  // 6 decimals: exact here
+  const std::string r = std::to_string(kX0 + x1), t = std::to_string(kY0 + y1);
+  return Geometry::from_wkt("POLYGON((" + l + " " + b + "," + r + " " + b + "," + r + " " + t + "," + l + " " + t +
+                            "," + l + " " + b + "))");
+}
+
+Layer layer_of(const std::string& name, std::vector<std::pair<std::string, Geometry>> boxes) {
+  Layer layer;
+  layer.source = name;
+  layer.name = name;
+  layer.crs = Crs::from_user_input("EPSG:4527");
+  layer.fields.push_back(Field{"NAME", FieldType::Text});
+  std::int64_t fid = 1;
+  for (auto& [id, g] : boxes) {
+    Feature f;
+    f.fid = fid++;
+    f.geometry = std::move(g);
+    f.values.push_back(id);
+    layer.features.push_back(std::move(f));
+  }
+  return layer;
+}
+
+// 2000 squares of side 1000 m, square k shifted by (0.25 k, 0.25 k): every pair overlaps.
+Layer staircase_cover() {
+  std::vector<std::pair<std::string, Geometry>> squares;
+  for (int k = 0; k < 2000; ++k) squares.emplace_back(std::to_string(k), box(0.25 * k, 0.25 * k, 0.25 * k + 1000, 0.25 * k + 1000));
+  return layer_of("staircase", std::move(squares));
+}
+
+Layer targets() {
+  std::vector<std::pair<std::string, Geometry>> boxes;
+  boxes.emplace_back("all", box(-10, -10, 1510, 1510));
+  boxes.emplace_back("left", box(0, -10, 500, 1510));
+  boxes.emplace_back("away", box(2000, 0, 2100, 100));
+  return layer_of("targets", std::move(boxes));
+}
+
+TEST(CoverageOverlappingCover, TwoThousandMutuallyOverlappingSquaresCountOnce) {
+  for (unsigned threads : {1u, 2u}) {
+    CoverageOptions options;
+    options.id_field = "NAME";
+    options.engine.method = AreaMethod::Planar;  // exact by hand on a grid of quarter metres
+    options.engine.threads = threads;
+    CoverageResult r = compute_coverage(targets(), staircase_cover(), options);
+    std::map<std::string, FeatureCoverage> f;
+    for (FeatureCoverage& c : r.features) f[c.id] = std::move(c);
+    // By hand: the union is 1000² + 1999 * (1000² - 999.75²) = 1999375.0625 m²; the pairwise
+    // sum would be 2e9 m².
+    EXPECT_NEAR(f["all"].area_m2, 2310400.0, 1e-6) << threads;
+    EXPECT_NEAR(f["all"].inside_m2, 1999375.0625, 1e-6) << threads;
+    EXPECT_NEAR(f["all"].outside_m2, 2310400.0 - 1999375.0625, 1e-6) << threads;
+    // 499.75 * 1000 + 0.0625 * (0 + 1 + ... + 1998) + 0.25 * 1499.75.
+    EXPECT_NEAR(f["left"].inside_m2, 624937.5, 1e-6) << threads;
+    EXPECT_NEAR(f["left"].area_m2, 760000.0, 1e-6) << threads;
+    EXPECT_EQ(f["away"].inside_m2, 0.0) << threads;
+    EXPECT_EQ(r.features_inside, 2u) << threads;
+    EXPECT_EQ(r.cover_overlaps.features, 2000u) << threads;
+    EXPECT_EQ(r.cover_overlaps.groups, 1u) << threads;
+  }
+}
+
+TEST(CoverageOverlappingCover, SeparateOverlapGroupsAreCountedApart) {
+  // Two stacks of three overlapping squares, one lone square, and two squares sharing only an
+  // edge: 6 overlapping features in 2 groups.
+  std::vector<std::pair<std::string, Geometry>> cover;
+  for (int k = 0; k < 3; ++k) cover.emplace_back("a" + std::to_string(k), box(k, k, k + 10, k + 10));
+  for (int k = 0; k < 3; ++k) cover.emplace_back("b" + std::to_string(k), box(100 + k, 0, 110 + k, 10));
+  cover.emplace_back("lone", box(200, 0, 210, 10));
+  cover.emplace_back("edge1", box(300, 0, 310, 10));
+  cover.emplace_back("edge2", box(310, 0, 320, 10));
+  std::vector<std::pair<std::string, Geometry>> target;
+  target.emplace_back("t", box(-50, -50, 400, 60));
+  CoverageOptions options;
+  options.engine.method = AreaMethod::Planar;
+  const CoverageResult r = compute_coverage(layer_of("t", std::move(target)), layer_of("c", std::move(cover)), options);
+  EXPECT_EQ(r.cover_overlaps.features, 6u);
+  EXPECT_EQ(r.cover_overlaps.groups, 2u);
+  // By hand: stack a = 100 + 2 * (100 - 81) = 138; stack b = 12 x 10 = 120; lone 100; edge 200.
+  ASSERT_EQ(r.features.size(), 1u);
+  EXPECT_NEAR(r.features[0].inside_m2, 138.0 + 120.0 + 100.0 + 200.0, 1e-6);
+}
+
+}  // namespace
+}  // namespace redline
