@@ -71,9 +71,9 @@ CoordinateTransform& CoordinateTransform::operator=(CoordinateTransform&&) noexc
 
 namespace {
 // Why PROJ refused a coordinate (": PROJ: Invalid coordinate"), or "" when it did not say.
-std::string proj_refusal(PJ* op) {
+std::string proj_refusal(PJ_CONTEXT* ctx, PJ* op) {
   const int code = proj_errno(op);
-  const char* text = code ? proj_context_errno_string(proj_context(), code) : nullptr;
+  const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
   return text && *text ? std::string(": PROJ: ") + text : "";
 }
 }  // namespace
@@ -89,7 +89,7 @@ void CoordinateTransform::apply(double* x, double* y, std::size_t count, std::si
   for (std::size_t i = 0; i < count; ++i) {
     if (!std::isfinite(x[i * stride]) || !std::isfinite(y[i * stride])) {
       throw InputError("a coordinate cannot be transformed (outside the projection's domain?)" +
-                       proj_refusal(impl_->op.get()));
+                       proj_refusal(impl_->ctx.get(), impl_->op.get()));
     }
   }
 }
@@ -114,7 +114,7 @@ Geometry CoordinateTransform::apply(const Geometry& geometry) const {
   if (!out) {
     detail::take_geos_error();
     throw InputError("a coordinate cannot be transformed (outside the projection's domain?)" +
-                     proj_refusal(impl_->op.get()));
+                     proj_refusal(impl_->ctx.get(), impl_->op.get()));
   }
   return Geometry(out);
 }
