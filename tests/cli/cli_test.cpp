@@ -20,9 +20,7 @@ using test::data_path;
 using test::run_cli;
 using test::snapshot_files;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 double relative_difference(double value, double expected) {
   return std::fabs(value - expected) / std::fabs(expected);

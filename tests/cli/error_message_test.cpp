@@ -18,7 +18,7 @@ using test::data_path;
 using test::run_cli;
 using test::snapshot_files;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test::contains;
 
 // Runs redline with `args`, in which "@" stands for tests/data/DIR/STEM.EXT, and checks that
 // every file of STEM in DIR is byte-identical afterwards.
@@ -34,16 +34,7 @@ CliResult run_on(const std::string& dir, const std::string& stem, const std::str
   return r;
 }
 
-// Returns stderr less its "redline: warning: " lines: a repair beyond the tolerance in an
-// input (a bow tie) is reported before the run goes on, and is not the error under test.
-std::string errors_only(const std::string& err) {
-  std::string out, line;
-  std::istringstream in(err);
-  while (std::getline(in, line)) {
-    if (line.rfind("redline: warning: ", 0) != 0) out += line + "\n";
-  }
-  return out;
-}
+using test::errors_only;
 
 // Apart from warnings, stderr is one line beginning "redline: error: ", and stdout is empty.
 void expect_one_error_line(const CliResult& r) {

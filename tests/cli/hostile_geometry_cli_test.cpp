@@ -17,9 +17,7 @@ using test::data_path;
 using test::run_cli;
 using test::snapshot_files;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

@@ -28,9 +28,7 @@ using test::snapshot_files;
 
 constexpr double kSquareM2 = 10000.0;  // 100 m x 100 m, planar, by hand
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 const std::string kKeys = data_path("io/attributes/keys.gpkg");
 

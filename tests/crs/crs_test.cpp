@@ -19,9 +19,7 @@ Envelope box(double min_x, double min_y, double max_x, double max_y) {
   return e;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 TEST(GuessCrs, ZonePrefix39IsEpsg4527) {
   // Eastings of tests/data/io/noprj_zone39.shp (Huichang, CM 117°E).

@@ -17,9 +17,7 @@ using test::data_path;
 using test::run_cli;
 using test::snapshot_files;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // Runs `redline COMMAND DIR/STEM.shp ARGS...` and checks that the shapefile's files are
 // byte-identical afterwards.

@@ -19,9 +19,7 @@ namespace {
 
 using test::data_path;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 std::string attributes(const std::string& stem) { return data_path("io/attributes/" + stem + ".shp"); }
 

@@ -17,9 +17,7 @@ namespace {
 
 using test::data_path;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 InputError read_error(const std::string& path, const ReadOptions& options = {}) {
   try {

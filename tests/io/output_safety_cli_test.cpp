@@ -49,16 +49,7 @@ std::vector<std::pair<std::string, std::string>> snapshot_tree(const std::string
   return files;
 }
 
-// Returns stderr without its "redline: warning: " lines (a repair the input needed is reported
-// as a warning before the run goes on; it is not the error under test).
-std::string errors_only(const std::string& err) {
-  std::string out, line;
-  std::istringstream in(err);
-  while (std::getline(in, line)) {
-    if (line.rfind("redline: warning: ", 0) != 0) out += line + "\n";
-  }
-  return out;
-}
+using test::errors_only;
 
 // Asserts the run's exit code and that stderr is one error line "redline: error: " naming `file`.
 void expect_refusal(const CliResult& r, int code, const std::string& file, const std::string& part = "") {

@@ -18,9 +18,7 @@ namespace {
 
 using test::data_path;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 std::string text_value(const Layer& layer, std::size_t feature, const std::string& field) {
   return std::get<std::string>(layer.features[feature].values[layer.field_index(field)]);

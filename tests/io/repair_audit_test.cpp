@@ -19,9 +19,7 @@ namespace {
 
 using test::data_path;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 const FeatureIssue* issue_of(const Layer& layer, std::int64_t fid) {
   for (const FeatureIssue& is : layer.report.issues) {

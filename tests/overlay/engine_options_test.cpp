@@ -23,9 +23,7 @@ const Layer& parcels() {
   return layer;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 const double kBadGrids[] = {std::nan(""), HUGE_VAL, -HUGE_VAL, -0.001, 11.0, 1e300};
 

@@ -21,9 +21,7 @@ using test::data_path;
 using test::run_cli;
 using test::snapshot_files;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 const std::string kHostile = data_path("io/attributes/hostile.gpkg");
 

@@ -121,4 +121,21 @@ std::vector<std::pair<std::string, std::string>> snapshot_files(const std::strin
   return files;
 }
 
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::string errors_only(const std::string& err) {
+  std::string out;
+  std::size_t begin = 0;
+  while (begin < err.size()) {
+    std::size_t end = err.find('\n', begin);
+    end = end == std::string::npos ? err.size() : end + 1;
+    const std::string line = err.substr(begin, end - begin);
+    if (line.rfind("redline: warning: ", 0) != 0) out += line;
+    begin = end;
+  }
+  return out;
+}
+
 }  // namespace redline::test

@@ -36,6 +36,13 @@ struct CliLimits {
 /// Runs the CLI as run_cli() does, under `limits`.
 CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits& limits);
 
+/// Returns true when `text` contains `part`.
+bool contains(const std::string& text, const std::string& part);
+
+/// Returns `err` (a run's stderr) without its "redline: warning: " lines: a repair an input
+/// needed is reported as a warning before the run goes on, and is not the error under test.
+std::string errors_only(const std::string& err);
+
 /// Returns a file's bytes ("" when it cannot be read).
 std::string read_file(const std::string& path);
 

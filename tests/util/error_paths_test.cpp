@@ -18,7 +18,7 @@ namespace {
 
 using test::data_path;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test::contains;
 
 Layer unmeasurable() { return read_layer(data_path("errors/unknown_projection.shp")); }
 
