@@ -168,7 +168,8 @@ CrsGuess guess_crs(const Envelope& e) {
                         "(CGCS2000 geographic is EPSG:4490)";
     return guess;
   }
-  if (x_lo >= 1.0e7 && x_hi < 1.0e8 && northing_like) {
+  // A damaged header can give any extent, inverted or not finite (then every test is false).
+  if (x_lo >= 1.0e7 && x_lo <= x_hi && x_hi < 1.0e8 && northing_like) {
     // Converted only inside the range: a huge or non-finite easting would overflow an int.
     const int zone_lo = static_cast<int>(std::floor(x_lo / 1.0e6));
     const int zone_hi = static_cast<int>(std::floor(x_hi / 1.0e6));
@@ -189,7 +190,7 @@ CrsGuess guess_crs(const Envelope& e) {
     }
     return guess;
   }
-  if (x_lo > 1.0e5 && x_hi < 1.0e6 && northing_like) {
+  if (x_lo > 1.0e5 && x_lo <= x_hi && x_hi < 1.0e6 && northing_like) {
     guess.explanation =
         "the eastings have 6 digits: a CGCS2000 Gauss-Kruger CRS without zone prefix "
         "(EPSG:4534–4554 for 3-degree zones by central meridian, EPSG:4502–4512 for 6-degree "

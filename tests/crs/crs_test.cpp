@@ -2,6 +2,7 @@
 // against GeographicLib's exact transverse Mercator.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 
 #include "redline/crs/crs.h"
@@ -46,6 +47,23 @@ TEST(GuessCrs, SixDigitEastingsGiveNoSuggestionButSayWhy) {
   EXPECT_EQ(g.suggestion, "");
   EXPECT_TRUE(contains(g.explanation, "6 digits")) << g.explanation;
   EXPECT_TRUE(contains(g.explanation, "zone cannot be told")) << g.explanation;
+}
+
+// A shapefile header's extent can be anything: inverted, huge or not finite. The guess must
+// then say it knows no pattern, never convert an absurd easting to a zone number (found by the
+// shapefile fuzzer: tests/data/fuzz/read_shapefile/guess_crs_*).
+TEST(GuessCrs, DamagedExtentsGiveNoSuggestion) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const Envelope& e : {Envelope{3.0e251, 2.8e6, 3.9e7, 2.9e6, false},   // min above max
+                            Envelope{3.9e7, 2.8e6, -2.4e12, 2.9e6, false},  // max below min
+                            Envelope{4.7e27, 2.8e6, 4.7e27, 2.9e6, false},  // 28 digits
+                            Envelope{nan, 2.8e6, 3.9e7, 2.9e6, false},
+                            Envelope{-inf, 2.8e6, inf, 2.9e6, false}}) {
+    const CrsGuess g = guess_crs(e);
+    EXPECT_EQ(g.suggestion, "") << e.min_x << " .. " << e.max_x;
+    EXPECT_EQ(g.explanation, "the coordinates match no CGCS2000 pattern redline knows") << e.min_x << " .. " << e.max_x;
+  }
 }
 
 TEST(GuessCrs, DegreesAreEpsg4490) {
