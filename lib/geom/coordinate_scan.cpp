@@ -1,5 +1,6 @@
 #include "geom/coordinate_scan.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -58,6 +59,28 @@ std::optional<Vertex> find_out_of_range_vertex(const Geometry& geometry, double 
     return false;
   });
   return found;
+}
+
+Envelope vertex_envelope(const Geometry& geometry) {
+  Envelope e;
+  if (geometry.is_null()) return e;
+  GEOSContextHandle_t h = geos_handle();
+  for_each_ring(h, geometry.get(), [&](const GEOSCoordSequence* seq, unsigned n) {
+    for (unsigned i = 0; i < n; ++i) {
+      double x = 0, y = 0;
+      GEOSCoordSeq_getXY_r(h, seq, i, &x, &y);
+      if (e.is_null) {
+        e = Envelope{x, y, x, y, false};
+      } else {
+        e.min_x = std::min(e.min_x, x);
+        e.min_y = std::min(e.min_y, y);
+        e.max_x = std::max(e.max_x, x);
+        e.max_y = std::max(e.max_y, y);
+      }
+    }
+    return false;
+  });
+  return e;
 }
 
 std::optional<Edge> find_wrapping_edge(const Geometry& geometry, double max_step) {

@@ -17,6 +17,12 @@ struct Vertex {
 /// infinite, or larger than `limit` in absolute value; nullopt when there is none.
 std::optional<Vertex> find_out_of_range_vertex(const Geometry& geometry, double limit);
 
+/// Returns the envelope of every vertex of `geometry`, holes included (GEOS's envelope of a
+/// polygon is its shell's: a hole drawn outside the shell, which a repair turns into a part of
+/// its own, would escape a check made on it). The null envelope for a null or empty geometry.
+/// REQUIRES: no vertex is NaN (find_out_of_range_vertex first).
+Envelope vertex_envelope(const Geometry& geometry);
+
 /// A ring edge, from `from` to `to`.
 struct Edge {
   Vertex from, to;

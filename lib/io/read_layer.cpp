@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "geom/coordinate_scan.h"
 #include "geom/geos_context.h"
 #include "io/attribute_encoding.h"
 #include "io/coordinate_check.h"
@@ -142,7 +143,7 @@ Checked parse_geometry(RawFeature& raw) {
     out.geometry = std::move(g);
     return out;
   }
-  out.envelope = g.envelope();
+  out.envelope = detail::vertex_envelope(g);  // holes included: see vertex_envelope
   out.geometry = std::move(g);
   out.measurable = true;
   return out;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <string>
 
 #include "redline/error.h"
@@ -90,6 +91,26 @@ TEST(CoordinateCheck, RepairAndSkipDoNotHideAWrappingRing) {
     options.invalid = policy;
     EXPECT_TRUE(contains(read_error(data_path("io/wrapping_rings.gpkg"), options).reason(),
                          "encloses a pole"));
+  }
+}
+
+// A hole drawn outside its shell, at a latitude of 4525°: GEOS's envelope of a polygon is its
+// shell's, so a check made on it missed the hole, and the repair made it a part of its own whose
+// geodesic area was NaN (found by the GeoJSON fuzzer:
+// tests/data/fuzz/read_geojson/hole_beyond_the_pole.bin). Every vertex counts.
+TEST(CoordinateCheck, HoleBeyondThePoleIsRefusedThoughItsShellIsOrdinary) {
+  const std::string path = test::work_dir("coordinate_check_hole") + "/hole.geojson";
+  std::ofstream(path) << R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+                      << R"("properties":{"BSM":"1"},"geometry":{"type":"Polygon","coordinates":[)"
+                      << R"([[115.5,25.5],[115.6,25.5],[115.6,25.6],[115.5,25.6],[115.5,25.5]],)"
+                      << R"([[115.52,25.52],[115.53,4525.52],[115.54,25.54],[115.52,25.52]]]}}]})";
+  for (InvalidPolicy policy : {InvalidPolicy::Repair, InvalidPolicy::Skip}) {
+    ReadOptions options;
+    options.invalid = policy;
+    const InputError e = read_error(path, options);
+    ASSERT_TRUE(e.where().feature.has_value()) << e.what();
+    EXPECT_TRUE(contains(e.what(), "4525.52")) << e.what();
+    EXPECT_TRUE(contains(e.what(), "not degrees")) << e.what();
   }
 }
 
