@@ -23,16 +23,7 @@ using test::contains;
 
 std::string attributes(const std::string& stem) { return data_path("io/attributes/" + stem + ".shp"); }
 
-template <typename E>
-E read_error(const std::string& path, const ReadOptions& options = {}) {
-  try {
-    read_layer(path, options);
-  } catch (const E& e) {
-    return e;
-  }
-  ADD_FAILURE() << "read_layer(" << path << ") did not throw the expected error";
-  return E("no error");
-}
+using test::read_error;
 
 // A library message says what to do without naming a CLI flag (a rules file user typed none).
 void expect_no_flag(const Error& e) {

@@ -19,18 +19,7 @@ using test::data_path;
 
 using test::contains;
 
-InputError read_error(const std::string& path, const ReadOptions& options = {}) {
-  try {
-    read_layer(path, options);
-  } catch (const InputError& e) {
-    return e;
-  } catch (const Error& e) {
-    ADD_FAILURE() << "read_layer(" << path << ") threw another kind: " << e.what();
-    return InputError(e.reason(), e.where());
-  }
-  ADD_FAILURE() << "read_layer(" << path << ") did not throw";
-  return InputError("no error");
-}
+using test::read_error;
 
 ReadOptions assuming(const std::string& crs, bool trust = false) {
   ReadOptions options;

@@ -24,17 +24,7 @@ std::string text_value(const Layer& layer, std::size_t feature, const std::strin
   return std::get<std::string>(layer.features[feature].values[layer.field_index(field)]);
 }
 
-// Returns the error read_layer() throws (fails the test when it throws nothing).
-template <typename E>
-E read_error(const std::string& path, const ReadOptions& options = {}) {
-  try {
-    read_layer(path, options);
-  } catch (const E& e) {
-    return e;
-  }
-  ADD_FAILURE() << "read_layer(" << path << ") did not throw";
-  return E("no error");
-}
+using test::read_error;
 
 TEST(ReadLayer, GbkWithoutCpgReadsChineseWithEncodingGbk) {
   ReadOptions options;

@@ -1,7 +1,12 @@
 #pragma once
 // Helpers shared by the tests: data paths, running the CLI, comparing files.
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
+
+#include "redline/error.h"
+#include "redline/io/layer.h"
 
 namespace redline::test {
 
@@ -50,5 +55,21 @@ std::string read_file(const std::string& path);
 /// .shx, .dbf, .prj, .cpg ...), keyed by name, to show that a run left its inputs untouched.
 std::vector<std::pair<std::string, std::string>> snapshot_files(const std::string& dir,
                                                                 const std::string& stem);
+
+/// Returns the error of kind E that read_layer(path, options) throws; fails the test (and returns
+/// a placeholder) when it throws another kind or nothing.
+template <typename E = InputError>
+E read_error(const std::string& path, const ReadOptions& options = {}) {
+  try {
+    read_layer(path, options);
+  } catch (const E& e) {
+    return e;
+  } catch (const Error& e) {
+    ADD_FAILURE() << "read_layer(" << path << ") threw another kind: " << e.what();
+    return E(e.reason(), e.where());
+  }
+  ADD_FAILURE() << "read_layer(" << path << ") did not throw";
+  return E("no error");
+}
 
 }  // namespace redline::test
