@@ -1,7 +1,6 @@
 #include "support/test_support.h"
 
 #include <fcntl.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,7 +12,6 @@
 #include <sstream>
 #include <stdexcept>
 
-extern char** environ;
 
 namespace redline::test {
 
@@ -36,39 +34,7 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
-CliResult run_cli(const std::vector<std::string>& args) {
-  // stdout and stderr go to temporary files: simple, and no pipe can fill up and block.
-  char out_name[] = "/tmp/redline-test-out-XXXXXX";
-  char err_name[] = "/tmp/redline-test-err-XXXXXX";
-  const int out_fd = mkstemp(out_name), err_fd = mkstemp(err_name);
-  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
-  posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
-  std::vector<std::string> argv_s = {REDLINE_CLI};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, REDLINE_CLI, &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  CliResult result;
-  if (rc == 0) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  close(out_fd);
-  close(err_fd);
-  result.out = read_file(out_name);
-  result.err = read_file(err_name);
-  unlink(out_name);
-  unlink(err_name);
-  return result;
-}
+CliResult run_cli(const std::vector<std::string>& args) { return run_cli_limited(args, {}); }
 
 CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits& limits) {
   char out_name[] = "/tmp/redline-test-out-XXXXXX";
