@@ -9,6 +9,9 @@ set(REDLINE_LIB_SOURCES
   lib/geom/geos_context.cpp
   lib/geom/ops.cpp
   lib/geom/validity.cpp
+  lib/geom/paths.cpp
+  lib/geom/predicates.cpp
+  lib/geom/coordinate_map.cpp
   lib/io/attribute_encoding.cpp
   lib/io/feature.cpp
   lib/io/file_kind.cpp

@@ -1,13 +1,11 @@
 #include "redline/crs/transform.h"
 
-#include <geos_c.h>
-
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "crs/proj_handle.h"
-#include "geom/geos_context.h"
+#include "redline/geom/coordinate_map.h"
 #include "redline/error.h"
 
 namespace redline {
@@ -94,29 +92,23 @@ void CoordinateTransform::apply(double* x, double* y, std::size_t count, std::si
   }
 }
 
-Geometry CoordinateTransform::apply(const Geometry& geometry) const {
+Geometry CoordinateTransform::apply(GeometryView geometry) const {
   if (geometry.is_null()) return Geometry();
   if (is_identity()) return geometry.clone();
-  struct Data {
-    PJ* op;
-  } data{impl_->op.get()};
-  auto callback = [](double* x, double* y, void* userdata) -> int {
-    PJ* op = static_cast<Data*>(userdata)->op;
-    PJ_COORD c = proj_coord(*x, *y, 0, 0);
-    c = proj_trans(op, PJ_FWD, c);
-    if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) return 0;
-    *x = c.xy.x;
-    *y = c.xy.y;
-    return 1;
-  };
-  proj_errno_reset(impl_->op.get());
-  GEOSGeometry* out = GEOSGeom_transformXY_r(geos_handle(), geometry.get(), callback, &data);
-  if (!out) {
-    detail::take_geos_error();
+  PJ* op = impl_->op.get();
+  proj_errno_reset(op);
+  Geometry out = map_coordinates(geometry, [op](double& x, double& y) {
+    PJ_COORD c = proj_trans(op, PJ_FWD, proj_coord(x, y, 0, 0));
+    if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) return false;
+    x = c.xy.x;
+    y = c.xy.y;
+    return true;
+  });
+  if (out.is_null()) {
     throw InputError("a coordinate cannot be transformed (outside the projection's domain?)" +
-                     proj_refusal(impl_->ctx.get(), impl_->op.get()));
+                     proj_refusal(impl_->ctx.get(), op));
   }
-  return Geometry(out);
+  return out;
 }
 
 }  // namespace redline

@@ -1,6 +1,5 @@
 #include "redline/drift/drift.h"
 
-#include <geos_c.h>
 
 #include <algorithm>
 #include <atomic>
@@ -14,7 +13,6 @@
 
 #include "drift/ring_alignment.h"
 #include "drift/shared_edges.h"
-#include "geom/geos_context.h"
 #include "redline/crs/reproject.h"
 #include "redline/geom/envelope_index.h"
 #include "redline/geom/ops.h"
@@ -135,15 +133,6 @@ class StageProgress {
   std::atomic<std::size_t> done_{0};
 };
 
-// A geometry part viewed as a Geometry without owning it.
-struct BorrowedGeometry {
-  Geometry g;
-  explicit BorrowedGeometry(const GEOSGeometry* part) : g(const_cast<GEOSGeometry*>(part)) {}
-  ~BorrowedGeometry() { g.release(); }
-  BorrowedGeometry(const BorrowedGeometry&) = delete;
-  BorrowedGeometry& operator=(const BorrowedGeometry&) = delete;
-};
-
 // Per-thread tools: measuring pieces and telling real change from noise.
 struct PieceJudge {
   AreaCalculator calc;
@@ -152,23 +141,17 @@ struct PieceJudge {
 
   // Calls fn(part, m2, noise) for every polygon of `g`.
   template <typename Fn>
-  void each_piece(const Geometry& g, Fn&& fn) const {
+  void each_piece(GeometryView g, Fn&& fn) const {
     if (g.is_empty()) return;
-    GEOSContextHandle_t h = geos_handle();
-    auto judge = [&](const Geometry& part) {
+    auto judge = [&](GeometryView part) {
       const double m2 = calc.area(part);
       if (m2 <= 0) return;
       const bool noise = m2 < min_area || is_sliver(part, width);
       fn(part, m2, noise);
     };
-    if (GEOSGeomTypeId_r(h, g.get()) == GEOS_POLYGON) {
-      judge(g);
-      return;
-    }
-    const int n = GEOSGetNumGeometries_r(h, g.get());
-    for (int i = 0; i < n; ++i) {
-      BorrowedGeometry part(GEOSGetGeometryN_r(h, g.get(), i));
-      if (GEOSGeomTypeId_r(h, part.g.get()) == GEOS_POLYGON) judge(part.g);
+    for (std::size_t i = 0; i < g.num_parts(); ++i) {
+      const GeometryView part = g.part(i);
+      if (part.type() == GeometryType::Polygon) judge(part);
     }
   }
 };
@@ -306,7 +289,7 @@ class DriftEngine {
         if (other.klass[b] == self.klass[i]) continue;
         Geometry shared = intersection(own, other.geometry(b), grid_);
         double real = 0.0, noise = 0.0;
-        judge.each_piece(shared, [&](const Geometry& piece, double m2, bool is_noise) {
+        judge.each_piece(shared, [&](GeometryView piece, double m2, bool is_noise) {
           (is_noise ? noise : real) += m2;
           if (!is_noise && o_.collect_geometries) {
             out.pieces.push_back({DriftPiece::Kind::Reclassified, "reclassified", piece.clone(), m2,
@@ -326,7 +309,7 @@ class DriftEngine {
       if (!current().envelope().intersects(other.env[b])) continue;
       Geometry next = difference(current(), other.geometry(b), grid_);
       if (b == partner) {
-        judge.each_piece(next, [&](const Geometry&, double m2, bool noise) {
+        judge.each_piece(next, [&](GeometryView, double m2, bool noise) {
           if (!noise) out.pair_real += m2;
         });
       }
@@ -334,7 +317,7 @@ class DriftEngine {
       reduced = true;
     }
     if (partner != kNone && !partner_near) {
-      judge.each_piece(own, [&](const Geometry&, double m2, bool noise) {
+      judge.each_piece(own, [&](GeometryView, double m2, bool noise) {
         if (!noise) out.pair_real += m2;
       });
     }
@@ -342,13 +325,13 @@ class DriftEngine {
     // overlap holds a real piece: the slivers of re-exported neighbours do not count.
     if (reduced && o_.key_field.empty() && partner == kNone) {
       Geometry overlap = difference(own, rest, grid_);
-      judge.each_piece(overlap, [&](const Geometry&, double, bool noise) { out.touched |= !noise; });
+      judge.each_piece(overlap, [&](GeometryView, double, bool noise) { out.touched |= !noise; });
     } else {
       out.touched = reduced;
     }
     const bool whole_feature = o_.key_field.empty() ? !out.touched : partner == kNone;
     const char* change = is_after ? (whole_feature ? "added" : "expanded") : (whole_feature ? "removed" : "shrunk");
-    judge.each_piece(current(), [&](const Geometry& piece, double m2, bool noise) {
+    judge.each_piece(current(), [&](GeometryView piece, double m2, bool noise) {
       if (noise) {
         out.noise += m2;
         return;
@@ -357,15 +340,17 @@ class DriftEngine {
       // Only real pieces are cut (a sliver counted twice is far below any figure printed), so
       // that a layer drawn as a coverage costs no overlay with its own neighbours.
       Geometry own_piece;
-      const Geometry* counted = &piece;
+      GeometryView counted = piece;
+      bool cut = false;
       for (std::size_t k : self.index->query(piece.envelope())) {
-        if (k >= i || counted->is_empty()) break;
-        if (!counted->envelope().intersects(self.env[k])) continue;
-        own_piece = difference(*counted, self.geometry(k), grid_);
-        counted = &own_piece;
+        if (k >= i || counted.is_empty()) break;
+        if (!counted.envelope().intersects(self.env[k])) continue;
+        own_piece = difference(counted, self.geometry(k), grid_);
+        counted = own_piece;
+        cut = true;
       }
-      if (counted != &piece) {
-        judge.each_piece(*counted, [&](const Geometry& part, double part_m2, bool part_noise) {
+      if (cut) {
+        judge.each_piece(counted, [&](GeometryView part, double part_m2, bool part_noise) {
           add_piece(out, self, other, i, partner, is_after, change, part, part_m2, part_noise);
         });
       } else {
@@ -375,7 +360,7 @@ class DriftEngine {
   }
 
   void add_piece(Outcome& out, const Side& self, const Side& other, std::size_t i, std::size_t partner, bool is_after,
-                 const char* change, const Geometry& piece, double m2, bool noise) {
+                 const char* change, GeometryView piece, double m2, bool noise) {
     if (noise) {
       out.noise += m2;
       return;

@@ -1,40 +1,23 @@
 #include "drift/ring_alignment.h"
 
-#include <geos_c.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "geom/geos_context.h"
+#include "redline/geom/paths.h"
 
 namespace redline::detail {
 
 namespace {
 
-Ring read_ring(GEOSContextHandle_t h, const GEOSGeometry* ring, bool shell) {
+Ring read_ring(const PathView& path) {
   Ring out;
-  out.shell = shell;
-  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-  unsigned int n = 0;
-  if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n) || n == 0) return out;
-  out.xy.resize(2 * static_cast<std::size_t>(n));
-  geos_check(GEOSCoordSeq_copyToBuffer_r(h, seq, out.xy.data(), 0, 0) != 0, "reading ring coordinates");
+  out.shell = path.role == PathRole::Shell;
+  std::size_t n = path.size;
   // Drop the closing point: vertex k of a ring is then out.xy[2k], out.xy[2k+1] for k < n-1.
-  if (n > 1 && out.xy[0] == out.xy[2 * (n - 1)] && out.xy[1] == out.xy[2 * (n - 1) + 1]) {
-    out.xy.resize(2 * (static_cast<std::size_t>(n) - 1));
-  }
+  if (n > 1 && path.x(0) == path.x(n - 1) && path.y(0) == path.y(n - 1)) --n;
+  out.xy.assign(path.xy, path.xy + 2 * n);
   return out;
-}
-
-void read_polygon(GEOSContextHandle_t h, const GEOSGeometry* polygon, PolygonRings& out) {
-  if (GEOSisEmpty_r(h, polygon) == 1) return;
-  std::vector<Ring> rings;
-  rings.push_back(read_ring(h, GEOSGetExteriorRing_r(h, polygon), true));
-  const int holes = GEOSGetNumInteriorRings_r(h, polygon);
-  for (int i = 0; i < holes; ++i) rings.push_back(read_ring(h, GEOSGetInteriorRingN_r(h, polygon, i), false));
-  for (const Ring& r : rings) out.vertices += r.size();
-  out.polygons.push_back(std::move(rings));
 }
 
 double distance(const double* a, const double* b) { return std::hypot(a[0] - b[0], a[1] - b[1]); }
@@ -110,20 +93,16 @@ std::optional<std::vector<RingAlignment>> align_polygon(const std::vector<Ring>&
 
 }  // namespace
 
-PolygonRings extract_rings(const Geometry& geometry) {
+PolygonRings extract_rings(GeometryView geometry) {
   PolygonRings out;
-  if (geometry.is_empty()) return out;
-  GEOSContextHandle_t h = geos_handle();
-  const GEOSGeometry* g = geometry.get();
-  if (GEOSGeomTypeId_r(h, g) == GEOS_POLYGON) {
-    read_polygon(h, g, out);
-    return out;
-  }
-  const int n = GEOSGetNumGeometries_r(h, g);
-  for (int i = 0; i < n; ++i) {
-    const GEOSGeometry* part = GEOSGetGeometryN_r(h, g, i);
-    if (GEOSGeomTypeId_r(h, part) == GEOS_POLYGON) read_polygon(h, part, out);
-  }
+  for_each_path(geometry, [&](const PathView& path) {
+    if (!path.is_ring()) return true;
+    if (path.role == PathRole::Shell) out.polygons.emplace_back();
+    if (out.polygons.empty()) return true;  // cannot happen: a hole follows its shell
+    out.polygons.back().push_back(read_ring(path));
+    out.vertices += out.polygons.back().back().size();
+    return true;
+  });
   return out;
 }
 

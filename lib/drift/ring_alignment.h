@@ -23,7 +23,7 @@ struct PolygonRings {
 };
 
 /// Returns the rings of a polygonal geometry (none for null or empty).
-PolygonRings extract_rings(const Geometry& geometry);
+PolygonRings extract_rings(GeometryView geometry);
 
 /// How ring `after` lines up with ring `before`: vertex k of `before` corresponds to vertex
 /// (offset ± k) mod n of `after`.

@@ -5,89 +5,68 @@
 
 namespace redline {
 
-double default_grid_size(const Crs& crs) { return crs.is_geographic() ? 1e-8 : 1e-3; }
+using detail::adopt_checked;
+using detail::geos_of;
 
 namespace {
 
 using BinaryPrec = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*, double);
 
-Geometry binary(BinaryPrec op, const Geometry& a, const Geometry& b, double grid, const char* what) {
+Geometry binary(BinaryPrec op, GeometryView a, GeometryView b, double grid, const char* what) {
   if (a.is_null() || b.is_null()) return Geometry();
-  Geometry out(detail::geos_checked(op(geos_handle(), a.get(), b.get(), grid), what));
-  return polygonal_part(std::move(out));
+  return polygonal_part(adopt_checked(op(geos_handle(), geos_of(a), geos_of(b), grid), what));
 }
 
 }  // namespace
 
-Geometry intersection(const Geometry& a, const Geometry& b, double grid) {
+Geometry intersection(GeometryView a, GeometryView b, double grid) {
   return binary(GEOSIntersectionPrec_r, a, b, grid, "intersection");
 }
 
-Geometry difference(const Geometry& a, const Geometry& b, double grid) {
+Geometry difference(GeometryView a, GeometryView b, double grid) {
   if (!a.is_null() && b.is_null()) return a.clone();
   return binary(GEOSDifferencePrec_r, a, b, grid, "difference");
 }
 
-Geometry union_of(const Geometry& a, const Geometry& b, double grid) {
+Geometry union_of(GeometryView a, GeometryView b, double grid) {
   if (a.is_null()) return b.clone();
   if (b.is_null()) return a.clone();
   return binary(GEOSUnionPrec_r, a, b, grid, "union");
 }
 
-Geometry union_all(const std::vector<const Geometry*>& parts, double grid) {
+Geometry union_all(const std::vector<GeometryView>& parts, double grid) {
   GEOSContextHandle_t h = geos_handle();
   std::vector<GEOSGeometry*> clones;
-  for (const Geometry* p : parts) {
-    if (p && !p->is_empty()) clones.push_back(GEOSGeom_clone_r(h, p->get()));
+  clones.reserve(parts.size());
+  try {
+    for (GeometryView p : parts) {
+      if (!p.is_empty()) clones.push_back(detail::geos_checked(GEOSGeom_clone_r(h, geos_of(p)), "clone"));
+    }
+  } catch (...) {
+    for (GEOSGeometry* c : clones) GEOSGeom_destroy_r(h, c);
+    throw;
   }
-  Geometry collection(detail::geos_checked(
-      GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
-                                  static_cast<unsigned>(clones.size())),
-      "collecting geometries"));
-  Geometry out(detail::geos_checked(GEOSUnaryUnionPrec_r(h, collection.get(), grid), "union"));
-  return polygonal_part(std::move(out));
+  // The collection takes the clones, also when it fails.
+  Geometry collection = adopt_checked(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
+                                                                  static_cast<unsigned>(clones.size())),
+                                      "collecting geometries");
+  return polygonal_part(adopt_checked(GEOSUnaryUnionPrec_r(h, geos_of(collection), grid), "union"));
 }
 
-Geometry snap_to_grid(const Geometry& g, double grid) {
+Geometry snap_to_grid(GeometryView g, double grid) {
   if (g.is_null()) return Geometry();
-  Geometry out(detail::geos_checked(GEOSGeom_setPrecision_r(geos_handle(), g.get(), grid, 0), "snapping to grid"));
-  return polygonal_part(std::move(out));
+  return polygonal_part(adopt_checked(GEOSGeom_setPrecision_r(geos_handle(), geos_of(g), grid, 0), "snapping to grid"));
 }
 
-PreparedGeometry::PreparedGeometry(const Geometry& geometry)
-    : prepared_(detail::geos_checked(GEOSPrepare_r(geos_handle(), geometry.get()), "preparing a geometry")) {}
-
-PreparedGeometry::~PreparedGeometry() {
-  if (prepared_) GEOSPreparedGeom_destroy_r(geos_handle(), prepared_);
+Geometry clip_to_rectangle(GeometryView g, const Envelope& box) {
+  if (g.is_null()) return Geometry();
+  return polygonal_part(adopt_checked(
+      GEOSClipByRect_r(geos_handle(), geos_of(g), box.min_x, box.min_y, box.max_x, box.max_y), "clipping to a rectangle"));
 }
 
-PreparedGeometry::PreparedGeometry(PreparedGeometry&& o) noexcept : prepared_(o.prepared_) { o.prepared_ = nullptr; }
-
-PreparedGeometry& PreparedGeometry::operator=(PreparedGeometry&& o) noexcept {
-  if (this != &o) {
-    if (prepared_) GEOSPreparedGeom_destroy_r(geos_handle(), prepared_);
-    prepared_ = o.prepared_;
-    o.prepared_ = nullptr;
-  }
-  return *this;
-}
-
-bool PreparedGeometry::covers(const Geometry& other) const {
-  const char r = GEOSPreparedCovers_r(geos_handle(), prepared_, other.get());
-  detail::geos_check(r != 2, "covers");
-  return r == 1;
-}
-
-bool PreparedGeometry::intersects(const Geometry& other) const {
-  const char r = GEOSPreparedIntersects_r(geos_handle(), prepared_, other.get());
-  detail::geos_check(r != 2, "intersects");
-  return r == 1;
-}
-
-bool PreparedGeometry::contains_properly(const Geometry& other) const {
-  const char r = GEOSPreparedContainsProperly_r(geos_handle(), prepared_, other.get());
-  detail::geos_check(r != 2, "containsProperly");
-  return r == 1;
+Geometry buffer(GeometryView g, double distance, int quadrant_segments) {
+  if (g.is_null()) return Geometry();
+  return adopt_checked(GEOSBuffer_r(geos_handle(), geos_of(g), distance, quadrant_segments), "buffer");
 }
 
 }  // namespace redline

@@ -7,15 +7,15 @@
 
 namespace redline {
 
-std::optional<ValidityProblem> find_invalidity(const Geometry& geometry) {
+std::optional<ValidityProblem> find_invalidity(GeometryView geometry) {
   if (geometry.is_empty()) return std::nullopt;
   GEOSContextHandle_t h = geos_handle();
   char* reason = nullptr;
   GEOSGeometry* location = nullptr;
-  const char valid = GEOSisValidDetail_r(h, geometry.get(), 0, &reason, &location);
+  const char valid = GEOSisValidDetail_r(h, detail::geos_of(geometry), 0, &reason, &location);
   detail::geos_check(valid != 2, "validity check");
   std::unique_ptr<char, detail::GeosFree> reason_owner(reason);
-  Geometry location_owner(location);
+  Geometry location_owner = detail::adopt(location);
   if (valid == 1) return std::nullopt;
   ValidityProblem problem;
   problem.reason = reason ? reason : "invalid";
@@ -24,6 +24,13 @@ std::optional<ValidityProblem> find_invalidity(const Geometry& geometry) {
     GEOSGeomGetY_r(h, location, &problem.y);
   }
   return problem;
+}
+
+bool is_valid(GeometryView geometry) {
+  if (geometry.is_empty()) return true;
+  const char valid = GEOSisValid_r(geos_handle(), detail::geos_of(geometry));
+  detail::geos_check(valid != 2, "validity check");
+  return valid == 1;
 }
 
 namespace {
@@ -44,18 +51,17 @@ void collect_polygons(GEOSContextHandle_t h, const GEOSGeometry* g,
 Geometry polygonal_part(Geometry geometry) {
   GEOSContextHandle_t h = geos_handle();
   if (geometry.is_null()) return geometry;
-  const int type = GEOSGeomTypeId_r(h, geometry.get());
+  const int type = GEOSGeomTypeId_r(h, detail::geos_of(geometry));
   if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) return geometry;
   std::vector<GEOSGeometry*> parts;
-  collect_polygons(h, geometry.get(), parts);
-  if (parts.size() == 1) return Geometry(parts[0]);
-  return Geometry(detail::geos_checked(
-      GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(),
-                                  static_cast<unsigned>(parts.size())),
-      "building a MultiPolygon"));
+  collect_polygons(h, detail::geos_of(geometry), parts);
+  if (parts.size() == 1) return detail::adopt(parts[0]);
+  return detail::adopt_checked(
+      GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())),
+      "building a MultiPolygon");
 }
 
-Geometry make_valid_polygonal(const Geometry& geometry) {
+Geometry make_valid_polygonal(GeometryView geometry) {
   GEOSContextHandle_t h = geos_handle();
   std::unique_ptr<GEOSMakeValidParams, void (*)(GEOSMakeValidParams*)> params(
       GEOSMakeValidParams_create_r(h),
@@ -64,8 +70,8 @@ Geometry make_valid_polygonal(const Geometry& geometry) {
   // drops parts that collapse to lines, which carry no area.
   GEOSMakeValidParams_setMethod_r(h, params.get(), GEOS_MAKE_VALID_STRUCTURE);
   GEOSMakeValidParams_setKeepCollapsed_r(h, params.get(), 0);
-  Geometry repaired(detail::geos_checked(
-      GEOSMakeValidWithParams_r(h, geometry.get(), params.get()), "MakeValid"));
+  Geometry repaired =
+      detail::adopt_checked(GEOSMakeValidWithParams_r(h, detail::geos_of(geometry), params.get()), "MakeValid");
   return polygonal_part(std::move(repaired));
 }
 

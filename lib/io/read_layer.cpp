@@ -1,12 +1,9 @@
-#include <geos_c.h>
-
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "geom/coordinate_scan.h"
-#include "geom/geos_context.h"
 #include "io/attribute_encoding.h"
 #include "io/coordinate_check.h"
 #include "io/gdal_dataset.h"

@@ -1,6 +1,5 @@
 #include "redline/io/writer.h"
 
-#include <geos_c.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -9,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "geom/geos_context.h"
 #include "io/gdal_dataset.h"
 #include "io/temporary_output.h"
 #include "redline/error.h"
@@ -49,10 +47,8 @@ struct GeoPackageWriter::Impl {
   bool failed = false;
   bool committed = false;
   std::vector<std::pair<std::string, GIntBig>> written;  // features per layer, to verify
-  GEOSWKBWriter* wkb = nullptr;
 
   ~Impl() {
-    if (wkb) GEOSWKBWriter_destroy_r(geos_handle(), wkb);
     // An abandoned file may fail to close cleanly: that is expected, and not worth a word.
     detail::GdalErrorCollector quiet;
     dataset.reset();
@@ -114,8 +110,6 @@ GeoPackageWriter::GeoPackageWriter(std::string path, std::vector<std::string> in
   GDALDataset* ds = driver->Create(impl_->temp->path().c_str(), 0, 0, 0, GDT_Unknown, nullptr);
   if (ds) impl_->dataset.reset(ds);
   if (!ds || errors.failure_count()) impl_->fail("cannot create the GeoPackage", errors);
-  impl_->wkb = GEOSWKBWriter_create_r(geos_handle());
-  GEOSWKBWriter_setByteOrder_r(geos_handle(), impl_->wkb, GEOS_WKB_NDR);
 }
 
 GeoPackageWriter::~GeoPackageWriter() = default;
@@ -145,7 +139,7 @@ void GeoPackageWriter::begin_layer(const std::string& name, const Crs& crs,
   impl_->written.emplace_back(name, 0);
 }
 
-void GeoPackageWriter::add_feature(const Geometry& geometry, const std::vector<Value>& values) {
+void GeoPackageWriter::add_feature(GeometryView geometry, const std::vector<Value>& values) {
   impl_->require_usable();
   if (!impl_->layer) throw OutputError("add_feature() before begin_layer()", impl_->where());
   detail::GdalErrorCollector errors;
@@ -167,12 +161,9 @@ void GeoPackageWriter::add_feature(const Geometry& geometry, const std::vector<V
         values[i]);
   }
   if (!geometry.is_null()) {
-    std::size_t size = 0;
-    std::unique_ptr<unsigned char, detail::GeosFree> bytes(
-        GEOSWKBWriter_write_r(geos_handle(), impl_->wkb, geometry.get(), &size));
-    detail::geos_check(bytes != nullptr, "writing WKB");
+    const std::vector<unsigned char> wkb = geometry.to_wkb();
     OGRGeometry* g = nullptr;
-    if (OGRGeometryFactory::createFromWkb(bytes.get(), nullptr, &g, size) != OGRERR_NONE || !g) {
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size()) != OGRERR_NONE || !g) {
       throw InternalError("GDAL cannot read a GEOS geometry back");
     }
     feature.SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(g));

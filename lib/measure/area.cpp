@@ -1,14 +1,13 @@
 #include "redline/measure/area.h"
 
 #include <geodesic.h>
-#include <geos_c.h>
 
 #include <cmath>
 #include <vector>
 
 #include <fmt/format.h>
 
-#include "geom/geos_context.h"
+#include "redline/geom/paths.h"
 #include "redline/crs/transform.h"
 #include "redline/error.h"
 #include "util/text.h"
@@ -131,7 +130,6 @@ struct AreaCalculator::Impl {
   std::optional<CoordinateTransform> to_lonlat;  // not for Planar
   geod_geodesic geodesic{};
   SurveySeries series;
-  mutable std::vector<double> buffer;
 
   Impl(const Crs& crs, AreaMethod m) : method(m), series(crs.ellipsoid()) {
     const Ellipsoid& el = crs.ellipsoid();
@@ -139,48 +137,22 @@ struct AreaCalculator::Impl {
     if (method != AreaMethod::Planar) to_lonlat = CoordinateTransform::to_geographic(crs);
   }
 
-  double ring(const GEOSGeometry* ring) const {
-    GEOSContextHandle_t h = geos_handle();
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-    unsigned int n = 0;
-    GEOSCoordSeq_getSize_r(h, seq, &n);
-    if (n < 4) return 0.0;
-    buffer.resize(2 * static_cast<std::size_t>(n));
-    GEOSCoordSeq_copyToBuffer_r(h, seq, buffer.data(), 0, 0);
+  // Signed contributions: shells count, holes subtract; lines and points have no area.
+  double path(const PathView& p) const {
+    if (!p.is_ring() || p.size < 4) return 0.0;
+    double area = 0.0;
     switch (method) {
-      case AreaMethod::Planar: return shoelace(buffer.data(), n, 2);
+      case AreaMethod::Planar: area = shoelace(p.xy, p.size, 2); break;
       case AreaMethod::Ellipsoidal:
-        to_lonlat->apply(buffer.data(), buffer.data() + 1, n, 2);
-        return geodesic_ring(geodesic, buffer.data(), n, 2);
+        to_lonlat->apply(p.xy, p.xy + 1, p.size, 2);
+        area = geodesic_ring(geodesic, p.xy, p.size, 2);
+        break;
       case AreaMethod::Survey:
-        to_lonlat->apply(buffer.data(), buffer.data() + 1, n, 2);
-        return std::fabs(series.ring(buffer.data(), n, 2));
+        to_lonlat->apply(p.xy, p.xy + 1, p.size, 2);
+        area = std::fabs(series.ring(p.xy, p.size, 2));
+        break;
     }
-    return 0.0;
-  }
-
-  double polygon(const GEOSGeometry* poly) const {
-    GEOSContextHandle_t h = geos_handle();
-    if (GEOSisEmpty_r(h, poly)) return 0.0;
-    double area = ring(GEOSGetExteriorRing_r(h, poly));
-    const int holes = GEOSGetNumInteriorRings_r(h, poly);
-    for (int i = 0; i < holes; ++i) area -= ring(GEOSGetInteriorRingN_r(h, poly, i));
-    return area;
-  }
-
-  double any(const GEOSGeometry* g) const {
-    GEOSContextHandle_t h = geos_handle();
-    switch (GEOSGeomTypeId_r(h, g)) {
-      case GEOS_POLYGON: return polygon(g);
-      case GEOS_MULTIPOLYGON:
-      case GEOS_GEOMETRYCOLLECTION: {
-        double sum = 0.0;
-        const int n = GEOSGetNumGeometries_r(h, g);
-        for (int i = 0; i < n; ++i) sum += any(GEOSGetGeometryN_r(h, g, i));
-        return sum;
-      }
-      default: return 0.0;
-    }
+    return p.role == PathRole::Hole ? -area : area;
   }
 };
 
@@ -199,9 +171,13 @@ AreaCalculator& AreaCalculator::operator=(AreaCalculator&&) noexcept = default;
 
 AreaMethod AreaCalculator::method() const noexcept { return impl_->method; }
 
-double AreaCalculator::area(const Geometry& geometry) const {
-  if (geometry.is_null()) return 0.0;
-  return impl_->any(geometry.get());
+double AreaCalculator::area(GeometryView geometry) const {
+  double sum = 0.0;
+  for_each_path(geometry, [&](const PathView& p) {
+    sum += impl_->path(p);
+    return true;
+  });
+  return sum;
 }
 
 }  // namespace redline

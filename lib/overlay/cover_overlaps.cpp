@@ -5,7 +5,7 @@
 #include <mutex>
 #include <numeric>
 
-#include "geom/geos_context.h"
+#include "redline/geom/predicates.h"
 #include "overlay/interiors_overlap.h"
 #include "overlay/work_loop.h"
 
@@ -81,9 +81,7 @@ FeatureOverlaps find_feature_overlaps(const PieceSet& set, unsigned threads, con
           // The fast test may say "maybe" (a partly shared edge, a vertex on an edge): GEOS's
           // relate settles those few pairs exactly: interiors meet when the matrix's first
           // cell is 2 (an area).
-          const char m = GEOSRelatePattern_r(geos_handle(), a.geometry->get(), b.geometry->get(), "2********");
-          geos_check(m != 2, "relate");
-          if (m == 1) sets.join(a.feature, b.feature);
+          if (relate_matches(*a.geometry, *b.geometry, "2********")) sets.join(a.feature, b.feature);
         }
       });
   // The sets are the connected components of the overlap graph, whatever order the pairs were

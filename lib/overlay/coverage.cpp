@@ -41,8 +41,8 @@ Geometry merge(std::vector<Geometry>& parts, double grid) {
               parts.end());
   if (parts.empty()) return Geometry();
   if (parts.size() == 1) return std::move(parts[0]);
-  std::vector<const Geometry*> ptrs;
-  for (const Geometry& g : parts) ptrs.push_back(&g);
+  std::vector<GeometryView> ptrs;
+  for (const Geometry& g : parts) ptrs.push_back(g);
   return union_all(ptrs, grid);
 }
 
@@ -57,7 +57,7 @@ class CoverageEngine {
     const Piece& t = targets_[k];
     PieceOutcome out;
     w.matcher.set_target(t);
-    std::vector<const Geometry*> met;        // every cover piece that meets the target
+    std::vector<GeometryView> met;        // every cover piece that meets the target
     std::vector<std::size_t> overlapping;    // those of features that overlap other features
     std::vector<Relation> overlapping_rel;
     for (std::size_t j : cover_.query(t.envelope)) {
@@ -70,7 +70,7 @@ class CoverageEngine {
         if (keep_) out.inside.push_back(t.geometry->clone());
         return out;
       }
-      met.push_back(cover_[j].geometry);
+      met.push_back(*cover_[j].geometry);
       if (overlapping_[cover_[j].feature]) {
         overlapping.push_back(j);
         overlapping_rel.push_back(r);
@@ -87,8 +87,8 @@ class CoverageEngine {
         for (std::size_t m = 0; m < overlapping.size(); ++m) add(t, cover_[overlapping[m]], overlapping_rel[m], w, out);
       } else {
         // Cover features that overlap each other count once: the union first.
-        std::vector<const Geometry*> parts;
-        for (std::size_t j : overlapping) parts.push_back(cover_[j].geometry);
+        std::vector<GeometryView> parts;
+        for (std::size_t j : overlapping) parts.push_back(*cover_[j].geometry);
         Geometry u = union_all(parts, grid_);
         add_overlap(intersection(*t.geometry, u, grid_), w, out);
       }

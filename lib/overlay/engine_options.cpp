@@ -33,7 +33,7 @@ void validate_engine_options(const EngineOptions& options, const Crs& crs) {
 
 double working_grid(const EngineOptions& options, const Crs& crs) {
   validate_engine_options(options, crs);
-  if (!options.grid_size) return default_grid_size(crs);
+  if (!options.grid_size) return crs.is_geographic() ? kDefaultGridSizeGeographic : kDefaultGridSizeProjected;
   return *options.grid_size;
 }
 

@@ -1,13 +1,12 @@
 #include "overlay/interiors_overlap.h"
 
-#include <geos_c.h>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <vector>
 
-#include "geom/geos_context.h"
+#include "redline/geom/paths.h"
 
 namespace redline::detail {
 
@@ -50,24 +49,20 @@ int orientation(const Point& a, const Point& b, const Point& c) {
   return kUncertain;
 }
 
-void add_ring(GEOSContextHandle_t h, const GEOSGeometry* ring, bool is_shell, std::vector<Segment>& out,
-              std::vector<double>& buffer) {
-  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-  unsigned int n = 0;
-  GEOSCoordSeq_getSize_r(h, seq, &n);
+void add_ring(const PathView& ring, std::vector<Segment>& out) {
+  const std::size_t n = ring.size;
   if (n < 4) return;
-  buffer.resize(2 * static_cast<std::size_t>(n));
-  GEOSCoordSeq_copyToBuffer_r(h, seq, buffer.data(), 0, 0);
+  const double* xy = ring.xy;
   double twice_area = 0;
-  for (unsigned int i = 0; i + 1 < n; ++i) {
-    twice_area += (buffer[2 * i] - buffer[0]) * (buffer[2 * i + 3] - buffer[1]) -
-                  (buffer[2 * i + 2] - buffer[0]) * (buffer[2 * i + 1] - buffer[1]);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    twice_area += (xy[2 * i] - xy[0]) * (xy[2 * i + 3] - xy[1]) - (xy[2 * i + 2] - xy[0]) * (xy[2 * i + 1] - xy[1]);
   }
   const bool ccw = twice_area > 0;
-  for (unsigned int i = 0; i + 1 < n; ++i) {
+  const bool is_shell = ring.role == PathRole::Shell;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
     Segment s;
-    s.p = {buffer[2 * i], buffer[2 * i + 1]};
-    s.q = {buffer[2 * i + 2], buffer[2 * i + 3]};
+    s.p = {xy[2 * i], xy[2 * i + 1]};
+    s.q = {xy[2 * i + 2], xy[2 * i + 3]};
     if (s.p == s.q) continue;
     s.interior_left = (is_shell == ccw);
     s.min_x = std::min(s.p.x, s.q.x);
@@ -75,19 +70,6 @@ void add_ring(GEOSContextHandle_t h, const GEOSGeometry* ring, bool is_shell, st
     s.min_y = std::min(s.p.y, s.q.y);
     s.max_y = std::max(s.p.y, s.q.y);
     out.push_back(s);
-  }
-}
-
-void add_polygonal(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Segment>& out, std::vector<double>& buf) {
-  const int type = GEOSGeomTypeId_r(h, g);
-  if (type == GEOS_POLYGON) {
-    if (GEOSisEmpty_r(h, g)) return;
-    add_ring(h, GEOSGetExteriorRing_r(h, g), true, out, buf);
-    const int holes = GEOSGetNumInteriorRings_r(h, g);
-    for (int i = 0; i < holes; ++i) add_ring(h, GEOSGetInteriorRingN_r(h, g, i), false, out, buf);
-  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-    const int n = GEOSGetNumGeometries_r(h, g);
-    for (int i = 0; i < n; ++i) add_polygonal(h, GEOSGetGeometryN_r(h, g, i), out, buf);
   }
 }
 
@@ -325,14 +307,16 @@ struct SegmentPolygon::Impl {
 
 SegmentPolygon::SegmentPolygon() : impl_(std::make_unique<Impl>()) {}
 
-SegmentPolygon::SegmentPolygon(const Geometry& polygon) : SegmentPolygon() { assign(polygon); }
+SegmentPolygon::SegmentPolygon(GeometryView polygon) : SegmentPolygon() { assign(polygon); }
 
-void SegmentPolygon::assign(const Geometry& polygon) {
+void SegmentPolygon::assign(GeometryView polygon) {
   impl_->segments.clear();
   impl_->indexed = false;
   if (polygon.is_empty()) return;
-  thread_local std::vector<double> buffer;
-  add_polygonal(geos_handle(), polygon.get(), impl_->segments, buffer);
+  for_each_path(polygon, [&](const PathView& path) {
+    if (path.is_ring()) add_ring(path, impl_->segments);
+    return true;
+  });
 }
 
 SegmentPolygon::~SegmentPolygon() = default;

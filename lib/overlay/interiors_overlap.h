@@ -31,9 +31,9 @@ class SegmentPolygon {
   /// No segments.
   SegmentPolygon();
   /// Copies the segments of `polygon` (a Polygon or MultiPolygon; empty gives none).
-  explicit SegmentPolygon(const Geometry& polygon);
+  explicit SegmentPolygon(GeometryView polygon);
   /// Replaces the segments with those of `polygon`, reusing the memory.
-  void assign(const Geometry& polygon);
+  void assign(GeometryView polygon);
   ~SegmentPolygon();
   SegmentPolygon(SegmentPolygon&&) noexcept;
   SegmentPolygon& operator=(SegmentPolygon&&) noexcept;

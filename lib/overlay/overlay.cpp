@@ -49,12 +49,12 @@ struct PieceParts {
 };
 
 Geometry merge(std::vector<Geometry>& parts, double grid) {
-  std::vector<const Geometry*> ptrs;
+  std::vector<GeometryView> ptrs;
   for (const Geometry& g : parts) {
-    if (!g.is_empty()) ptrs.push_back(&g);
+    if (!g.is_empty()) ptrs.push_back(g);
   }
   if (ptrs.empty()) return Geometry();
-  if (ptrs.size() == 1) return ptrs[0]->clone();
+  if (ptrs.size() == 1) return ptrs[0].clone();
   return union_all(ptrs, grid);
 }
 
@@ -70,13 +70,13 @@ std::vector<PieceParts> split_pieces(const PieceSet& first, const PieceSet& seco
     const Piece& t = first[k];
     try {
       w.matcher.set_target(t);
-      std::vector<const Geometry*> met;
+      std::vector<GeometryView> met;
       bool inside = false;
       for (std::size_t j : second.query(t.envelope)) {
         const Relation r = w.matcher.relate(j);
         if (r == Relation::Disjoint) continue;
         if (r == Relation::TargetInside) inside = true;
-        met.push_back(second[j].geometry);
+        met.push_back(*second[j].geometry);
         if (overlaps) {
           Geometry g = detail::overlap_of(t, second[j], r, grid);
           if (!g.is_empty()) parts[k].overlaps.emplace_back(second[j].feature, std::move(g));

@@ -1,5 +1,7 @@
 #include "overlay/piece_matcher.h"
 
+#include <optional>
+
 namespace redline::detail {
 
 namespace {
@@ -7,11 +9,6 @@ namespace {
 bool box_covers(const Envelope& outer, const Envelope& inner) {
   return outer.min_x <= inner.min_x && outer.min_y <= inner.min_y && outer.max_x >= inner.max_x &&
          outer.max_y >= inner.max_y;
-}
-
-bool check(char r, const char* what) {
-  geos_check(r != 2, what);
-  return r == 1;
 }
 
 }  // namespace
@@ -56,52 +53,41 @@ PairClass PieceMatcher::classify(std::size_t j) {
   return classify_pair(target_segments_, *cs);
 }
 
-const GEOSPreparedGeometry* PieceMatcher::prepared_cover(std::size_t j) {
+const PreparedGeometry& PieceMatcher::prepared_cover(std::size_t j) {
   PreparedPtr& p = prepared_[j];
-  if (!p) p.reset(geos_checked(GEOSPrepare_r(geos_handle(), (*cover_)[j].geometry->get()), "preparing a geometry"));
-  return p.get();
+  if (!p) p = std::make_unique<PreparedGeometry>(*(*cover_)[j].geometry);
+  return *p;
 }
 
-const GEOSPreparedGeometry* PieceMatcher::prepared_target() {
-  if (!target_prepared_) {
-    target_prepared_.reset(geos_checked(GEOSPrepare_r(geos_handle(), target_->geometry->get()), "preparing a geometry"));
-  }
-  return target_prepared_.get();
+const PreparedGeometry& PieceMatcher::prepared_target() {
+  if (!target_prepared_) target_prepared_ = std::make_unique<PreparedGeometry>(*target_->geometry);
+  return *target_prepared_;
 }
 
 Relation PieceMatcher::relate(std::size_t j) {
   const Piece& c = (*cover_)[j];
   const Piece& t = *target_;
   if (!c.envelope.intersects(t.envelope)) return Relation::Disjoint;
-  GEOSContextHandle_t h = geos_handle();
   const bool small = c.geometry->num_points() < kKeepFrom;
-  PreparedPtr transient;  // a small piece's prepared geometry, only when the segment test cannot tell
-  const GEOSPreparedGeometry* pc = nullptr;
+  std::optional<PreparedGeometry> transient;  // a small piece's, only when the segment test cannot tell
+  const PreparedGeometry* pc = nullptr;
   if (!small) {
-    pc = prepared_cover(j);
+    pc = &prepared_cover(j);
     // Deep inside (no boundary contact): GEOS's prepared test answers fast.
-    if (box_covers(c.envelope, t.envelope) &&
-        check(GEOSPreparedContainsProperly_r(h, pc, t.geometry->get()), "containsProperly")) {
-      return Relation::TargetInside;
-    }
-    if (!check(GEOSPreparedIntersects_r(h, pc, t.geometry->get()), "intersects")) return Relation::Disjoint;
+    if (box_covers(c.envelope, t.envelope) && pc->contains_properly(*t.geometry)) return Relation::TargetInside;
+    if (!pc->intersects(*t.geometry)) return Relation::Disjoint;
   }
   // Touching boundaries: the segment test answers the clean cases (neighbours sharing edges,
   // a parcel inside the red line along its edge) without GEOS's full relate.
   const PairClass pair = classify(j);
   if (pair != PairClass::Unknown) return relation_of(pair);
   if (small) {
-    transient.reset(geos_checked(GEOSPrepare_r(h, c.geometry->get()), "preparing a geometry"));
-    pc = transient.get();
-    if (!check(GEOSPreparedIntersects_r(h, pc, t.geometry->get()), "intersects")) return Relation::Disjoint;
+    transient.emplace(*c.geometry);
+    pc = &*transient;
+    if (!pc->intersects(*t.geometry)) return Relation::Disjoint;
   }
-  if (box_covers(c.envelope, t.envelope) && check(GEOSPreparedCovers_r(h, pc, t.geometry->get()), "covers")) {
-    return Relation::TargetInside;
-  }
-  if (box_covers(t.envelope, c.envelope) &&
-      check(GEOSPreparedCovers_r(h, prepared_target(), c.geometry->get()), "covers")) {
-    return Relation::CoverInside;
-  }
+  if (box_covers(c.envelope, t.envelope) && pc->covers(*t.geometry)) return Relation::TargetInside;
+  if (box_covers(t.envelope, c.envelope) && prepared_target().covers(*c.geometry)) return Relation::CoverInside;
   return Relation::Crossing;
 }
 

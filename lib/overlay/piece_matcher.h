@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "geom/geos_context.h"
+#include "redline/geom/predicates.h"
 #include "overlay/interiors_overlap.h"
 #include "overlay/piece_set.h"
 
@@ -33,9 +33,9 @@ class PieceMatcher {
   Relation relate(std::size_t j);
 
  private:
-  using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
-  const GEOSPreparedGeometry* prepared_cover(std::size_t j);
-  const GEOSPreparedGeometry* prepared_target();
+  using PreparedPtr = std::unique_ptr<PreparedGeometry>;
+  const PreparedGeometry& prepared_cover(std::size_t j);
+  const PreparedGeometry& prepared_target();
   PairClass classify(std::size_t j);
 
   const PieceSet* cover_;

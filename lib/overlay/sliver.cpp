@@ -1,44 +1,37 @@
 #include "redline/overlay/sliver.h"
 
-#include <geos_c.h>
-
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "geom/geos_context.h"
+#include "redline/geom/ops.h"
 #include "redline/error.h"
 
 namespace redline {
 
 namespace {
 
-bool polygon_is_thin(GEOSContextHandle_t h, const GEOSGeometry* polygon, double width) {
-  double area = 0, perimeter = 0;
-  detail::geos_check(GEOSArea_r(h, polygon, &area) == 1, "area");
+bool polygon_is_thin(GeometryView polygon, double width) {
+  const double area = polygon.planar_area();
   if (area <= 0) return true;
-  detail::geos_check(GEOSLength_r(h, polygon, &perimeter) == 1, "length");
-  const int n = GEOSGetNumCoordinates_r(h, polygon);
+  const double perimeter = polygon.planar_length();
+  const int n = polygon.num_points();
   // Every point of a polygon thinner than w lies within w/2 of its boundary: the strips along
   // the edges hold at most L·w/2, the fans at reflex vertices at most π(w/2)²/2 each.
   if (area > perimeter * width / 2 + n * M_PI * width * width / 8) return false;
-  Geometry eroded(detail::geos_checked(GEOSBuffer_r(h, polygon, -width / 2, 2), "negative buffer"));
-  return eroded.is_empty();
+  return buffer(polygon, -width / 2, 2).is_empty();
 }
 
 }  // namespace
 
-bool is_sliver(const Geometry& geometry, double width) {
+bool is_sliver(GeometryView geometry, double width) {
   if (geometry.is_empty()) return false;
-  GEOSContextHandle_t h = geos_handle();
-  const int type = GEOSGeomTypeId_r(h, geometry.get());
-  if (type == GEOS_POLYGON) return polygon_is_thin(h, geometry.get(), width);
-  const int n = GEOSGetNumGeometries_r(h, geometry.get());
+  if (geometry.type() == GeometryType::Polygon) return polygon_is_thin(geometry, width);
   bool any = false;
-  for (int i = 0; i < n; ++i) {
-    const GEOSGeometry* part = GEOSGetGeometryN_r(h, geometry.get(), i);
-    if (GEOSGeomTypeId_r(h, part) != GEOS_POLYGON || GEOSisEmpty_r(h, part)) continue;
-    if (!polygon_is_thin(h, part, width)) return false;
+  for (std::size_t i = 0; i < geometry.num_parts(); ++i) {
+    const GeometryView part = geometry.part(i);
+    if (part.type() != GeometryType::Polygon || part.is_empty()) continue;
+    if (!polygon_is_thin(part, width)) return false;
     any = true;
   }
   return any;

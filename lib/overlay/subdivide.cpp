@@ -1,10 +1,8 @@
 #include "redline/overlay/subdivide.h"
 
-#include <geos_c.h>
-
 #include <cmath>
 
-#include "geom/geos_context.h"
+#include "redline/geom/ops.h"
 #include "redline/geom/validity.h"
 
 namespace redline {
@@ -14,21 +12,8 @@ namespace {
 // Deeper than any useful cut: 2^40 pieces of a county would be micrometres wide.
 constexpr int kMaxDepth = 40;
 
-Geometry rectangle(const Envelope& e) {
-  GEOSContextHandle_t h = geos_handle();
-  return Geometry(detail::geos_checked(GEOSGeom_createRectangle_r(h, e.min_x, e.min_y, e.max_x, e.max_y),
-                                       "building a rectangle"));
-}
-
-Geometry clip_fast(const Geometry& g, const Envelope& e) {
-  return polygonal_part(Geometry(detail::geos_checked(
-      GEOSClipByRect_r(geos_handle(), g.get(), e.min_x, e.min_y, e.max_x, e.max_y), "clipping to a rectangle")));
-}
-
-Geometry clip_exact(const Geometry& g, const Envelope& e, double grid) {
-  Geometry box = rectangle(e);
-  return polygonal_part(Geometry(detail::geos_checked(
-      GEOSIntersectionPrec_r(geos_handle(), g.get(), box.get(), grid), "clipping to a rectangle")));
+Geometry clip_exact(GeometryView g, const Envelope& e, double grid) {
+  return intersection(g, Geometry::rectangle(e), grid);
 }
 
 struct Leaf {
@@ -56,23 +41,22 @@ void cut(Geometry g, Envelope cell, int max_vertices, int depth, std::vector<Lea
     a.max_y = mid;
     b.min_y = mid;
   }
-  Geometry first = clip_fast(g, a);
-  Geometry second = clip_fast(g, b);
+  Geometry first = clip_to_rectangle(g, a);
+  Geometry second = clip_to_rectangle(g, b);
   g = Geometry();  // free the parent before going deeper
   cut(std::move(first), a, max_vertices, depth + 1, out);
   cut(std::move(second), b, max_vertices, depth + 1, out);
 }
 
 // Cuts one polygon; every piece is valid and the pieces' areas add up to the polygon's.
-void cut_checked(const Geometry& polygon, int max_vertices, double grid, std::vector<Geometry>& out) {
+void cut_checked(GeometryView polygon, int max_vertices, double grid, std::vector<Geometry>& out) {
   std::vector<Leaf> leaves;
   cut(polygon.clone(), polygon.envelope(), max_vertices, 0, leaves);
-  GEOSContextHandle_t h = geos_handle();
   double sum = 0.0;
   for (Leaf& leaf : leaves) {
     // Checking only the small final pieces is cheap; an invalid one is clipped again from the
     // polygon itself with OverlayNG, which always returns a valid result.
-    if (GEOSisValid_r(h, leaf.piece.get()) != 1) leaf.piece = clip_exact(polygon, leaf.cell, grid);
+    if (!is_valid(leaf.piece)) leaf.piece = clip_exact(polygon, leaf.cell, grid);
     sum += leaf.piece.planar_area();
   }
   // An invalid intermediate clip could still have lost or doubled area without making a final
@@ -88,7 +72,7 @@ void cut_checked(const Geometry& polygon, int max_vertices, double grid, std::ve
 
 }  // namespace
 
-std::vector<Geometry> subdivide(const Geometry& geometry, int max_vertices, double grid_size) {
+std::vector<Geometry> subdivide(GeometryView geometry, int max_vertices, double grid_size) {
   std::vector<Geometry> out;
   if (geometry.is_empty()) return out;
   if (geometry.num_points() <= max_vertices) {
@@ -96,13 +80,10 @@ std::vector<Geometry> subdivide(const Geometry& geometry, int max_vertices, doub
     return out;
   }
   // The parts of a MultiPolygon are cut one by one: parts small enough stay whole.
-  GEOSContextHandle_t h = geos_handle();
-  const int parts = GEOSGetNumGeometries_r(h, geometry.get());
-  for (int i = 0; i < parts; ++i) {
-    Geometry part(detail::geos_checked(GEOSGeom_clone_r(h, GEOSGetGeometryN_r(h, geometry.get(), i)),
-                                       "copying a polygon"));
+  for (std::size_t i = 0; i < geometry.num_parts(); ++i) {
+    const GeometryView part = geometry.part(i);
     if (part.num_points() <= max_vertices) {
-      out.push_back(std::move(part));
+      out.push_back(part.clone());
     } else {
       cut_checked(part, max_vertices, grid_size, out);
     }

@@ -160,8 +160,8 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
             if (one_feature) {
               for (const auto& [j, rel] : list) a += overlap_area(z, cp[j], rel, grid, w.calc);
             } else {
-              std::vector<const Geometry*> parts;
-              for (const auto& h : list) parts.push_back(cp[h.first].geometry);
+              std::vector<GeometryView> parts;
+              for (const auto& h : list) parts.push_back(*cp[h.first].geometry);
               a = w.calc.area(intersection(*z.geometry, union_all(parts, grid), grid));
             }
             add_to(by_zone_piece[k], cls, a);

@@ -33,7 +33,7 @@ class CoordinateTransform {
   /// Throws InputError when a point cannot be transformed (e.g. out of the projection's range).
   void apply(double* x, double* y, std::size_t count, std::size_t stride = 1) const;
   /// Returns a transformed copy of `geometry`.
-  Geometry apply(const Geometry& geometry) const;
+  Geometry apply(GeometryView geometry) const;
   /// Returns true when source and target are the same CRS (apply() copies only).
   bool is_identity() const noexcept;
 

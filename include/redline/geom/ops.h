@@ -1,5 +1,5 @@
 #pragma once
-// Overlay operations on a fixed precision grid, and prepared geometries.
+// Constructive operations: overlay on a fixed precision grid, clipping, buffering.
 //
 // redline runs every overlay through GEOS OverlayNG with a fixed precision grid (snap
 // rounding): results are noded exactly on the grid, so no TopologyException can end a run.
@@ -7,56 +7,46 @@
 // 1.1 mm) in a geographic CRS: far below any parcel's survey precision, far above the noise
 // that makes floating-point overlay fail. Grid size 0 asks for floating precision.
 //
-// All functions return polygonal results (lower-dimension by-products of an overlay, such as
-// the shared edge of two touching polygons, are dropped) and throw InternalError when GEOS fails.
+// The overlay functions return polygonal results (lower-dimension by-products of an overlay,
+// such as the shared edge of two touching polygons, are dropped). Every function here throws
+// InternalError when GEOS fails. Arguments are read-only views (redline/geom/geometry.h); a
+// null argument gives the documented result, never an exception.
 //
 // Example usage:
-//   double grid = redline::default_grid_size(layer.crs);
+//   double grid = crs.is_geographic() ? redline::kDefaultGridSizeGeographic
+//                                     : redline::kDefaultGridSizeProjected;
 //   redline::Geometry inside = redline::intersection(parcel, redline_polygon, grid);
-#include <memory>
 #include <vector>
 
-#include "redline/crs/crs.h"
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
-
-struct GEOSPrepGeom_t;  // geos_c.h: typedef struct GEOSPrepGeom_t GEOSPreparedGeometry
 
 namespace redline {
 
-/// Returns the DEFAULT precision grid for a CRS: 0.001 (metres) when projected, 1e-8 (degrees)
-/// when geographic.
-double default_grid_size(const Crs& crs);
+/// DEFAULT precision grid in a projected CRS: 1 mm, in metres.
+inline constexpr double kDefaultGridSizeProjected = 1e-3;
+/// DEFAULT precision grid in a geographic CRS: 1e-8 degree (about 1.1 mm).
+inline constexpr double kDefaultGridSizeGeographic = 1e-8;
 
-/// Returns the polygonal part of a ∩ b on the grid.
-Geometry intersection(const Geometry& a, const Geometry& b, double grid_size);
-/// Returns the polygonal part of a − b on the grid.
-Geometry difference(const Geometry& a, const Geometry& b, double grid_size);
-/// Returns the polygonal part of a ∪ b on the grid.
-Geometry union_of(const Geometry& a, const Geometry& b, double grid_size);
-/// Returns the union of all `parts` (null ones ignored) on the grid, as one (Multi)Polygon;
-/// overlapping parts count once. An empty MultiPolygon when there are none.
-Geometry union_all(const std::vector<const Geometry*>& parts, double grid_size);
-/// Returns `g` with its coordinates on the grid (GEOS setPrecision; stays valid).
-Geometry snap_to_grid(const Geometry& g, double grid_size);
+/// Returns the polygonal part of a ∩ b on the grid (null when either is null).
+REDLINE_EXPORT Geometry intersection(GeometryView a, GeometryView b, double grid_size);
+/// Returns the polygonal part of a − b on the grid (a copy of a when b is null).
+REDLINE_EXPORT Geometry difference(GeometryView a, GeometryView b, double grid_size);
+/// Returns the polygonal part of a ∪ b on the grid (a copy of the other when one is null).
+REDLINE_EXPORT Geometry union_of(GeometryView a, GeometryView b, double grid_size);
+/// Returns the union of all `parts` (null and empty ones ignored) on the grid, as one
+/// (Multi)Polygon; overlapping parts count once. An empty MultiPolygon when there are none.
+REDLINE_EXPORT Geometry union_all(const std::vector<GeometryView>& parts, double grid_size);
+/// Returns `g` with its coordinates on the grid (GEOS setPrecision; stays valid), polygonal.
+REDLINE_EXPORT Geometry snap_to_grid(GeometryView g, double grid_size);
 
-/// A geometry prepared for many predicate tests against it (GEOS PreparedGeometry). Keeps a
-/// reference to the geometry: REQUIRES the Geometry outlives the PreparedGeometry.
-class PreparedGeometry {
- public:
-  explicit PreparedGeometry(const Geometry& geometry);
-  ~PreparedGeometry();
-  PreparedGeometry(PreparedGeometry&&) noexcept;
-  PreparedGeometry& operator=(PreparedGeometry&&) noexcept;
+/// Returns the polygonal part of `g` inside `box`, fast (GEOS clipByRect). The result may be
+/// invalid where `g` runs along the box's edges (check with is_valid(), redline/geom/validity.h,
+/// and fall back to intersection() with Geometry::rectangle(box)). Null when `g` is null.
+REDLINE_EXPORT Geometry clip_to_rectangle(GeometryView g, const Envelope& box);
 
-  /// Returns true when `other` lies wholly inside (boundary contact allowed).
-  bool covers(const Geometry& other) const;
-  /// Returns true when the interiors or boundaries meet.
-  bool intersects(const Geometry& other) const;
-  /// Returns true when `other` lies in the interior, touching no boundary.
-  bool contains_properly(const Geometry& other) const;
-
- private:
-  const GEOSPrepGeom_t* prepared_ = nullptr;
-};
+/// Returns `g` grown (distance > 0) or shrunk (distance < 0) by `distance` CRS units, with
+/// `quadrant_segments` segments per quarter circle at round corners. Null when `g` is null.
+REDLINE_EXPORT Geometry buffer(GeometryView g, double distance, int quadrant_segments);
 
 }  // namespace redline

@@ -46,7 +46,7 @@ class GeoPackageWriter {
   void begin_layer(const std::string& name, const Crs& crs, const std::vector<Field>& fields);
   /// Adds a feature to the current layer. Null or empty geometries are written as empty.
   /// REQUIRES: values.size() == fields.size() of the current layer.
-  void add_feature(const Geometry& geometry, const std::vector<Value>& values);
+  void add_feature(GeometryView geometry, const std::vector<Value>& values);
   /// Finishes the file, checks it and renames it to the target path. Throws OutputError (the
   /// target is then untouched), or UsageError when the target became unsuitable meanwhile.
   void commit();

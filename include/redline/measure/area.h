@@ -50,7 +50,7 @@ class AreaCalculator {
 
   /// Returns the area of `geometry` in m² (0 for null, empty or non-polygonal geometry).
   /// Throws InputError when a vertex cannot be taken to latitude/longitude.
-  double area(const Geometry& geometry) const;
+  double area(GeometryView geometry) const;
 
   AreaMethod method() const noexcept;
 

@@ -31,7 +31,8 @@ struct EngineOptions {
   /// layer's CRS; the second layer is transformed into it with PROJ when it differs.
   std::optional<Crs> crs;
   /// Precision grid of the overlays, in units of the working CRS. DEFAULT:
-  /// default_grid_size(crs) — 1 mm in a projected CRS, 1e-8° in a geographic one.
+  /// kDefaultGridSizeProjected (1 mm) in a projected CRS, kDefaultGridSizeGeographic (1e-8°) in
+  /// a geographic one (redline/geom/ops.h).
   std::optional<double> grid_size;
   /// Worker threads. DEFAULT: 0 — all cores.
   unsigned threads = 0;

@@ -32,7 +32,7 @@ void validate_sliver_width(double metres, const char* what);
 /// Returns true when every polygon of `geometry` is thinner than `width` (CRS units), false
 /// for a null or empty geometry or when any polygon is wider. Throws InternalError when GEOS
 /// fails.
-bool is_sliver(const Geometry& geometry, double width);
+bool is_sliver(GeometryView geometry, double width);
 
 /// Returns `metres` in the units of `crs`: itself for a projected CRS in metres, degrees
 /// (metres / 111 320, about one degree of latitude) for a geographic one.

@@ -1,0 +1,3 @@
+#pragma once
+// TEMPORARY (geom branch only): replaced by the header CMake generates (GenerateExportHeader).
+#define REDLINE_EXPORT
