@@ -26,6 +26,7 @@ set(REDLINE_LIB_SOURCES
   lib/measure/area.cpp
   lib/measure/area_summary.cpp
   lib/measure/units.cpp
+  lib/measure/quantity_format.cpp
   lib/report/area_report.cpp
   lib/report/info_report.cpp
   lib/report/table.cpp

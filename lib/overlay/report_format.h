@@ -3,7 +3,7 @@
 #include <string>
 
 #include "redline/measure/units.h"
-#include "redline/report/table.h"
+#include "redline/measure/quantity_format.h"
 
 namespace redline::detail {
 
@@ -12,7 +12,6 @@ inline std::string unit_label(AreaUnit unit) { return unit_symbol(unit); }
 
 using ::redline::format_area;  // m² in a unit, rounded as official tables print it
 
-/// Returns a percent with 2 decimals.
-inline std::string format_percent(double percent) { return format_number(percent, 2); }
+using ::redline::format_percent;  // 2 decimals
 
 }  // namespace redline::detail

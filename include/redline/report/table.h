@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "redline/measure/units.h"
+#include "redline/measure/quantity_format.h"  // the figures in the cells
 
 namespace redline {
 
@@ -41,13 +41,6 @@ std::string render_markdown(const Table& table);
 /// Renders several tables in one of the table formats (not Json), separated as the format needs.
 /// `bom` puts a UTF-8 byte order mark before CSV, so that Excel reads Chinese right.
 std::string render_tables(const std::vector<Table>& tables, OutputFormat format, bool bom = false);
-
-/// Returns `value` with `decimals` digits after the point and no thousands separators.
-std::string format_number(double value, int decimals);
-
-/// Returns `m2` square metres in `unit`, rounded as official tables print that unit
-/// (display_decimals(): ha and 亩 to 2 decimals).
-std::string format_area(double m2, AreaUnit unit);
 
 /// Returns how reports show a group or key: "(null)" for the null group (null or NaN values),
 /// "(empty)" for empty text, else `key` itself.

@@ -1,0 +1,27 @@
+#pragma once
+// How figures are printed: fixed decimals, areas in a unit rounded as official tables print
+// it, percentages. Every report, check and listing formats its numbers here, so that a figure
+// reads the same in a table, a finding and a drift listing.
+//
+// Example usage:
+//   redline::format_area(755879800.0, redline::AreaUnit::Hectare);  // "75587.98"
+//   redline::format_percent(27.8712);                                // "27.87"
+#include <string>
+
+#include "redline/export.h"
+#include "redline/measure/units.h"
+
+namespace redline {
+
+/// Returns `value` with `decimals` digits after the point and no thousands separators; a value
+/// that rounds to zero prints without a sign ("0.00", never "-0.00").
+REDLINE_EXPORT std::string format_number(double value, int decimals);
+
+/// Returns `m2` square metres in `unit`, rounded as official tables print that unit
+/// (display_decimals(): ha and 亩 to 2 decimals).
+REDLINE_EXPORT std::string format_area(double m2, AreaUnit unit);
+
+/// Returns a percentage with 2 decimals ("27.87"), without the % sign.
+REDLINE_EXPORT std::string format_percent(double percent);
+
+}  // namespace redline
