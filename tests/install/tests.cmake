@@ -25,3 +25,10 @@ add_test(NAME Install.LinkedSampleMeasuresAreas
     -DCASE2_EXPECTED=2710694433708515
     -P ${CMAKE_CURRENT_LIST_DIR}/link_example.cmake)
 set_tests_properties(Install.LinkedSampleMeasuresAreas PROPERTIES TIMEOUT 300)
+
+# The shared library exports its public API (REDLINE_EXPORT) and nothing of redline::detail.
+if(BUILD_SHARED_LIBS)
+  add_test(NAME Library.ExportsPublicApiOnly
+    COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIBRARY=$<TARGET_FILE:redline>
+      -DINCLUDE_DIR=${PROJECT_SOURCE_DIR}/include -P ${CMAKE_CURRENT_LIST_DIR}/exported_symbols.cmake)
+endif()
