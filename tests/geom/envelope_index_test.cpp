@@ -75,7 +75,9 @@ TEST(EnvelopeIndex, QueriesAgreeWithAScanOnRandomBoxes) {
       hits += expected.size();
     }
     // The queries are not all empty: the comparison says something.
-    if (n >= 100) EXPECT_GT(hits, queries.size() / 10) << n;
+    if (n >= 100) {
+      EXPECT_GT(hits, queries.size() / 10) << n;
+    }
   }
 }
 

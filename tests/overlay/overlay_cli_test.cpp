@@ -40,7 +40,9 @@ TEST(CoverageCli, JsonHasTheIssuesShape) {
   // Oracle (tests/oracles/overlay_small_oracle.py): the "overlap" group is the plain square,
   // 8999.999999 of 9999.999999 m² inside.
   for (const auto& g : j["groups"]) {
-    if (g["key"] == "overlap") EXPECT_NEAR(g["inside"].get<double>(), 8999.999999, 1e-3);
+    if (g["key"] == "overlap") {
+      EXPECT_NEAR(g["inside"].get<double>(), 8999.999999, 1e-3);
+    }
   }
   EXPECT_EQ(j["features_inside"], 3);
   EXPECT_EQ(j["slivers"]["features"], 1);
