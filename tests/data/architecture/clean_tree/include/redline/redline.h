@@ -1,3 +1,10 @@
 #pragma once
+#include "redline/checks/check.h"
+#include "redline/crs/crs.h"
+#include "redline/drift/drift.h"
 #include "redline/error.h"
+#include "redline/geom/geometry.h"
+#include "redline/io/layer.h"
+#include "redline/measure/area.h"
+#include "redline/overlay/coverage.h"
 #include "redline/report/table.h"

@@ -1,0 +1,2 @@
+#pragma once
+namespace redline { struct Geometry; }
