@@ -57,6 +57,7 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area.h"
 #include "redline/progress.h"
@@ -70,6 +71,12 @@ constexpr double kDefaultDriftSliverWidth = 0.5;
 constexpr double kDefaultDriftSliverArea = 1.0;
 /// Largest noise area accepted (m²): a hectare of change is never noise.
 constexpr double kMaxDriftSliverArea = 1.0e4;
+/// DEFAULT largest vertex shift (metres) for which a feature is measured edge by edge: 2 cm,
+/// twenty times a 1 mm re-export, far below any real change.
+constexpr double kDefaultDriftFastShift = 0.02;
+/// DEFAULT precision grid of the overlays (metres): 1 µm, a thousand times finer than the
+/// millimetre slivers of a re-export (see above).
+constexpr double kDefaultDriftGridSize = 1e-6;
 
 struct DriftOptions {
   AreaMethod method = AreaMethod::Ellipsoidal;  // DEFAULT: ellipsoidal
@@ -83,10 +90,10 @@ struct DriftOptions {
   /// Pieces smaller than this (m²) are noise. DEFAULT: 1.0.
   double sliver_area = kDefaultDriftSliverArea;
   /// Largest vertex shift (metres) for which a feature is recognised as unchanged up to noise
-  /// without an overlay; capped at sliver_width / 2. DEFAULT: 0.02.
-  double fast_shift = 0.02;
-  /// Precision grid of the overlays, in units of the working CRS (metres). DEFAULT: 0 — 1e-6
-  /// (1 µm).
+  /// without an overlay; capped at sliver_width / 2; 0 turns it off. DEFAULT: 0.02.
+  double fast_shift = kDefaultDriftFastShift;
+  /// Precision grid of the overlays, in units of the working CRS (metres). DEFAULT: 0 —
+  /// kDefaultDriftGridSize (1 µm).
   double grid_size = 0.0;
   /// Worker threads. DEFAULT: 0 — all cores.
   unsigned threads = 0;
@@ -107,7 +114,7 @@ enum class FeatureChange {
 };
 
 /// Returns "unchanged", "added", "removed", "geometry", "attributes" or "both".
-std::string to_string(FeatureChange change);
+REDLINE_EXPORT std::string to_string(FeatureChange change);
 
 /// One feature's change. Areas in m², by the method of the run.
 struct FeatureDrift {
@@ -196,6 +203,6 @@ struct DriftResult {
 /// class field (listing the layer's fields), a non-positive or non-finite sliver width,
 /// a negative sliver area, or a method that does not suit the CRS; InputError naming the
 /// feature when a geometry cannot be transformed or measured; what reprojection throws.
-DriftResult compute_drift(const Layer& before, const Layer& after, const DriftOptions& options = {});
+REDLINE_EXPORT DriftResult compute_drift(const Layer& before, const Layer& after, const DriftOptions& options = {});
 
 }  // namespace redline

@@ -20,9 +20,8 @@
 // table, the summary or (csv_changes) every changed feature.
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "redline/drift/drift.h"
+#include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/report/table.h"
 
@@ -38,10 +37,11 @@ struct DriftReportOptions {
   bool csv_changes = false;
 };
 
-/// Returns the report as JSON (see above).
-nlohmann::ordered_json drift_report_json(const DriftResult& result, AreaUnit unit);
+/// Returns the report as JSON text (see above), as `redline drift --format json` prints it:
+/// indented by two spaces, ending in a newline; text that is not UTF-8 is replaced by U+FFFD.
+REDLINE_EXPORT std::string drift_report_json(const DriftResult& result, AreaUnit unit);
 
 /// Returns the report in options.format.
-std::string render_drift_report(const DriftResult& result, const DriftReportOptions& options);
+REDLINE_EXPORT std::string render_drift_report(const DriftResult& result, const DriftReportOptions& options);
 
 }  // namespace redline
