@@ -9,16 +9,9 @@
 namespace redline {
 namespace {
 
-Envelope box(double min_x, double min_y, double max_x, double max_y) {
-  Envelope e;
-  e.min_x = min_x, e.min_y = min_y, e.max_x = max_x, e.max_y = max_y;
-  e.is_null = false;
-  return e;
-}
-
 TEST(LocalTransverseMercator, CentredOnTheDataOnTheLayersEllipsoid) {
   // Huichang's longitudes 115.3°E–115.8°E: central meridian 115.55°E, CGCS2000 ellipsoid.
-  const Crs working = local_transverse_mercator(Crs::from_user_input("EPSG:4490"), box(115.3, 25.2, 115.8, 25.9));
+  const Crs working = local_transverse_mercator(Crs::from_user_input("EPSG:4490"), Envelope{115.3, 25.2, 115.8, 25.9, false});
   ASSERT_TRUE(working.is_projected());
   EXPECT_DOUBLE_EQ(working.ellipsoid().semi_major, 6378137.0);
   EXPECT_NEAR(working.ellipsoid().inverse_flattening, 298.257222101, 1e-9);
@@ -39,7 +32,7 @@ TEST(LocalTransverseMercator, CentralMeridianIsRoundedToAThousandthOfADegree) {
   // Middle 117.00049999…° rounds to 117.000°: a point on 117°E lies on the central meridian,
   // at false easting 500000 exactly (cs2cs: 25.0 117.0 -> 500000.0000).
   const Crs working =
-      local_transverse_mercator(Crs::from_user_input("EPSG:4490"), box(116.9, 24.9, 117.1009999, 25.1));
+      local_transverse_mercator(Crs::from_user_input("EPSG:4490"), Envelope{116.9, 24.9, 117.1009999, 25.1, false});
   const CoordinateTransform to_working(Crs::from_user_input("EPSG:4490"), working);
   double x = 117.0, y = 25.0;
   to_working.apply(&x, &y, 1);

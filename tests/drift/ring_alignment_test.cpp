@@ -40,23 +40,25 @@ TEST(RingAlignment, ExtractRingsDropsTheClosingPointAndKeepsHolesWithTheirShell)
   EXPECT_EQ(p.vertices, 8u);
 }
 
-TEST(RingAlignment, RotatedStartIsTheSameRing) {
-  // AFTER starts at BEFORE's third vertex: vertex 0 of BEFORE is vertex 2 of AFTER.
-  const auto al = align_features(polygon({kSquare}), polygon({ring({10, 10, 0, 10, 0, 0, 10, 0})}), 0.01);
+// Expects `after` to be kSquare written another way: kSquare's vertex 0 is after's vertex
+// `offset`, and the ring runs the other way when `reversed`.
+void expect_same_square(const Ring& after, std::size_t offset, bool reversed) {
+  const auto al = align_features(polygon({kSquare}), polygon({after}), 0.01);
   ASSERT_TRUE(al.has_value());
-  EXPECT_EQ(al->rings[0][0].offset, 2u);
-  EXPECT_FALSE(al->rings[0][0].reversed);
+  EXPECT_EQ(al->rings[0][0].offset, offset);
+  EXPECT_EQ(al->rings[0][0].reversed, reversed);
   EXPECT_EQ(al->max_shift, 0.0);
   EXPECT_TRUE(al->identical);
 }
 
+TEST(RingAlignment, RotatedStartIsTheSameRing) {
+  // AFTER starts at BEFORE's third vertex: vertex 0 of BEFORE is vertex 2 of AFTER.
+  expect_same_square(ring({10, 10, 0, 10, 0, 0, 10, 0}), 2, false);
+}
+
 TEST(RingAlignment, ReversedOrientationIsTheSameRing) {
   // Clockwise from the origin: vertex k of BEFORE is vertex (4 - k) mod 4 of AFTER.
-  const auto al = align_features(polygon({kSquare}), polygon({ring({0, 0, 0, 10, 10, 10, 10, 0})}), 0.01);
-  ASSERT_TRUE(al.has_value());
-  EXPECT_EQ(al->rings[0][0].offset, 0u);
-  EXPECT_TRUE(al->rings[0][0].reversed);
-  EXPECT_EQ(al->max_shift, 0.0);
+  expect_same_square(ring({0, 0, 0, 10, 10, 10, 10, 0}), 0, true);
 }
 
 TEST(RingAlignment, ShiftIsTheLargestVertexMoveAndTheLimitHolds) {

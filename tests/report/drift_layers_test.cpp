@@ -18,18 +18,16 @@
 namespace redline {
 namespace {
 
-Layer versions(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("drift/versions.gpkg"), o);
-}
-
 TEST(DriftLayers, WritesRealPiecesAsGainedLostAndReclassifiedLayers) {
   DriftOptions o;
   o.key_field = "BSM";
   o.class_field = "HXLX";
   o.collect_geometries = true;
-  DriftResult r = compute_drift(versions("base"), versions("edited"), o);
+  const std::string versions = test::data_path("drift/versions.gpkg");
+  ReadOptions base, edited;
+  base.layer = "base";
+  edited.layer = "edited";
+  DriftResult r = compute_drift(read_layer(versions, base), read_layer(versions, edited), o);
   const std::string path = test::work_dir("drift_out") + "/drift.gpkg";
   write_drift_layers(r, path, AreaUnit::Hectare);
   EXPECT_EQ(list_layers(path), (std::vector<std::string>{"gained", "lost", "reclassified"}));
