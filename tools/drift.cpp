@@ -65,8 +65,8 @@ Command register_drift(CLI::App& parent) {
                   "Write the real pieces to this GeoPackage (.gpkg; never an input): layers gained, lost and "
                   "reclassified, with change type and area");
   cmd->add_flag("--features", args->all_features,
-                "List every changed feature (text shows 50 by default; CSV then lists features instead "
-                "of the summary)");
+                "List every changed feature (text shows " + std::to_string(kDefaultDriftListedFeatures) +
+                    " by default; CSV then lists features instead of the summary)");
   cmd->footer(
       "Noise: a piece of gained or lost area is noise when it is smaller than --sliver-area or when no "
       "disk of diameter --sliver-width fits in it. Both real change and noise are reported.\n"

@@ -99,7 +99,7 @@ struct DriftOptions {
   unsigned threads = 0;
   ProgressFn progress;
   /// Keep the geometry of every real piece (gained, lost, reclassified) for
-  /// write_drift_layers(). DEFAULT: off.
+  /// write_drift_layers() (redline/report/drift_layers.h). DEFAULT: off.
   bool collect_geometries = false;
 };
 

@@ -18,6 +18,7 @@
 // of them classed as noise; fids are null when the feature is not in that version.
 // Text and Markdown: a summary table, the from→to table and the changed features. CSV: one
 // table, the summary or (csv_changes) every changed feature.
+#include <cstddef>
 #include <string>
 
 #include "redline/drift/drift.h"
@@ -27,12 +28,15 @@
 
 namespace redline {
 
+/// DEFAULT number of changed features the text and Markdown reports list.
+constexpr std::size_t kDefaultDriftListedFeatures = 50;
+
 struct DriftReportOptions {
   AreaUnit unit = AreaUnit::Hectare;         // DEFAULT: ha
   OutputFormat format = OutputFormat::Text;  // DEFAULT: aligned text
   bool bom = false;                          // UTF-8 BOM before CSV (for Excel)
   /// Text/Markdown: how many changed features to list (0: none). DEFAULT: 50.
-  std::size_t list_features = 50;
+  std::size_t list_features = kDefaultDriftListedFeatures;
   /// CSV: the changed features instead of the summary. DEFAULT: off.
   bool csv_changes = false;
 };
