@@ -45,8 +45,9 @@ DriftResult result_header(const Layer& before, const Layer& after, const DriftOp
 }
 
 // Both versions in one CRS, in metres: BEFORE's, or a transverse Mercator centred on BEFORE's
-// data when that is in degrees. A version already in it is used as it is; the others are
-// copied into `copy` and transformed. Returns the layer to compare for that version.
+// data when that is in degrees. A version already in it is compared as it is; another is
+// copied (before_copy, after_copy) and transformed. `before` and `after` point to the layers
+// to compare: the caller's or the copies, so a WorkingVersions is never moved.
 struct WorkingVersions {
   Crs crs;
   std::optional<Layer> before_copy, after_copy;
