@@ -15,8 +15,7 @@ TEST(LocalTransverseMercator, CentredOnTheDataOnTheLayersEllipsoid) {
   ASSERT_TRUE(working.is_projected());
   EXPECT_DOUBLE_EQ(working.ellipsoid().semi_major, 6378137.0);
   EXPECT_NEAR(working.ellipsoid().inverse_flattening, 298.257222101, 1e-9);
-  // echo '25.4 115.6' | cs2cs -f %.4f EPSG:4490 +to +proj=tmerc +lat_0=0 +lon_0=115.550 +k=1 \
-  //     +x_0=500000 +y_0=0 +a=6378137.0000 +rf=298.257222101 +units=m +no_defs
+  // echo '25.4 115.6' | cs2cs -f %.4f EPSG:4490 +to +proj=tmerc +lat_0=0 +lon_0=115.550 +k=1 +x_0=500000 +y_0=0 +a=6378137.0000 +rf=298.257222101 +units=m +no_defs
   //   -> 505031.0409 2810365.4610 (pyproj Transformer.from_crs('EPSG:4490', <same>, always_xy=True)
   //      gives the same figures; (115.3, 26.0) -> 474970.5221 2876858.5102)
   const CoordinateTransform to_working(Crs::from_user_input("EPSG:4490"), working);

@@ -1,8 +1,7 @@
 // write_drift_layers(): the real pieces of a drift as three GeoPackage layers, on the small
 // hand-made versions (tests/data/drift/versions.gpkg, written by tests/oracles/drift_make_data.py).
 // Expected figures from the GeoPandas/pyproj oracle:
-//   /usr/bin/python3 tests/oracles/drift_geopandas.py tests/data/drift/versions.gpkg:base \
-//       tests/data/drift/versions.gpkg:edited --key BSM --class-field HXLX
+//   /usr/bin/python3 tests/oracles/drift_geopandas.py tests/data/drift/versions.gpkg:base tests/data/drift/versions.gpkg:edited --key BSM --class-field HXLX
 #include <gtest/gtest.h>
 
 #include <set>

@@ -171,7 +171,7 @@ struct DriftWork {
   double max_shift = 0.0;         ///< largest vertex shift among within_shift pairs (metres)
 };
 
-struct DriftResult {
+struct REDLINE_EXPORT DriftResult {
   std::string before_source, before_layer, after_source, after_layer;
   Crs crs;                       ///< the working CRS
   AreaMethod method = AreaMethod::Ellipsoidal;
