@@ -3,6 +3,7 @@
 set(REDLINE_LIB_SOURCES
   lib/error.cpp
   lib/crs/crs.cpp
+  lib/crs/local_projection.cpp
   lib/crs/reproject.cpp
   lib/crs/transform.cpp
   lib/geom/envelope_index.cpp
@@ -58,10 +59,16 @@ list(APPEND REDLINE_LIB_SOURCES
 # Drift between versions (issue 5).
 list(APPEND REDLINE_LIB_SOURCES
   lib/drift/drift.cpp
-  lib/drift/drift_report.cpp
-  lib/drift/drift_writer.cpp
+  lib/drift/drift_engine.cpp
+  lib/drift/drift_options.cpp
+  lib/drift/feature_changes.cpp
+  lib/drift/feature_matchers.cpp
+  lib/drift/layer_version.cpp
+  lib/drift/noise_judge.cpp
   lib/drift/ring_alignment.cpp
   lib/drift/shared_edges.cpp
+  lib/report/drift_layers.cpp
+  lib/report/drift_report.cpp
 )
 
 # Checks and rules files (issue 5).

@@ -1,13 +1,26 @@
 // redline drift: how a layer changed between two versions, real change apart from noise.
+#include <sstream>
+#include <string>
+
 #include "commands.h"
 #include "redline/drift/drift.h"
-#include "redline/drift/drift_report.h"
-#include "redline/drift/drift_writer.h"
 #include "redline/io/layer.h"
 #include "redline/io/output_path.h"
+#include "redline/report/drift_layers.h"
+#include "redline/report/drift_report.h"
 
 namespace redline::cli {
 namespace {
+
+// A library default as the help shows it: "0.5", "1", "0.02", "1e-6".
+std::string shown(double value) {
+  std::ostringstream out;
+  out << value;
+  std::string text = out.str();
+  const std::size_t padded = text.find("e-0");  // "1e-06": the stream pads exponents
+  if (padded != std::string::npos) text.erase(padded + 2, 1);
+  return text;
+}
 
 Command register_drift(CLI::App& parent) {
   struct Args {
@@ -38,22 +51,22 @@ Command register_drift(CLI::App& parent) {
                   "Attribute whose change is reclassification (e.g. HXLX, GNFQ): area from → to");
   cmd->add_option("--sliver-width", args->drift.sliver_width,
                   "Pieces thinner than this many metres are noise")
-      ->default_str("0.5");
+      ->default_str(shown(kDefaultDriftSliverWidth));
   cmd->add_option("--sliver-area", args->drift.sliver_area, "Pieces smaller than this many m² are noise")
-      ->default_str("1");
+      ->default_str(shown(kDefaultDriftSliverArea));
   cmd->add_option("--fast-shift", args->drift.fast_shift,
                   "Features whose vertices all moved less than this many metres are measured edge by edge, "
                   "without overlay (capped at half the sliver width; 0 turns it off)")
-      ->default_str("0.02");
+      ->default_str(shown(kDefaultDriftFastShift));
   cmd->add_option("--grid", args->drift.grid_size,
-                  "Precision grid of the overlays, in metres (default 1e-6: 1 µm; 0.001 would erase the "
-                  "millimetre slivers of a re-export)");
+                  "Precision grid of the overlays, in metres (default " + shown(kDefaultDriftGridSize) +
+                      ": 1 µm; 0.001 would erase the millimetre slivers of a re-export)");
   cmd->add_option("--out", args->out,
                   "Write the real pieces to this GeoPackage (.gpkg; never an input): layers gained, lost and "
                   "reclassified, with change type and area");
   cmd->add_flag("--features", args->all_features,
-                "List every changed feature (text shows 50 by default; CSV then lists features instead "
-                "of the summary)");
+                "List every changed feature (text shows " + std::to_string(kDefaultDriftListedFeatures) +
+                    " by default; CSV then lists features instead of the summary)");
   cmd->footer(
       "Noise: a piece of gained or lost area is noise when it is smaller than --sliver-area or when no "
       "disk of diameter --sliver-width fits in it. Both real change and noise are reported.\n"

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -61,6 +62,36 @@ TEST(DriftCli, UnknownKeyIsAUsageError) {
   test::CliResult r = drift({"--key", "NOPE"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("NOPE"), std::string::npos) << r.err;
+}
+
+TEST(DriftCli, RefusalsExitTwoWithOneLineAndLeaveInputsAlone) {
+  const std::string dir = test::work_dir("drift_cli_refusals");
+  const std::string input = dir + "/versions.gpkg";
+  std::filesystem::remove(input);
+  std::filesystem::copy_file(kVersions, input);
+  const auto before = test::snapshot_files(dir, "versions");
+  struct Refusal {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Refusal> refusals = {
+      {{"--key", "NOPE"}, input + ": layer base: no field 'NOPE' (fields: BSM, HXLX)"},
+      {{"--class-field", "NOPE"}, input + ": layer base: no field 'NOPE' (fields: BSM, HXLX)"},
+      {{"--grid", "nan"}, "grid size must be 0 or a number of metres up to 10, not nan"},
+      {{"--sliver-width", "0"}, "sliver width must be a positive number of metres, not 0"},
+      {{"--sliver-area", "1e5"}, "sliver area must be 0 or a number of m² up to 10000, not 100000"},
+      {{"--fast-shift", "-1"}, "the fast shift must be 0 or a number of metres up to 100, not -1"},
+      {{"--out", input}, input + ": is the input " + input + ": writing there would destroy it; write to another path"},
+  };
+  for (const Refusal& refusal : refusals) {
+    std::vector<std::string> args = {"drift", input, input, "--before-layer", "base", "--after-layer", "edited"};
+    args.insert(args.end(), refusal.args.begin(), refusal.args.end());
+    const test::CliResult r = test::run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << refusal.args[0];
+    EXPECT_EQ(r.err, "redline: error: " + refusal.message + "\n") << refusal.args[0];
+    EXPECT_EQ(r.out, "") << refusal.args[0];
+  }
+  EXPECT_EQ(test::snapshot_files(dir, "versions"), before);
 }
 
 TEST(DriftCli, OutWritesLayersAndLeavesInputsUntouched) {

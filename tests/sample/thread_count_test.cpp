@@ -8,13 +8,13 @@
 #include <string>
 
 #include "redline/drift/drift.h"
-#include "redline/drift/drift_report.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area_summary.h"
 #include "redline/overlay/coverage.h"
 #include "redline/overlay/tabulate.h"
 #include "redline/report/area_report.h"
 #include "redline/report/coverage_report.h"
+#include "redline/report/drift_report.h"
 #include "redline/report/tabulate_report.h"
 #include "support/test_support.h"
 
@@ -69,7 +69,7 @@ Figures run_all(unsigned threads) {
   dro.threads = threads;
   dro.key_field = "BSM";
   dro.class_field = "HXLX";
-  f.drift = drift_report_json(compute_drift(redline, redline_2024, dro), AreaUnit::SquareMetre).dump();
+  f.drift = drift_report_json(compute_drift(redline, redline_2024, dro), AreaUnit::SquareMetre);
   return f;
 }
 

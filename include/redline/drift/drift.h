@@ -71,6 +71,12 @@ constexpr double kDefaultDriftSliverWidth = 0.5;
 constexpr double kDefaultDriftSliverArea = 1.0;
 /// Largest noise area accepted (m²): a hectare of change is never noise.
 constexpr double kMaxDriftSliverArea = 1.0e4;
+/// DEFAULT largest vertex shift (metres) for which a feature is measured edge by edge: 2 cm,
+/// twenty times a 1 mm re-export, far below any real change.
+constexpr double kDefaultDriftFastShift = 0.02;
+/// DEFAULT precision grid of the overlays (metres): 1 µm, a thousand times finer than the
+/// millimetre slivers of a re-export (see above).
+constexpr double kDefaultDriftGridSize = 1e-6;
 
 struct DriftOptions {
   AreaMethod method = AreaMethod::Ellipsoidal;  // DEFAULT: ellipsoidal
@@ -84,16 +90,16 @@ struct DriftOptions {
   /// Pieces smaller than this (m²) are noise. DEFAULT: 1.0.
   double sliver_area = kDefaultDriftSliverArea;
   /// Largest vertex shift (metres) for which a feature is recognised as unchanged up to noise
-  /// without an overlay; capped at sliver_width / 2. DEFAULT: 0.02.
-  double fast_shift = 0.02;
-  /// Precision grid of the overlays, in units of the working CRS (metres). DEFAULT: 0 — 1e-6
-  /// (1 µm).
+  /// without an overlay; capped at sliver_width / 2; 0 turns it off. DEFAULT: 0.02.
+  double fast_shift = kDefaultDriftFastShift;
+  /// Precision grid of the overlays, in units of the working CRS (metres). DEFAULT: 0 —
+  /// kDefaultDriftGridSize (1 µm).
   double grid_size = 0.0;
   /// Worker threads. DEFAULT: 0 — all cores.
   unsigned threads = 0;
   ProgressFn progress;
   /// Keep the geometry of every real piece (gained, lost, reclassified) for
-  /// write_drift_layers(). DEFAULT: off.
+  /// write_drift_layers() (redline/report/drift_layers.h). DEFAULT: off.
   bool collect_geometries = false;
 };
 
@@ -165,7 +171,7 @@ struct DriftWork {
   double max_shift = 0.0;         ///< largest vertex shift among within_shift pairs (metres)
 };
 
-struct DriftResult {
+struct REDLINE_EXPORT DriftResult {
   std::string before_source, before_layer, after_source, after_layer;
   Crs crs;                       ///< the working CRS
   AreaMethod method = AreaMethod::Ellipsoidal;

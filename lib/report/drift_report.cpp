@@ -1,15 +1,15 @@
-#include "redline/drift/drift_report.h"
+#include "redline/report/drift_report.h"
 
 #include <cmath>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "redline/report/area_report.h"
 
 namespace redline {
 
 namespace {
-
 
 std::string fmt_signed(double m2, AreaUnit unit) {
   const std::string s = format_area(m2, unit);
@@ -28,9 +28,7 @@ std::string features_line(const DriftResult& r) {
                      f.added, f.removed);
 }
 
-}  // namespace
-
-nlohmann::ordered_json drift_report_json(const DriftResult& r, AreaUnit u) {
+nlohmann::ordered_json report_json(const DriftResult& r, AreaUnit u) {
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   nlohmann::ordered_json reclassified = nlohmann::ordered_json::array();
   for (const Reclassification& rc : r.reclassified) {
@@ -97,8 +95,14 @@ nlohmann::ordered_json drift_report_json(const DriftResult& r, AreaUnit u) {
   return j;
 }
 
+}  // namespace
+
+std::string drift_report_json(const DriftResult& r, AreaUnit u) {
+  return report_json(r, u).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 std::string render_drift_report(const DriftResult& r, const DriftReportOptions& o) {
-  if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit);
   const AreaUnit u = o.unit;
   const std::string col = "area (" + unit_symbol(u) + ")";
 

@@ -1,4 +1,4 @@
-#include "redline/drift/drift_writer.h"
+#include "redline/report/drift_layers.h"
 
 #include "redline/io/writer.h"
 

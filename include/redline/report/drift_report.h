@@ -18,9 +18,8 @@
 // of them classed as noise; fids are null when the feature is not in that version.
 // Text and Markdown: a summary table, the from→to table and the changed features. CSV: one
 // table, the summary or (csv_changes) every changed feature.
+#include <cstddef>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "redline/drift/drift.h"
 #include "redline/export.h"
@@ -29,18 +28,22 @@
 
 namespace redline {
 
+/// DEFAULT number of changed features the text and Markdown reports list.
+constexpr std::size_t kDefaultDriftListedFeatures = 50;
+
 struct DriftReportOptions {
   AreaUnit unit = AreaUnit::Hectare;         // DEFAULT: ha
   OutputFormat format = OutputFormat::Text;  // DEFAULT: aligned text
   bool bom = false;                          // UTF-8 BOM before CSV (for Excel)
   /// Text/Markdown: how many changed features to list (0: none). DEFAULT: 50.
-  std::size_t list_features = 50;
+  std::size_t list_features = kDefaultDriftListedFeatures;
   /// CSV: the changed features instead of the summary. DEFAULT: off.
   bool csv_changes = false;
 };
 
-/// Returns the report as JSON (see above).
-REDLINE_EXPORT nlohmann::ordered_json drift_report_json(const DriftResult& result, AreaUnit unit);
+/// Returns the report as JSON text (see above), as `redline drift --format json` prints it:
+/// indented by two spaces, ending in a newline; text that is not UTF-8 is replaced by U+FFFD.
+REDLINE_EXPORT std::string drift_report_json(const DriftResult& result, AreaUnit unit);
 
 /// Returns the report in options.format.
 REDLINE_EXPORT std::string render_drift_report(const DriftResult& result, const DriftReportOptions& options);
