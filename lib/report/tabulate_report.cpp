@@ -3,16 +3,13 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
-#include "overlay/report_format.h"
+#include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
 #include "redline/report/table.h"
 
 namespace redline {
-
-using detail::format_area;
-using detail::format_percent;
-using detail::unit_label;
 
 namespace {
 
@@ -59,9 +56,7 @@ std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
   return lines;
 }
 
-}  // namespace
-
-nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const TabulateReportOptions& o) {
+nlohmann::ordered_json tabulate_json(const TabulateResult& r, const TabulateReportOptions& o) {
   const AreaUnit u = o.unit;
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const TabulateCell& c : r.cells) {
@@ -92,10 +87,16 @@ nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const Tabul
   return j;
 }
 
+}  // namespace
+
+std::string tabulate_report_json(const TabulateResult& r, const TabulateReportOptions& o) {
+  return tabulate_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 std::string render_tabulate_report(const TabulateResult& r, const TabulateReportOptions& o) {
-  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o);
   const AreaUnit u = o.unit;
-  const std::string ul = unit_label(u);
+  const std::string ul = unit_symbol(u);
   const std::string zone_col = r.zone_field.empty() ? "zone" : r.zone_field;
 
   Table cells;

@@ -6,6 +6,7 @@
 
 #include "redline/io/layer.h"
 #include "redline/overlay/overlay.h"
+#include "redline/report/overlay_layer.h"
 #include "support/test_support.h"
 
 namespace redline {
