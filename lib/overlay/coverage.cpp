@@ -145,9 +145,7 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
   r.target_layer = target.name;
   r.cover_source = cover.source;
   r.cover_layer = cover.name;
-  r.crs = in.crs();
-  r.method = in.method();
-  r.grid_size = in.grid();
+  in.describe_frame(r);
   r.sliver_width_m = options.sliver_width;
   r.group_field = options.group_field;
   r.id_field = options.id_field;

@@ -124,9 +124,7 @@ OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOption
   r.b_source = b.source;
   r.b_layer = b.name;
   r.op = options.op;
-  r.crs = in.crs();
-  r.method = in.method();
-  r.grid_size = in.grid();
+  in.describe_frame(r);
   r.a_read = a.report;
   r.b_read = b.report;
   r.a_repair_delta_m2 = in.first_repair_delta_m2();

@@ -46,6 +46,15 @@ class OverlayInputs {
   const PieceSet& first_pieces() const noexcept { return *first_pieces_; }
   const PieceSet& second_pieces() const noexcept { return *second_pieces_; }
 
+  /// Copies the working CRS, method and grid into `result` (a CoverageResult, TabulateResult or
+  /// OverlayResult: each has crs, method and grid_size).
+  template <typename Result>
+  void describe_frame(Result& result) const {
+    result.crs = crs_;
+    result.method = method_;
+    result.grid_size = grid_;
+  }
+
   /// Returns an area calculator for the working CRS and method (one per worker thread).
   AreaCalculator area_calculator() const { return AreaCalculator(crs_, method_); }
 

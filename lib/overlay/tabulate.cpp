@@ -86,9 +86,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   r.zones_layer = zones.name;
   r.classes_source = classes.source;
   r.classes_layer = classes.name;
-  r.crs = in.crs();
-  r.method = in.method();
-  r.grid_size = in.grid();
+  in.describe_frame(r);
   r.zone_field = options.zone_field;
   r.class_field = options.class_field;
   r.zones_read = zones.report;

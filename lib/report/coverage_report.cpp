@@ -6,6 +6,7 @@
 #include "redline/error.h"
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/overlay_json.h"
 #include "util/enum_names.h"
 
 namespace redline {
@@ -106,17 +107,15 @@ nlohmann::ordered_json coverage_json(const CoverageResult& r, const CoverageRepo
   j["inside"] = std::move(inside);
   j["slivers"] = {{"features", r.sliver_features}, {"area", from_square_metres(r.sliver_m2, u)}};
   j["cover_overlaps"] = {{"features", r.cover_overlaps.features}, {"groups", r.cover_overlaps.groups}};
-  nlohmann::ordered_json target_read = read_report_json(r.target_read), cover_read = read_report_json(r.cover_read);
-  target_read["repair_delta"] = from_square_metres(r.target_repair_delta_m2, u);
-  cover_read["repair_delta"] = from_square_metres(r.cover_repair_delta_m2, u);
-  j["read"] = {{"target", std::move(target_read)}, {"cover", std::move(cover_read)}};
+  j["read"] = {{"target", detail::input_read_json(r.target_read, r.target_repair_delta_m2, u)},
+               {"cover", detail::input_read_json(r.cover_read, r.cover_repair_delta_m2, u)}};
   return j;
 }
 
 }  // namespace
 
 std::string coverage_report_json(const CoverageResult& r, const CoverageReportOptions& o) {
-  return coverage_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return detail::report_json_text(coverage_json(r, o));
 }
 
 std::string render_coverage_report(const CoverageResult& r, const CoverageReportOptions& o) {

@@ -5,15 +5,11 @@
 
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/overlay_json.h"
 
 namespace redline {
 
 namespace {
-nlohmann::ordered_json read_json(const ReadReport& read, double repair_delta_m2, AreaUnit unit) {
-  nlohmann::ordered_json j = read_report_json(read);
-  j["repair_delta"] = from_square_metres(repair_delta_m2, unit);
-  return j;
-}
 
 nlohmann::ordered_json overlay_json(const OverlayResult& r, const OverlayReportOptions& o) {
   return {{"op", overlay_op_name(r.op)},
@@ -28,13 +24,15 @@ nlohmann::ordered_json overlay_json(const OverlayResult& r, const OverlayReportO
           {"a_only", r.a_only},
           {"b_only", r.b_only},
           {"area", from_square_metres(r.total_m2, o.unit)},
-          {"read", {{"a", read_json(r.a_read, r.a_repair_delta_m2, o.unit)}, {"b", read_json(r.b_read, r.b_repair_delta_m2, o.unit)}}}};
+          {"read",
+           {{"a", detail::input_read_json(r.a_read, r.a_repair_delta_m2, o.unit)},
+            {"b", detail::input_read_json(r.b_read, r.b_repair_delta_m2, o.unit)}}}};
 }
 
 }  // namespace
 
 std::string overlay_report_json(const OverlayResult& r, const OverlayReportOptions& o) {
-  return overlay_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return detail::report_json_text(overlay_json(r, o));
 }
 
 std::string render_overlay_report(const OverlayResult& r, const OverlayReportOptions& o) {

@@ -7,6 +7,7 @@
 
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/overlay_json.h"
 #include "redline/report/table.h"
 
 namespace redline {
@@ -80,17 +81,15 @@ nlohmann::ordered_json tabulate_json(const TabulateResult& r, const TabulateRepo
   j["zones"] = std::move(zones);
   j["overlapping_class_features"] = r.overlapping_class_features;
   j["overlapping_zone_features"] = r.overlapping_zone_features;
-  nlohmann::ordered_json zones_read = read_report_json(r.zones_read), classes_read = read_report_json(r.classes_read);
-  zones_read["repair_delta"] = from_square_metres(r.zones_repair_delta_m2, u);
-  classes_read["repair_delta"] = from_square_metres(r.classes_repair_delta_m2, u);
-  j["read"] = {{"zones", std::move(zones_read)}, {"classes", std::move(classes_read)}};
+  j["read"] = {{"zones", detail::input_read_json(r.zones_read, r.zones_repair_delta_m2, u)},
+               {"classes", detail::input_read_json(r.classes_read, r.classes_repair_delta_m2, u)}};
   return j;
 }
 
 }  // namespace
 
 std::string tabulate_report_json(const TabulateResult& r, const TabulateReportOptions& o) {
-  return tabulate_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return detail::report_json_text(tabulate_json(r, o));
 }
 
 std::string render_tabulate_report(const TabulateResult& r, const TabulateReportOptions& o) {

@@ -9,7 +9,8 @@ redline_test(overlay_tests
   ${CMAKE_CURRENT_LIST_DIR}/interiors_overlap_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/overlay_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/overlay_sample_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/engine_options_test.cpp)
-# interiors_overlap_test.cpp exercises a private helper of lib/overlay.
+  ${CMAKE_CURRENT_LIST_DIR}/engine_options_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/overlay_inputs_test.cpp)
+# interiors_overlap_test.cpp and overlay_inputs_test.cpp exercise private helpers of lib/overlay.
 target_include_directories(overlay_tests PRIVATE ${PROJECT_SOURCE_DIR}/lib)
 target_link_libraries(overlay_tests PRIVATE nlohmann_json::nlohmann_json)
