@@ -15,17 +15,14 @@
 #include "redline/error.h"
 #include "redline/geom/ops.h"
 #include "redline/io/layer.h"
+#include "overlay/overlay_cases.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
 
 using detail::OverlayInputs;
-Layer read_cases(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("overlay/cases.gpkg"), o);
-}
+using test::read_cases;
 
 TEST(OverlayInputs, WorksInTheFirstLayersCrsByDefault) {
   const Layer targets = read_cases("targets"), cover = read_cases("cover_4490");

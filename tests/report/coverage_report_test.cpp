@@ -10,16 +10,14 @@
 #include "redline/io/layer.h"
 #include "redline/overlay/coverage.h"
 #include "redline/report/coverage_report.h"
+#include "overlay/overlay_cases.h"
+#include "report/tool_json.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
 
-Layer read_cases(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("overlay/cases.gpkg"), o);
-}
+using test::read_cases;
 
 TEST(CoverageReport, FeatureListingNamesComeFromOneTable) {
   for (const FeatureListing l : {FeatureListing::None, FeatureListing::Inside, FeatureListing::All}) {
@@ -48,12 +46,8 @@ TEST(CoverageReport, JsonTextIsWhatTheToolPrints) {
   CoverageReportOptions o;
   o.unit = AreaUnit::SquareMetre;
   o.format = OutputFormat::Json;
-  const std::string text = coverage_report_json(r, o);
-  EXPECT_EQ(text, render_coverage_report(r, o));
-  EXPECT_EQ(text.rfind("{\n  \"unit\": \"m2\",\n  \"method\": ", 0), 0u) << text.substr(0, 80);
-  ASSERT_GE(text.size(), 2u);
-  EXPECT_EQ(text.substr(text.size() - 2), "}\n");
-  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+  const nlohmann::ordered_json j = test::expect_tool_json(coverage_report_json(r, o), render_coverage_report(r, o),
+                                                          "{\n  \"unit\": \"m2\",\n  \"method\": ");
   // Oracle (tests/oracles/overlay_small_oracle.py): plain is 8999.999999 m² inside.
   bool found = false;
   for (const auto& f : j["inside"]) {

@@ -8,16 +8,13 @@
 #include "redline/io/layer.h"
 #include "redline/overlay/overlay.h"
 #include "redline/report/overlay_layer.h"
+#include "overlay/overlay_cases.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
 
-Layer read_cases(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("overlay/cases.gpkg"), o);
-}
+using test::read_cases;
 
 TEST(OverlayLayer, WrittenLayerCarriesBothAttributes) {
   Layer a = read_cases("targets"), b = read_cases("cover");

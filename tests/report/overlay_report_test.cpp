@@ -8,16 +8,14 @@
 #include "redline/io/layer.h"
 #include "redline/overlay/overlay.h"
 #include "redline/report/overlay_report.h"
+#include "overlay/overlay_cases.h"
+#include "report/tool_json.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
 
-Layer read_cases(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("overlay/cases.gpkg"), o);
-}
+using test::read_cases;
 
 TEST(OverlayReport, JsonTextIsWhatTheToolPrints) {
   OverlayOptions options;
@@ -26,11 +24,8 @@ TEST(OverlayReport, JsonTextIsWhatTheToolPrints) {
   OverlayReportOptions o;
   o.unit = AreaUnit::SquareMetre;
   o.format = OutputFormat::Json;
-  const std::string text = overlay_report_json(r, o);
-  EXPECT_EQ(text, render_overlay_report(r, o));
-  EXPECT_EQ(text.rfind("{\n  \"op\": \"identity\",\n  \"unit\": \"m2\",", 0), 0u) << text.substr(0, 80);
-  EXPECT_EQ(text.substr(text.size() - 2), "}\n");
-  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+  const nlohmann::ordered_json j = test::expect_tool_json(overlay_report_json(r, o), render_overlay_report(r, o),
+                                                          "{\n  \"op\": \"identity\",\n  \"unit\": \"m2\",");
   EXPECT_EQ(j["features"].get<std::size_t>(), r.features.size());
   EXPECT_EQ(j["from_both"].get<std::size_t>() + j["a_only"].get<std::size_t>(), r.features.size());
   EXPECT_NEAR(j["area"].get<double>(), r.total_m2, 1e-9);

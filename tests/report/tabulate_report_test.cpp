@@ -9,16 +9,14 @@
 #include "redline/io/layer.h"
 #include "redline/overlay/tabulate.h"
 #include "redline/report/tabulate_report.h"
+#include "overlay/overlay_cases.h"
+#include "report/tool_json.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
 
-Layer read_cases(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("overlay/cases.gpkg"), o);
-}
+using test::read_cases;
 
 TEST(TabulateReport, JsonTextIsWhatTheToolPrints) {
   TabulateOptions options;
@@ -27,11 +25,8 @@ TEST(TabulateReport, JsonTextIsWhatTheToolPrints) {
   const TabulateResult r = tabulate(zones, classes, options);
   TabulateReportOptions o;
   o.format = OutputFormat::Json;
-  const std::string text = tabulate_report_json(r, o);
-  EXPECT_EQ(text, render_tabulate_report(r, o));
-  EXPECT_EQ(text.rfind("{\n  \"unit\": \"ha\",\n  \"rows\": [", 0), 0u) << text.substr(0, 80);
-  EXPECT_EQ(text.substr(text.size() - 2), "}\n");
-  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+  const nlohmann::ordered_json j = test::expect_tool_json(tabulate_report_json(r, o), render_tabulate_report(r, o),
+                                                          "{\n  \"unit\": \"ha\",\n  \"rows\": [");
   ASSERT_EQ(j["rows"].size(), r.cells.size());
   EXPECT_TRUE(j["zone_field"].is_null());
   EXPECT_EQ(j["class_field"], options.class_field);
