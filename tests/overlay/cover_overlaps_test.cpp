@@ -6,7 +6,6 @@
 // shapely: tests/oracles/overlapping_cover_oracle.py.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <map>
 #include <string>
 
@@ -15,35 +14,14 @@
 #include "redline/geom/ops.h"
 #include "redline/io/layer.h"
 #include "redline/overlay/coverage.h"
+#include "overlay/overlay_cases.h"
 
 namespace redline {
 namespace {
 
-constexpr double kX0 = 39500000.0, kY0 = 3000000.0;  // zone 39 of EPSG:4527
-
-Geometry box(double x0, double y0, double x1, double y1) {
-  const std::string l = std::to_string(kX0 + x0), b = std::to_string(kY0 + y0);  // 6 decimals: exact here
-  const std::string r = std::to_string(kX0 + x1), t = std::to_string(kY0 + y1);
-  return Geometry::from_wkt("POLYGON((" + l + " " + b + "," + r + " " + b + "," + r + " " + t + "," + l + " " + t +
-                            "," + l + " " + b + "))");
-}
-
-Layer layer_of(const std::string& name, std::vector<std::pair<std::string, Geometry>> boxes) {
-  Layer layer;
-  layer.source = name;
-  layer.name = name;
-  layer.crs = Crs::from_user_input("EPSG:4527");
-  layer.fields.push_back(Field{"NAME", FieldType::Text});
-  std::int64_t fid = 1;
-  for (auto& [id, g] : boxes) {
-    Feature f;
-    f.fid = fid++;
-    f.geometry = std::move(g);
-    f.values.push_back(id);
-    layer.features.push_back(std::move(f));
-  }
-  return layer;
-}
+using test::box;
+using test::boxes_layer;
+using test::layer_of;
 
 // Returns find_feature_overlaps() of `layer` on `threads` threads.
 detail::FeatureOverlaps overlaps_of(const Layer& layer, unsigned threads = 1,
@@ -51,13 +29,6 @@ detail::FeatureOverlaps overlaps_of(const Layer& layer, unsigned threads = 1,
                                     const std::vector<char>& relevant = {}) {
   const detail::PieceSet set(layer, layer.crs, kDefaultMaxPieceVertices, kDefaultGridSizeProjected, threads);
   return detail::find_feature_overlaps(set, threads, {}, group, relevant);
-}
-
-// Returns a layer of the boxes {x0, y0, x1, y1} (metres from the zone-39 origin above).
-Layer boxes_layer(const std::string& name, std::initializer_list<std::array<double, 4>> boxes) {
-  std::vector<std::pair<std::string, Geometry>> features;
-  for (const auto& b : boxes) features.emplace_back(std::to_string(features.size()), box(b[0], b[1], b[2], b[3]));
-  return layer_of(name, std::move(features));
 }
 
 std::vector<char> flags(std::initializer_list<int> values) { return std::vector<char>(values.begin(), values.end()); }

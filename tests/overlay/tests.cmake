@@ -10,7 +10,9 @@ redline_test(overlay_tests
   ${CMAKE_CURRENT_LIST_DIR}/overlay_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/overlay_sample_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/engine_options_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/overlay_inputs_test.cpp)
-# interiors_overlap_test.cpp and overlay_inputs_test.cpp exercise private helpers of lib/overlay.
+  ${CMAKE_CURRENT_LIST_DIR}/overlay_inputs_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/piece_matcher_test.cpp)
+# interiors_overlap_test.cpp, overlay_inputs_test.cpp, cover_overlaps_test.cpp and
+# piece_matcher_test.cpp exercise private helpers of lib/overlay.
 target_include_directories(overlay_tests PRIVATE ${PROJECT_SOURCE_DIR}/lib)
 target_link_libraries(overlay_tests PRIVATE nlohmann_json::nlohmann_json)
