@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "redline/io/layer.h"
 #include "redline/export.h"
+#include "redline/io/layer.h"
 #include "redline/overlay/engine_options.h"
 
 namespace redline {
@@ -33,9 +33,9 @@ constexpr OverlayOp kDefaultOverlayOp = OverlayOp::Intersection;
 
 /// Parses "intersection", "difference", "identity" or "union" (any ASCII case). Throws
 /// UsageError "unknown overlay operation 'x' (expected intersection, difference, identity or union)".
-OverlayOp parse_overlay_op(const std::string& text);
+REDLINE_EXPORT OverlayOp parse_overlay_op(const std::string& text);
 /// Returns "intersection", "difference", "identity" or "union".
-std::string overlay_op_name(OverlayOp op);
+REDLINE_EXPORT std::string overlay_op_name(OverlayOp op);
 /// Returns the operations' names as "intersection, difference, identity or union" (for help).
 REDLINE_EXPORT std::string overlay_op_choices();
 
@@ -67,6 +67,6 @@ struct OverlayResult {
 /// Overlays `a` with `b` (see above); `b` is transformed into the working CRS (DEFAULT: a's).
 /// Throws UsageError for a method that does not suit the CRS, InputError naming the feature
 /// when a geometry cannot be transformed or measured.
-OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOptions& options = {});
+REDLINE_EXPORT OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOptions& options = {});
 
 }  // namespace redline

@@ -31,7 +31,7 @@ enum class FeatureListing {
 
 /// Parses "none", "inside" or "all" (any ASCII case). Throws UsageError "unknown feature
 /// listing 'x' (expected none, inside or all)".
-FeatureListing parse_feature_listing(const std::string& text);
+REDLINE_EXPORT FeatureListing parse_feature_listing(const std::string& text);
 /// Returns "none", "inside" or "all".
 REDLINE_EXPORT std::string feature_listing_name(FeatureListing listing);
 /// Returns the listings' names as "none, inside or all" (for help).
@@ -49,10 +49,10 @@ struct CoverageReportOptions {
 
 /// Returns the report as JSON text (see above), as `redline coverage --format json` prints it:
 /// indented by 2, ending in a newline; invalid UTF-8 in names replaced by U+FFFD. The JSON always lists the features inside.
-std::string coverage_report_json(const CoverageResult& result, const CoverageReportOptions& options);
+REDLINE_EXPORT std::string coverage_report_json(const CoverageResult& result, const CoverageReportOptions& options);
 
 /// Returns the report in options.format. CSV holds one table: the listed features when
 /// listing is not None, else the groups.
-std::string render_coverage_report(const CoverageResult& result, const CoverageReportOptions& options);
+REDLINE_EXPORT std::string render_coverage_report(const CoverageResult& result, const CoverageReportOptions& options);
 
 }  // namespace redline

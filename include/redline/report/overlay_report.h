@@ -6,6 +6,7 @@
 //   "read": {"a": {...}, "b": {...}}}
 #include <string>
 
+#include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/overlay.h"
 #include "redline/report/table.h"
@@ -21,9 +22,9 @@ struct OverlayReportOptions {
 
 /// Returns the report as JSON text (see above), as `redline overlay --format json` prints it:
 /// indented by 2, ending in a newline; invalid UTF-8 in names replaced by U+FFFD.
-std::string overlay_report_json(const OverlayResult& result, const OverlayReportOptions& options);
+REDLINE_EXPORT std::string overlay_report_json(const OverlayResult& result, const OverlayReportOptions& options);
 
 /// Returns the report in options.format.
-std::string render_overlay_report(const OverlayResult& result, const OverlayReportOptions& options);
+REDLINE_EXPORT std::string render_overlay_report(const OverlayResult& result, const OverlayReportOptions& options);
 
 }  // namespace redline

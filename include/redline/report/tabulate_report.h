@@ -11,6 +11,7 @@
 // "unit"; text, CSV and Markdown round as official tables do.
 #include <string>
 
+#include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/tabulate.h"
 #include "redline/report/table.h"
@@ -25,9 +26,9 @@ struct TabulateReportOptions {
 
 /// Returns the report as JSON text (see above), as `redline tabulate --format json` prints it:
 /// indented by 2, ending in a newline; invalid UTF-8 in names replaced by U+FFFD.
-std::string tabulate_report_json(const TabulateResult& result, const TabulateReportOptions& options);
+REDLINE_EXPORT std::string tabulate_report_json(const TabulateResult& result, const TabulateReportOptions& options);
 
 /// Returns the report in options.format. CSV holds the cells only: zone, class, area, percent.
-std::string render_tabulate_report(const TabulateResult& result, const TabulateReportOptions& options);
+REDLINE_EXPORT std::string render_tabulate_report(const TabulateResult& result, const TabulateReportOptions& options);
 
 }  // namespace redline
