@@ -40,18 +40,21 @@ set(REDLINE_LIB_SOURCES
 list(APPEND REDLINE_LIB_SOURCES
   lib/overlay/cover_overlaps.cpp
   lib/overlay/coverage.cpp
-  lib/overlay/coverage_layers.cpp
   lib/overlay/engine_options.cpp
   lib/overlay/interiors_overlap.cpp
   lib/overlay/piece_matcher.cpp
-  lib/overlay/output_fields.cpp
   lib/overlay/overlay.cpp
+  lib/overlay/overlay_inputs.cpp
   lib/overlay/piece_set.cpp
   lib/overlay/repair_delta.cpp
   lib/overlay/sliver.cpp
   lib/overlay/subdivide.cpp
   lib/overlay/tabulate.cpp
+  lib/report/coverage_layers.cpp
   lib/report/coverage_report.cpp
+  lib/report/output_fields.cpp
+  lib/report/overlay_json.cpp
+  lib/report/overlay_layer.cpp
   lib/report/overlay_report.cpp
   lib/report/tabulate_report.cpp
 )

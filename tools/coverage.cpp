@@ -1,10 +1,12 @@
 // redline coverage: how much of each target feature lies inside a cover layer.
+#include <fmt/format.h>
+
 #include "commands.h"
 #include "overlay_args.h"
 #include "redline/io/layer.h"
 #include "redline/io/output_path.h"
 #include "redline/overlay/coverage.h"
-#include "redline/overlay/coverage_layers.h"
+#include "redline/report/coverage_layers.h"
 #include "redline/report/coverage_report.h"
 
 namespace redline::cli {
@@ -12,9 +14,7 @@ namespace {
 
 Command register_coverage(CLI::App& parent) {
   struct Args {
-    InputArgs target, cover;
-    MeasureArgs measure;
-    EngineArgs engine;
+    OverlayArgs layers;  // first: the target, second: the cover
     std::string by, id_field, features, out;
     double sliver_width = kDefaultSliverWidthMetres;
   };
@@ -25,22 +25,21 @@ Command register_coverage(CLI::App& parent) {
       "inside, per feature, per group (--by) and in total. Overlapping cover features count once; "
       "features that only touch have 0 inside; overlaps thinner than --sliver-width are boundary "
       "noise, not conflicts.");
-  cmd->add_option("TARGET", args->target.path, "The layer measured: reserves, mines, shoreline, county...")
+  cmd->add_option("TARGET", args->layers.first.path, "The layer measured: reserves, mines, shoreline, county...")
       ->required();
-  cmd->add_option("--within", args->cover.path, "The cover layer, e.g. the red line")->required();
-  add_input_options(*cmd, args->target);
-  add_input_options(*cmd, args->cover, "within", "the cover");
-  add_measure_options(*cmd, args->measure);
-  add_engine_options(*cmd, args->engine);
+  cmd->add_option("--within", args->layers.second.path, "The cover layer, e.g. the red line")->required();
+  add_overlay_options(*cmd, args->layers, "within", "the cover");
   cmd->add_option("--by", args->by, "Target attribute to group by (e.g. BHDMC, GNFQ)");
   cmd->add_option("--id-field", args->id_field, "Target attribute naming features in the listing (e.g. BSM)");
   cmd->add_option("--features", args->features,
-                  "Features listed: inside (those with area inside: the conflict list), all, none "
-                  "(default: inside, or none with --by)");
+                  fmt::format("Features listed: {} (inside: those with area inside, the conflict list; "
+                              "default: {}, or {} with --by)",
+                              feature_listing_choices(), feature_listing_name(default_feature_listing(false)),
+                              feature_listing_name(default_feature_listing(true))));
   cmd->add_option("--sliver-width", args->sliver_width,
                   "Overlaps whose every part is thinner than this (metres) are slivers, counted as "
                   "outside; 0 = off")
-      ->default_str("0.05");
+      ->default_str(fmt::format("{:g}", kDefaultSliverWidthMetres));
   cmd->add_option("--out", args->out,
                   "Write the layers 'inside' and 'outside' (target attributes + area fields) to this "
                   "GeoPackage (.gpkg; never an input)");
@@ -54,26 +53,21 @@ Command register_coverage(CLI::App& parent) {
       "  redline coverage shp/mines.shp --within shp/redline.shp --encoding GBK --unit mu --format csv --bom");
 
   Runner run = [args]() {
-    const MeasureArgs& m = args->measure;
-    CoverageReportOptions report;
-    report.unit = m.area_unit();
-    report.format = m.output_format();
-    report.bom = m.bom;
-    report.listing = args->features.empty()
-                         ? (args->by.empty() ? FeatureListing::Inside : FeatureListing::None)
-                         : parse_feature_listing(args->features);
+    const OverlayArgs& in = args->layers;
+    CoverageReportOptions report = in.report_options<CoverageReportOptions>();
+    report.listing = args->features.empty() ? default_feature_listing(!args->by.empty())
+                                            : parse_feature_listing(args->features);
     CoverageOptions options;
-    options.engine = args->engine.engine_options(m);
+    options.engine = in.engine_options();
     options.group_field = args->by;
     options.id_field = args->id_field;
     options.sliver_width = args->sliver_width;
     options.keep_geometries = !args->out.empty();
     // Refused before the work, not after it; the writer checks again.
-    if (!args->out.empty()) check_output_target(args->out, {args->target.path, args->cover.path});
-    Layer target = read_layer(args->target.path, args->target.read_options(m.threads));
-    Layer cover = read_layer(args->cover.path, args->cover.read_options(m.threads));
-    CoverageResult result = compute_coverage(target, cover, options);
-    if (!args->out.empty()) write_coverage_layers(result, target, args->out, report.unit);
+    if (!args->out.empty()) check_output_target(args->out, {in.first.path, in.second.path});
+    const OverlayLayers layers = in.read_layers();
+    CoverageResult result = compute_coverage(layers.first, layers.second, options);
+    if (!args->out.empty()) write_coverage_layers(result, layers.first, args->out, report.unit);
     print(render_coverage_report(result, report));
     return kOk;
   };

@@ -6,7 +6,7 @@
 
 #include "drift/noise_judge.h"
 #include "drift/shared_edges.h"
-#include "overlay/work_loop.h"
+#include "util/work_loop.h"
 #include "redline/geom/ops.h"
 
 namespace redline::detail {

@@ -7,7 +7,7 @@
 
 #include "redline/geom/predicates.h"
 #include "overlay/interiors_overlap.h"
-#include "overlay/work_loop.h"
+#include "util/work_loop.h"
 
 namespace redline::detail {
 namespace {

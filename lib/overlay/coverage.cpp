@@ -7,8 +7,8 @@
 #include "overlay/cover_overlaps.h"
 #include "overlay/piece_matcher.h"
 #include "overlay/piece_set.h"
-#include "overlay/repair_delta.h"
-#include "overlay/work_loop.h"
+#include "overlay/overlay_inputs.h"
+#include "util/work_loop.h"
 #include "redline/geom/ops.h"
 
 namespace redline {
@@ -135,51 +135,39 @@ class CoverageEngine {
 CoverageResult compute_coverage(const Layer& target, const Layer& cover, const CoverageOptions& options) {
   const EngineOptions& eo = options.engine;
   validate_sliver_width(options.sliver_width, "sliver width");
+  std::optional<std::size_t> group_index, id_index;
+  const detail::OverlayInputs in(target, cover, eo, [&] {
+    if (!options.group_field.empty()) group_index = target.field_index(options.group_field);
+    if (!options.id_field.empty()) id_index = target.field_index(options.id_field);
+  });
   CoverageResult r;
   r.target_source = target.source;
   r.target_layer = target.name;
   r.cover_source = cover.source;
   r.cover_layer = cover.name;
-  r.crs = working_crs(eo, target.crs);
-  r.method = eo.method;
-  r.grid_size = working_grid(eo, r.crs);
+  in.describe_frame(r);
   r.sliver_width_m = options.sliver_width;
   r.group_field = options.group_field;
   r.id_field = options.id_field;
   r.target_read = target.report;
   r.cover_read = cover.report;
-  r.target_repair_delta_m2 = detail::repair_delta_m2(target, eo.method);
-  r.cover_repair_delta_m2 = detail::repair_delta_m2(cover, eo.method);
-  if (!r.crs.is_known()) throw UsageError("cannot overlay layers in an unknown CRS", target.where());
-  if (eo.max_piece_vertices < 8) throw UsageError("max_piece_vertices must be at least 8");
-  std::optional<std::size_t> group_index, id_index;
-  if (!options.group_field.empty()) group_index = target.field_index(options.group_field);
-  if (!options.id_field.empty()) id_index = target.field_index(options.id_field);
-  AreaCalculator probe(r.crs, eo.method);  // refuses planar areas in a geographic CRS up front
+  r.target_repair_delta_m2 = in.first_repair_delta_m2();
+  r.cover_repair_delta_m2 = in.second_repair_delta_m2();
 
-  if (eo.progress) eo.progress("preparing", 0, 0);
-  PieceSet targets(target, r.crs, eo.max_piece_vertices, r.grid_size, eo.threads);
-  PieceSet covers(cover, r.crs, eo.max_piece_vertices, r.grid_size, eo.threads);
+  const PieceSet& targets = in.first_pieces();
+  const PieceSet& covers = in.second_pieces();
   const detail::FeatureOverlaps overlaps = detail::find_feature_overlaps(covers, eo.threads, eo.progress);
   r.cover_overlaps.features = overlaps.features;
   r.cover_overlaps.groups = overlaps.groups;
 
   // Each target feature's own area.
   const std::size_t n = target.features.size();
-  std::vector<double> feature_area(n, 0.0);
-  detail::run_workers<AreaCalculator>(n, eo.threads, {}, "", [&] { return AreaCalculator(r.crs, eo.method); },
-                                      [&](std::size_t i, AreaCalculator& calc) {
-                                        try {
-                                          feature_area[i] = calc.area(targets.feature_geometry(i));
-                                        } catch (const Error& e) {
-                                          rethrow_with_location(e, target.where(target.features[i].fid));
-                                        }
-                                      });
+  const std::vector<double> feature_area = in.feature_areas(targets, target);
 
   const double sliver = options.sliver_width > 0 ? sliver_width_in_crs_units(options.sliver_width, r.crs) : 0.0;
   CoverageEngine engine(targets, covers, overlaps.overlapping, feature_area, r.grid_size, sliver,
                         options.keep_geometries);
-  auto make_worker = [&] { return Worker{AreaCalculator(r.crs, eo.method), PieceMatcher(covers)}; };
+  auto make_worker = [&] { return Worker{in.area_calculator(), PieceMatcher(covers)}; };
 
   std::vector<PieceOutcome> outcomes(targets.size());
   detail::run_workers<Worker>(targets.size(), eo.threads, eo.progress, "overlaying", make_worker,

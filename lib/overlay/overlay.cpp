@@ -2,37 +2,31 @@
 
 #include <map>
 
-#include <fmt/format.h>
-
-#include "overlay/output_fields.h"
+#include "overlay/overlay_inputs.h"
 #include "overlay/piece_matcher.h"
 #include "overlay/piece_set.h"
-#include "overlay/repair_delta.h"
-#include "overlay/work_loop.h"
 #include "redline/geom/ops.h"
-#include "redline/io/writer.h"
-#include "util/text.h"
+#include "util/enum_names.h"
+#include "util/work_loop.h"
 
 namespace redline {
 
-OverlayOp parse_overlay_op(const std::string& text) {
-  const std::string t = detail::ascii_lower(text);
-  if (t == "intersection") return OverlayOp::Intersection;
-  if (t == "difference") return OverlayOp::Difference;
-  if (t == "identity") return OverlayOp::Identity;
-  if (t == "union") return OverlayOp::Union;
-  throw UsageError(fmt::format("op takes intersection, difference, identity or union, not '{}'", text));
-}
+namespace {
 
-std::string overlay_op_name(OverlayOp op) {
-  switch (op) {
-    case OverlayOp::Intersection: return "intersection";
-    case OverlayOp::Difference: return "difference";
-    case OverlayOp::Identity: return "identity";
-    case OverlayOp::Union: return "union";
-  }
-  return "intersection";
-}
+// The operations' names: the first of each is what reports and the layer name print.
+constexpr detail::EnumNames<OverlayOp, 4> kOverlayOpNames{"overlay operation", {{
+    {OverlayOp::Intersection, "intersection"},
+    {OverlayOp::Difference, "difference"},
+    {OverlayOp::Identity, "identity"},
+    {OverlayOp::Union, "union"}}}};
+
+}  // namespace
+
+OverlayOp parse_overlay_op(const std::string& text) { return kOverlayOpNames.parse(text); }
+
+std::string overlay_op_name(OverlayOp op) { return kOverlayOpNames.name(op); }
+
+std::string overlay_op_choices() { return kOverlayOpNames.joined(); }
 
 namespace {
 
@@ -123,27 +117,21 @@ std::vector<FeatureParts> merge_by_feature(const PieceSet& first, std::vector<Pi
 
 OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOptions& options) {
   const EngineOptions& eo = options.engine;
+  const detail::OverlayInputs in(a, b, eo);
   OverlayResult r;
   r.a_source = a.source;
   r.a_layer = a.name;
   r.b_source = b.source;
   r.b_layer = b.name;
   r.op = options.op;
-  r.crs = working_crs(eo, a.crs);
-  r.method = eo.method;
-  r.grid_size = working_grid(eo, r.crs);
+  in.describe_frame(r);
   r.a_read = a.report;
   r.b_read = b.report;
-  r.a_repair_delta_m2 = detail::repair_delta_m2(a, eo.method);
-  r.b_repair_delta_m2 = detail::repair_delta_m2(b, eo.method);
-  if (!r.crs.is_known()) throw UsageError("cannot overlay layers in an unknown CRS", a.where());
-  if (eo.max_piece_vertices < 8) throw UsageError("max_piece_vertices must be at least 8");
-  AreaCalculator probe(r.crs, eo.method);
-  const double grid = r.grid_size;
-
-  if (eo.progress) eo.progress("preparing", 0, 0);
-  PieceSet ap(a, r.crs, eo.max_piece_vertices, grid, eo.threads);
-  PieceSet bp(b, r.crs, eo.max_piece_vertices, grid, eo.threads);
+  r.a_repair_delta_m2 = in.first_repair_delta_m2();
+  r.b_repair_delta_m2 = in.second_repair_delta_m2();
+  const double grid = in.grid();
+  const PieceSet& ap = in.first_pieces();
+  const PieceSet& bp = in.second_pieces();
   const bool want_overlaps = options.op != OverlayOp::Difference;
   const bool want_a_outside = options.op != OverlayOp::Intersection;
   std::vector<PieceParts> a_parts = split_pieces(ap, bp, a, want_overlaps, want_a_outside, grid, eo, "overlaying");
@@ -171,38 +159,12 @@ OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOption
       ++r.b_only;
     }
   }
-  detail::run_workers<AreaCalculator>(r.features.size(), eo.threads, {}, "", [&] { return AreaCalculator(r.crs, eo.method); },
+  detail::run_workers<AreaCalculator>(r.features.size(), eo.threads, {}, "", [&] { return in.area_calculator(); },
                                       [&](std::size_t k, AreaCalculator& calc) {
                                         r.features[k].area_m2 = calc.area(r.features[k].geometry);
                                       });
   for (const OverlayFeature& f : r.features) r.total_m2 += f.area_m2;
   return r;
-}
-
-void write_overlay_layer(const OverlayResult& r, const Layer& a, const Layer& b, const std::string& path, AreaUnit unit) {
-  std::vector<Field> fields = a.fields;
-  for (const Field& f : b.fields) detail::add_field(fields, f.name, f.type, f.width, f.precision);
-  detail::add_field(fields, "area_" + unit_name(unit), FieldType::Real);
-  GeoPackageWriter out(path, {a.source, b.source});
-  out.begin_layer(overlay_op_name(r.op), r.crs, fields);
-  std::vector<Value> values;
-  for (const OverlayFeature& f : r.features) {
-    values.clear();
-    if (f.a) {
-      values = a.features[*f.a].values;
-    } else {
-      values.resize(a.fields.size());
-    }
-    if (f.b) {
-      const auto& bv = b.features[*f.b].values;
-      values.insert(values.end(), bv.begin(), bv.end());
-    } else {
-      values.resize(values.size() + b.fields.size());
-    }
-    values.emplace_back(from_square_metres(f.area_m2, unit));
-    out.add_feature(f.geometry, values);
-  }
-  out.commit();
 }
 
 }  // namespace redline

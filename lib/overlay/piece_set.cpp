@@ -5,7 +5,7 @@
 #include "redline/crs/transform.h"
 #include "redline/geom/validity.h"
 #include "redline/overlay/subdivide.h"
-#include "overlay/work_loop.h"
+#include "util/work_loop.h"
 
 namespace redline::detail {
 

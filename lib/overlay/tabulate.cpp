@@ -8,8 +8,8 @@
 #include "overlay/cover_overlaps.h"
 #include "overlay/piece_matcher.h"
 #include "overlay/piece_set.h"
-#include "overlay/repair_delta.h"
-#include "overlay/work_loop.h"
+#include "overlay/overlay_inputs.h"
+#include "util/work_loop.h"
 #include "redline/geom/ops.h"
 
 namespace redline {
@@ -72,32 +72,30 @@ std::pair<std::vector<Key>, std::vector<std::size_t>> keys_of(const Layer& layer
 
 TabulateResult tabulate(const Layer& zones, const Layer& classes, const TabulateOptions& options) {
   const EngineOptions& eo = options.engine;
+  std::optional<std::size_t> zone_index;
+  std::size_t class_index = 0;
+  const detail::OverlayInputs in(zones, classes, eo, [&] {
+    if (options.class_field.empty()) {
+      throw UsageError("tabulate needs a class field", classes.where(), Hint{HintKind::ClassField, ""});
+    }
+    if (!options.zone_field.empty()) zone_index = zones.field_index(options.zone_field);
+    class_index = classes.field_index(options.class_field);
+  });
   TabulateResult r;
   r.zones_source = zones.source;
   r.zones_layer = zones.name;
   r.classes_source = classes.source;
   r.classes_layer = classes.name;
-  r.crs = working_crs(eo, zones.crs);
-  r.method = eo.method;
-  r.grid_size = working_grid(eo, r.crs);
+  in.describe_frame(r);
   r.zone_field = options.zone_field;
   r.class_field = options.class_field;
   r.zones_read = zones.report;
   r.classes_read = classes.report;
-  r.zones_repair_delta_m2 = detail::repair_delta_m2(zones, eo.method);
-  r.classes_repair_delta_m2 = detail::repair_delta_m2(classes, eo.method);
-  if (!r.crs.is_known()) throw UsageError("cannot overlay layers in an unknown CRS", zones.where());
-  if (options.class_field.empty()) throw UsageError("tabulate needs a class field", classes.where(), Hint{HintKind::ClassField, ""});
-  if (eo.max_piece_vertices < 8) throw UsageError("max_piece_vertices must be at least 8");
-  std::optional<std::size_t> zone_index;
-  if (!options.zone_field.empty()) zone_index = zones.field_index(options.zone_field);
-  const std::size_t class_index = classes.field_index(options.class_field);
-  AreaCalculator probe(r.crs, eo.method);
-  const double grid = r.grid_size;
-
-  if (eo.progress) eo.progress("preparing", 0, 0);
-  PieceSet zp(zones, r.crs, eo.max_piece_vertices, grid, eo.threads);
-  PieceSet cp(classes, r.crs, eo.max_piece_vertices, grid, eo.threads);
+  r.zones_repair_delta_m2 = in.first_repair_delta_m2();
+  r.classes_repair_delta_m2 = in.second_repair_delta_m2();
+  const double grid = in.grid();
+  const PieceSet& zp = in.first_pieces();
+  const PieceSet& cp = in.second_pieces();
   const std::vector<Key> zone_keys = keys_of(zones, zone_index).first;
   // Named references, not a structured binding: C++17 does not let lambdas capture those
   // (GCC allows it, clang refuses).
@@ -111,7 +109,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   std::vector<std::vector<std::pair<std::size_t, double>>> by_class_piece(cp.size());
   detail::run_workers<Worker>(
       cp.size(), eo.threads, eo.progress, "overlaying",
-      [&] { return Worker{AreaCalculator(r.crs, eo.method), PieceMatcher(zp)}; },
+      [&] { return Worker{in.area_calculator(), PieceMatcher(zp)}; },
       [&](std::size_t k, Worker& w) {
         const Piece& t = cp[k];
         try {
@@ -142,7 +140,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   if (class_overlaps.features > 0) {
     detail::run_workers<Worker>(
         zp.size(), eo.threads, eo.progress, "overlaying overlapping classes",
-        [&] { return Worker{AreaCalculator(r.crs, eo.method), PieceMatcher(cp)}; },
+        [&] { return Worker{in.area_calculator(), PieceMatcher(cp)}; },
         [&](std::size_t k, Worker& w) {
           const Piece& z = zp[k];
           w.matcher.set_target(z);
@@ -170,16 +168,7 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
   }
 
   // Zone areas.
-  std::vector<double> zone_area(zones.features.size(), 0.0);
-  detail::run_workers<AreaCalculator>(zones.features.size(), eo.threads, {}, "",
-                                      [&] { return AreaCalculator(r.crs, eo.method); },
-                                      [&](std::size_t i, AreaCalculator& calc) {
-                                        try {
-                                          zone_area[i] = calc.area(zp.feature_geometry(i));
-                                        } catch (const Error& e) {
-                                          rethrow_with_location(e, zones.where(zones.features[i].fid));
-                                        }
-                                      });
+  const std::vector<double> zone_area = in.feature_areas(zp, zones);
 
   // Accumulate in a fixed order: zone features, then class pieces, then zone pieces.
   std::map<Key, TabulateZone> zone_totals;

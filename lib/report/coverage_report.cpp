@@ -1,24 +1,31 @@
 #include "redline/report/coverage_report.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
-#include "overlay/report_format.h"
 #include "redline/error.h"
+#include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
-#include "util/text.h"
+#include "report/overlay_json.h"
+#include "util/enum_names.h"
 
 namespace redline {
 
-using detail::format_area;
-using detail::format_percent;
-using detail::unit_label;
+namespace {
 
-FeatureListing parse_feature_listing(const std::string& text) {
-  const std::string t = detail::ascii_lower(text);
-  if (t == "none") return FeatureListing::None;
-  if (t == "inside") return FeatureListing::Inside;
-  if (t == "all") return FeatureListing::All;
-  throw UsageError(fmt::format("features takes none, inside or all, not '{}'", text));
+constexpr detail::EnumNames<FeatureListing, 3> kFeatureListingNames{"feature listing", {{
+    {FeatureListing::None, "none"}, {FeatureListing::Inside, "inside"}, {FeatureListing::All, "all"}}}};
+
+}  // namespace
+
+FeatureListing parse_feature_listing(const std::string& text) { return kFeatureListingNames.parse(text); }
+
+std::string feature_listing_name(FeatureListing listing) { return kFeatureListingNames.name(listing); }
+
+std::string feature_listing_choices() { return kFeatureListingNames.joined(); }
+
+FeatureListing default_feature_listing(bool grouped) {
+  return grouped ? FeatureListing::None : FeatureListing::Inside;
 }
 
 namespace {
@@ -57,9 +64,7 @@ bool listed(const FeatureCoverage& f, FeatureListing listing) {
   return listing == FeatureListing::All || (listing == FeatureListing::Inside && f.inside_m2 > 0);
 }
 
-}  // namespace
-
-nlohmann::ordered_json coverage_report_json(const CoverageResult& r, const CoverageReportOptions& o) {
+nlohmann::ordered_json coverage_json(const CoverageResult& r, const CoverageReportOptions& o) {
   const AreaUnit u = o.unit;
   nlohmann::ordered_json groups = nlohmann::ordered_json::array();
   if (!r.group_field.empty()) {
@@ -102,17 +107,21 @@ nlohmann::ordered_json coverage_report_json(const CoverageResult& r, const Cover
   j["inside"] = std::move(inside);
   j["slivers"] = {{"features", r.sliver_features}, {"area", from_square_metres(r.sliver_m2, u)}};
   j["cover_overlaps"] = {{"features", r.cover_overlaps.features}, {"groups", r.cover_overlaps.groups}};
-  nlohmann::ordered_json target_read = read_report_json(r.target_read), cover_read = read_report_json(r.cover_read);
-  target_read["repair_delta"] = from_square_metres(r.target_repair_delta_m2, u);
-  cover_read["repair_delta"] = from_square_metres(r.cover_repair_delta_m2, u);
-  j["read"] = {{"target", std::move(target_read)}, {"cover", std::move(cover_read)}};
+  j["read"] = {{"target", detail::input_read_json(r.target_read, r.target_repair_delta_m2, u)},
+               {"cover", detail::input_read_json(r.cover_read, r.cover_repair_delta_m2, u)}};
   return j;
 }
 
+}  // namespace
+
+std::string coverage_report_json(const CoverageResult& r, const CoverageReportOptions& o) {
+  return detail::report_json_text(coverage_json(r, o));
+}
+
 std::string render_coverage_report(const CoverageResult& r, const CoverageReportOptions& o) {
-  if (o.format == OutputFormat::Json) return coverage_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (o.format == OutputFormat::Json) return coverage_report_json(r, o);
   const AreaUnit u = o.unit;
-  const std::string ul = unit_label(u);
+  const std::string ul = unit_symbol(u);
 
   Table summary;
   summary.title = fmt::format("coverage of {} (layer {}) within {} (layer {})", r.target_source, r.target_layer,

@@ -1,21 +1,17 @@
 #include "redline/report/overlay_report.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
-#include "overlay/report_format.h"
+#include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/overlay_json.h"
 
 namespace redline {
 
 namespace {
-nlohmann::ordered_json read_json(const ReadReport& read, double repair_delta_m2, AreaUnit unit) {
-  nlohmann::ordered_json j = read_report_json(read);
-  j["repair_delta"] = from_square_metres(repair_delta_m2, unit);
-  return j;
-}
-}  // namespace
 
-nlohmann::ordered_json overlay_report_json(const OverlayResult& r, const OverlayReportOptions& o) {
+nlohmann::ordered_json overlay_json(const OverlayResult& r, const OverlayReportOptions& o) {
   return {{"op", overlay_op_name(r.op)},
           {"unit", unit_name(o.unit)},
           {"method", method_name(r.method)},
@@ -28,12 +24,20 @@ nlohmann::ordered_json overlay_report_json(const OverlayResult& r, const Overlay
           {"a_only", r.a_only},
           {"b_only", r.b_only},
           {"area", from_square_metres(r.total_m2, o.unit)},
-          {"read", {{"a", read_json(r.a_read, r.a_repair_delta_m2, o.unit)}, {"b", read_json(r.b_read, r.b_repair_delta_m2, o.unit)}}}};
+          {"read",
+           {{"a", detail::input_read_json(r.a_read, r.a_repair_delta_m2, o.unit)},
+            {"b", detail::input_read_json(r.b_read, r.b_repair_delta_m2, o.unit)}}}};
+}
+
+}  // namespace
+
+std::string overlay_report_json(const OverlayResult& r, const OverlayReportOptions& o) {
+  return detail::report_json_text(overlay_json(r, o));
 }
 
 std::string render_overlay_report(const OverlayResult& r, const OverlayReportOptions& o) {
-  if (o.format == OutputFormat::Json) return overlay_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  const std::string ul = detail::unit_label(o.unit);
+  if (o.format == OutputFormat::Json) return overlay_report_json(r, o);
+  const std::string ul = unit_symbol(o.unit);
   Table t;
   t.title = fmt::format("{} of {} (layer {}) and {} (layer {})", overlay_op_name(r.op), r.a_source, r.a_layer,
                         r.b_source, r.b_layer);
@@ -46,7 +50,7 @@ std::string render_overlay_report(const OverlayResult& r, const OverlayReportOpt
   t.add_row({"  from both layers", std::to_string(r.from_both)});
   if (r.op != OverlayOp::Intersection) t.add_row({"  from the first only", std::to_string(r.a_only)});
   if (r.op == OverlayOp::Union) t.add_row({"  from the second only", std::to_string(r.b_only)});
-  t.add_row({"area (" + ul + ")", detail::format_area(r.total_m2, o.unit)});
+  t.add_row({"area (" + ul + ")", format_area(r.total_m2, o.unit)});
   for (const auto& l : read_report_lines(r.a_read, r.a_repair_delta_m2, o.unit)) t.notes.push_back("first: " + l);
   for (const auto& l : read_report_lines(r.b_read, r.b_repair_delta_m2, o.unit)) t.notes.push_back("second: " + l);
   if (o.format == OutputFormat::Csv) {
@@ -54,7 +58,7 @@ std::string render_overlay_report(const OverlayResult& r, const OverlayReportOpt
     c.column("op").column("features", true).column("from both", true).column("first only", true)
         .column("second only", true).column("area (" + ul + ")", true);
     c.add_row({overlay_op_name(r.op), std::to_string(r.features.size()), std::to_string(r.from_both),
-               std::to_string(r.a_only), std::to_string(r.b_only), detail::format_area(r.total_m2, o.unit)});
+               std::to_string(r.a_only), std::to_string(r.b_only), format_area(r.total_m2, o.unit)});
     return render_tables({c}, o.format, o.bom);
   }
   return render_tables({t}, o.format, o.bom);

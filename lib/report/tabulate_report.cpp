@@ -3,16 +3,14 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
-#include "overlay/report_format.h"
+#include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/overlay_json.h"
 #include "redline/report/table.h"
 
 namespace redline {
-
-using detail::format_area;
-using detail::format_percent;
-using detail::unit_label;
 
 namespace {
 
@@ -59,9 +57,7 @@ std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
   return lines;
 }
 
-}  // namespace
-
-nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const TabulateReportOptions& o) {
+nlohmann::ordered_json tabulate_json(const TabulateResult& r, const TabulateReportOptions& o) {
   const AreaUnit u = o.unit;
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const TabulateCell& c : r.cells) {
@@ -85,17 +81,21 @@ nlohmann::ordered_json tabulate_report_json(const TabulateResult& r, const Tabul
   j["zones"] = std::move(zones);
   j["overlapping_class_features"] = r.overlapping_class_features;
   j["overlapping_zone_features"] = r.overlapping_zone_features;
-  nlohmann::ordered_json zones_read = read_report_json(r.zones_read), classes_read = read_report_json(r.classes_read);
-  zones_read["repair_delta"] = from_square_metres(r.zones_repair_delta_m2, u);
-  classes_read["repair_delta"] = from_square_metres(r.classes_repair_delta_m2, u);
-  j["read"] = {{"zones", std::move(zones_read)}, {"classes", std::move(classes_read)}};
+  j["read"] = {{"zones", detail::input_read_json(r.zones_read, r.zones_repair_delta_m2, u)},
+               {"classes", detail::input_read_json(r.classes_read, r.classes_repair_delta_m2, u)}};
   return j;
 }
 
+}  // namespace
+
+std::string tabulate_report_json(const TabulateResult& r, const TabulateReportOptions& o) {
+  return detail::report_json_text(tabulate_json(r, o));
+}
+
 std::string render_tabulate_report(const TabulateResult& r, const TabulateReportOptions& o) {
-  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (o.format == OutputFormat::Json) return tabulate_report_json(r, o);
   const AreaUnit u = o.unit;
-  const std::string ul = unit_label(u);
+  const std::string ul = unit_symbol(u);
   const std::string zone_col = r.zone_field.empty() ? "zone" : r.zone_field;
 
   Table cells;

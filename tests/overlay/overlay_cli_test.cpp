@@ -162,7 +162,7 @@ TEST(OverlayCli, BadOpIsAUsageError) {
   auto r = run_cli({"overlay", cases(), cases(), "--layer", "targets", "--b-layer", "cover", "--op", "xor",
                     "--out", test::work_dir("overlay_bad") + "/x.gpkg"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("op takes intersection, difference, identity or union, not 'xor'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown overlay operation 'xor' (expected intersection, difference, identity or union)"), std::string::npos) << r.err;
 }
 
 }  // namespace

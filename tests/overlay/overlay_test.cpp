@@ -6,16 +6,13 @@
 
 #include "redline/io/layer.h"
 #include "redline/overlay/overlay.h"
+#include "overlay/overlay_cases.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
 
-Layer read_cases(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("overlay/cases.gpkg"), o);
-}
+using test::read_cases;
 
 OverlayResult run(OverlayOp op) {
   OverlayOptions options;
@@ -58,24 +55,25 @@ TEST(Overlay, UnionAddsTheSecondLayersRemainder) {
   EXPECT_EQ(u.a_only, 7u);
 }
 
-TEST(Overlay, WrittenLayerCarriesBothAttributes) {
-  Layer a = read_cases("targets"), b = read_cases("cover");
-  OverlayResult r = overlay_layers(a, b, {});
-  const std::string path = test::work_dir("overlay_write") + "/x.gpkg";
-  write_overlay_layer(r, a, b, path, AreaUnit::SquareMetre);
-  ReadOptions o;
-  o.layer = "intersection";
-  Layer out = read_layer(path, o);
-  ASSERT_EQ(out.features.size(), 5u);
-  ASSERT_EQ(out.fields.size(), 4u);  // NAME, KIND, NAME_2, area_m2
-  EXPECT_EQ(out.fields[2].name, "NAME_2");
-  EXPECT_EQ(out.fields[3].name, "area_m2");
-  EXPECT_EQ(to_string(out.features[0].values[0]), "plain");
-  EXPECT_EQ(to_string(out.features[0].values[2]), "c1");
-  EXPECT_NEAR(std::get<double>(out.features[0].values[3]), 5999.999999, 0.01);  // 60x100 m
+TEST(Overlay, UnknownOpIsAUsageError) {
+  try {
+    parse_overlay_op("xor");
+    ADD_FAILURE() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.reason(), "unknown overlay operation 'xor' (expected intersection, difference, identity or union)");
+  }
 }
 
-TEST(Overlay, UnknownOpIsAUsageError) { EXPECT_THROW(parse_overlay_op("xor"), UsageError); }
+TEST(Overlay, OpNamesComeFromOneTable) {
+  for (const OverlayOp op : {OverlayOp::Intersection, OverlayOp::Difference, OverlayOp::Identity, OverlayOp::Union}) {
+    EXPECT_EQ(parse_overlay_op(overlay_op_name(op)), op);
+  }
+  EXPECT_EQ(parse_overlay_op("UNION"), OverlayOp::Union);  // any ASCII case, as before
+  EXPECT_EQ(overlay_op_name(OverlayOp::Identity), "identity");
+  EXPECT_EQ(overlay_op_choices(), "intersection, difference, identity or union");
+  EXPECT_EQ(OverlayOptions().op, kDefaultOverlayOp);
+  EXPECT_EQ(kDefaultOverlayOp, OverlayOp::Intersection);
+}
 
 }  // namespace
 }  // namespace redline

@@ -7,16 +7,13 @@
 
 #include "redline/io/layer.h"
 #include "redline/overlay/tabulate.h"
+#include "overlay/overlay_cases.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
 
-Layer read_cases(const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  return read_layer(test::data_path("overlay/cases.gpkg"), o);
-}
+using test::read_cases;
 
 TabulateResult run(TabulateOptions options = {}) {
   options.zone_field = "ZONE";

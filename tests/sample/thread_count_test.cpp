@@ -55,15 +55,15 @@ Figures run_all(unsigned threads) {
   CoverageReportOptions cro;
   cro.unit = AreaUnit::SquareMetre;
   cro.listing = FeatureListing::All;
-  f.coverage = coverage_report_json(compute_coverage(parcels, redline, co), cro).dump() +
-               coverage_report_json(compute_coverage(reserves, redline, co), cro).dump();
+  f.coverage = coverage_report_json(compute_coverage(parcels, redline, co), cro) +
+               coverage_report_json(compute_coverage(reserves, redline, co), cro);
 
   TabulateOptions to;
   to.engine.threads = threads;
   to.class_field = "DLBM";
   TabulateReportOptions tro;
   tro.unit = AreaUnit::SquareMetre;
-  f.tabulate = tabulate_report_json(tabulate(redline, parcels, to), tro).dump();
+  f.tabulate = tabulate_report_json(tabulate(redline, parcels, to), tro);
 
   DriftOptions dro;
   dro.threads = threads;

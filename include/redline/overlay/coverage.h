@@ -49,7 +49,8 @@ struct CoverageOptions {
   /// Overlaps thinner than this, in metres, are slivers (see above). DEFAULT: 0.05. 0 turns
   /// sliver detection off.
   double sliver_width = kDefaultSliverWidthMetres;
-  /// Keep each target's inside and outside geometry (for write_coverage_layers()). DEFAULT: off.
+  /// Keep each target's inside and outside geometry (for write_coverage_layers() in
+  /// redline/report/coverage_layers.h). DEFAULT: off.
   bool keep_geometries = false;
 };
 

@@ -25,6 +25,10 @@
 
 namespace redline {
 
+/// DEFAULT piece size, in vertices: 1024 (measured on the scale-1 sample: fewer cut lines beat
+/// smaller overlays, since OverlayNG clips its inputs to the overlap's box anyway).
+constexpr int kDefaultMaxPieceVertices = 1024;
+
 struct EngineOptions {
   /// How areas are measured. DEFAULT: ellipsoidal (geodesic on the CRS's ellipsoid).
   AreaMethod method = AreaMethod::Ellipsoidal;
@@ -37,10 +41,8 @@ struct EngineOptions {
   std::optional<double> grid_size;
   /// Worker threads. DEFAULT: 0 — all cores.
   unsigned threads = 0;
-  /// Features with more vertices than this are cut into pieces. DEFAULT: 1024 (measured on the
-  /// scale-1 sample: fewer cut lines beat smaller overlays, since OverlayNG clips its inputs to
-  /// the overlap's box anyway).
-  int max_piece_vertices = 1024;
+  /// Features with more vertices than this are cut into pieces. DEFAULT: kDefaultMaxPieceVertices.
+  int max_piece_vertices = kDefaultMaxPieceVertices;
   /// Called on the calling thread with stages "preparing" and "overlaying".
   ProgressFn progress;
 };

@@ -13,7 +13,8 @@
 //   redline::OverlayOptions options;
 //   options.op = redline::OverlayOp::Identity;
 //   redline::OverlayResult r = redline::overlay_layers(parcels, redline_layer, options);
-//   redline::write_overlay_layer(r, parcels, redline_layer, "parcels_x_redline.gpkg", redline::AreaUnit::Hectare);
+//   redline::write_overlay_layer(r, parcels, redline_layer, "parcels_x_redline.gpkg",
+//                                redline::AreaUnit::Hectare);  // redline/report/overlay_layer.h
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -21,21 +22,26 @@
 
 #include "redline/export.h"
 #include "redline/io/layer.h"
-#include "redline/measure/units.h"
 #include "redline/overlay/engine_options.h"
 
 namespace redline {
 
 enum class OverlayOp { Intersection, Difference, Identity, Union };
 
-/// Parses "intersection", "difference", "identity" or "union". Throws UsageError.
+/// DEFAULT operation: the intersection.
+constexpr OverlayOp kDefaultOverlayOp = OverlayOp::Intersection;
+
+/// Parses "intersection", "difference", "identity" or "union" (any ASCII case). Throws
+/// UsageError "unknown overlay operation 'x' (expected intersection, difference, identity or union)".
 REDLINE_EXPORT OverlayOp parse_overlay_op(const std::string& text);
 /// Returns "intersection", "difference", "identity" or "union".
 REDLINE_EXPORT std::string overlay_op_name(OverlayOp op);
+/// Returns the operations' names as "intersection, difference, identity or union" (for help).
+REDLINE_EXPORT std::string overlay_op_choices();
 
 struct OverlayOptions {
   EngineOptions engine;
-  OverlayOp op = OverlayOp::Intersection;  // DEFAULT: intersection
+  OverlayOp op = kDefaultOverlayOp;  // DEFAULT: intersection
 };
 
 /// One result feature: where it came from and its geometry.
@@ -62,13 +68,5 @@ struct OverlayResult {
 /// Throws UsageError for a method that does not suit the CRS, InputError naming the feature
 /// when a geometry cannot be transformed or measured.
 REDLINE_EXPORT OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOptions& options = {});
-
-/// Writes `result` as one layer named after the operation to the GeoPackage `path` (temporary
-/// file renamed on success). Fields: A's, then B's (a name A already uses gets "_2"), then
-/// area_<unit>. `a` and `b` are the layers the result was computed from. Throws UsageError when
-/// `path` is one of their sources or no place for a GeoPackage (check_output_target() in
-/// redline/io/output_path.h), OutputError when it cannot be written.
-REDLINE_EXPORT void write_overlay_layer(const OverlayResult& result, const Layer& a, const Layer& b, const std::string& path,
-                         AreaUnit unit);
 
 }  // namespace redline

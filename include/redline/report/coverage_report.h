@@ -15,8 +15,6 @@
 // in "unit"; percents are unrounded. Text, CSV and Markdown round as official tables do.
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/coverage.h"
@@ -31,8 +29,16 @@ enum class FeatureListing {
   All,     ///< every feature
 };
 
-/// Parses "none", "inside" or "all". Throws UsageError.
+/// Parses "none", "inside" or "all" (any ASCII case). Throws UsageError "unknown feature
+/// listing 'x' (expected none, inside or all)".
 REDLINE_EXPORT FeatureListing parse_feature_listing(const std::string& text);
+/// Returns "none", "inside" or "all".
+REDLINE_EXPORT std::string feature_listing_name(FeatureListing listing);
+/// Returns the listings' names as "none, inside or all" (for help).
+REDLINE_EXPORT std::string feature_listing_choices();
+/// Returns the DEFAULT listing: the conflict list (Inside) without groups; None when the report
+/// is grouped (`grouped`: a group field is given), as the groups are then the table asked for.
+REDLINE_EXPORT FeatureListing default_feature_listing(bool grouped);
 
 struct CoverageReportOptions {
   AreaUnit unit = AreaUnit::Hectare;          // DEFAULT: ha
@@ -41,8 +47,9 @@ struct CoverageReportOptions {
   bool bom = false;                           // UTF-8 BOM before CSV (for Excel)
 };
 
-/// Returns the report as JSON (see above). The JSON always lists the features inside.
-REDLINE_EXPORT nlohmann::ordered_json coverage_report_json(const CoverageResult& result, const CoverageReportOptions& options);
+/// Returns the report as JSON text (see above), as `redline coverage --format json` prints it:
+/// indented by 2, ending in a newline; invalid UTF-8 in names replaced by U+FFFD. The JSON always lists the features inside.
+REDLINE_EXPORT std::string coverage_report_json(const CoverageResult& result, const CoverageReportOptions& options);
 
 /// Returns the report in options.format. CSV holds one table: the listed features when
 /// listing is not None, else the groups.

@@ -6,8 +6,6 @@
 //   "read": {"a": {...}, "b": {...}}}
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/overlay.h"
@@ -22,8 +20,9 @@ struct OverlayReportOptions {
   std::string out_path;                      ///< where the layer was written, for the text report
 };
 
-/// Returns the report as JSON (see above).
-REDLINE_EXPORT nlohmann::ordered_json overlay_report_json(const OverlayResult& result, const OverlayReportOptions& options);
+/// Returns the report as JSON text (see above), as `redline overlay --format json` prints it:
+/// indented by 2, ending in a newline; invalid UTF-8 in names replaced by U+FFFD.
+REDLINE_EXPORT std::string overlay_report_json(const OverlayResult& result, const OverlayReportOptions& options);
 
 /// Returns the report in options.format.
 REDLINE_EXPORT std::string render_overlay_report(const OverlayResult& result, const OverlayReportOptions& options);

@@ -11,8 +11,6 @@
 // "unit"; text, CSV and Markdown round as official tables do.
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/tabulate.h"
@@ -26,8 +24,9 @@ struct TabulateReportOptions {
   bool bom = false;                          // UTF-8 BOM before CSV (for Excel)
 };
 
-/// Returns the report as JSON (see above).
-REDLINE_EXPORT nlohmann::ordered_json tabulate_report_json(const TabulateResult& result, const TabulateReportOptions& options);
+/// Returns the report as JSON text (see above), as `redline tabulate --format json` prints it:
+/// indented by 2, ending in a newline; invalid UTF-8 in names replaced by U+FFFD.
+REDLINE_EXPORT std::string tabulate_report_json(const TabulateResult& result, const TabulateReportOptions& options);
 
 /// Returns the report in options.format. CSV holds the cells only: zone, class, area, percent.
 REDLINE_EXPORT std::string render_tabulate_report(const TabulateResult& result, const TabulateReportOptions& options);

@@ -1,4 +1,6 @@
-// compute_coverage() with a cover of 2000 squares that all overlap each other: the overlaps
+// Which features of a layer overlap each other (lib/overlay/cover_overlaps.h), alone and as
+// compute_coverage() uses it. Small cases by hand (squares whose overlaps and shared edges are
+// plain to see); then a cover of 2000 squares that all overlap each other: the overlaps
 // count once, and finding them costs about one exact test per square (not one per pair: the
 // 2000 squares make 1999000 overlapping pairs). Expected figures by hand, cross-checked with
 // shapely: tests/oracles/overlapping_cover_oracle.py.
@@ -7,36 +9,64 @@
 #include <map>
 #include <string>
 
+#include "overlay/cover_overlaps.h"
+#include "overlay/piece_set.h"
+#include "redline/geom/ops.h"
 #include "redline/io/layer.h"
 #include "redline/overlay/coverage.h"
+#include "overlay/overlay_cases.h"
 
 namespace redline {
 namespace {
 
-constexpr double kX0 = 39500000.0, kY0 = 3000000.0;  // zone 39 of EPSG:4527
+using test::box;
+using test::boxes_layer;
+using test::layer_of;
 
-Geometry box(double x0, double y0, double x1, double y1) {
-  const std::string l = std::to_string(kX0 + x0), b = std::to_string(kY0 + y0);  // 6 decimals: exact here
-  const std::string r = std::to_string(kX0 + x1), t = std::to_string(kY0 + y1);
-  return Geometry::from_wkt("POLYGON((" + l + " " + b + "," + r + " " + b + "," + r + " " + t + "," + l + " " + t +
-                            "," + l + " " + b + "))");
+// Returns find_feature_overlaps() of `layer` on `threads` threads.
+detail::FeatureOverlaps overlaps_of(const Layer& layer, unsigned threads = 1,
+                                    const std::vector<std::size_t>& group = {},
+                                    const std::vector<char>& relevant = {}) {
+  const detail::PieceSet set(layer, layer.crs, kDefaultMaxPieceVertices, kDefaultGridSizeProjected, threads);
+  return detail::find_feature_overlaps(set, threads, {}, group, relevant);
 }
 
-Layer layer_of(const std::string& name, std::vector<std::pair<std::string, Geometry>> boxes) {
-  Layer layer;
-  layer.source = name;
-  layer.name = name;
-  layer.crs = Crs::from_user_input("EPSG:4527");
-  layer.fields.push_back(Field{"NAME", FieldType::Text});
-  std::int64_t fid = 1;
-  for (auto& [id, g] : boxes) {
-    Feature f;
-    f.fid = fid++;
-    f.geometry = std::move(g);
-    f.values.push_back(id);
-    layer.features.push_back(std::move(f));
+std::vector<char> flags(std::initializer_list<int> values) { return std::vector<char>(values.begin(), values.end()); }
+
+TEST(CoverOverlaps, SharedEdgesAndVerticesAreNotOverlaps) {
+  // a and b share an edge, c touches b at a vertex only: no interior meets another.
+  const Layer layer = boxes_layer("tiles", {{0, 0, 10, 10}, {10, 0, 20, 10}, {20, 10, 30, 20}});
+  for (const unsigned threads : {1u, 3u}) {
+    const detail::FeatureOverlaps o = overlaps_of(layer, threads);
+    EXPECT_EQ(o.overlapping, flags({0, 0, 0}));
+    EXPECT_EQ(o.features, 0u);
+    EXPECT_EQ(o.groups, 0u);
   }
-  return layer;
+}
+
+TEST(CoverOverlaps, OverlapsFormGroupsCountedApart) {
+  // a-b-c chained by overlaps (a and c do not meet), d-e apart, f alone.
+  const Layer layer = boxes_layer("cover", {{0, 0, 10, 10}, {8, 0, 18, 10}, {16, 0, 26, 10},
+                                         {100, 0, 110, 10}, {105, 5, 115, 15},
+                                         {200, 0, 210, 10}});
+  for (const unsigned threads : {1u, 3u}) {
+    const detail::FeatureOverlaps o = overlaps_of(layer, threads);
+    EXPECT_EQ(o.overlapping, flags({1, 1, 1, 1, 1, 0})) << threads;
+    EXPECT_EQ(o.features, 5u);
+    EXPECT_EQ(o.groups, 2u);
+  }
+}
+
+TEST(CoverOverlaps, OnlyFeaturesOfOneGroupAndRelevantOnesAreCompared) {
+  const Layer layer = boxes_layer("classes", {{0, 0, 10, 10}, {5, 5, 15, 15}, {6, 6, 9, 9}});
+  // All three overlap; in groups {a, c} and {b}, only a and c are compared.
+  detail::FeatureOverlaps o = overlaps_of(layer, 1, {0, 1, 0});
+  EXPECT_EQ(o.overlapping, flags({1, 0, 1}));
+  EXPECT_EQ(o.groups, 1u);
+  // With c not relevant, a and b remain.
+  o = overlaps_of(layer, 1, {}, flags({1, 1, 0}));
+  EXPECT_EQ(o.overlapping, flags({1, 1, 0}));
+  EXPECT_EQ(o.features, 2u);
 }
 
 // 2000 squares of side 1000 m, square k shifted by (0.25 k, 0.25 k): every pair overlaps.

@@ -1,4 +1,4 @@
-#include "overlay/output_fields.h"
+#include "report/output_fields.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Private: the engine's parallel loop — per-worker state made on first use, progress reported
+// Private: a parallel loop over work items — per-worker state made on first use, progress reported
 // from the calling thread only (ProgressFn's contract).
 #include <algorithm>
 #include <atomic>

@@ -1,5 +1,5 @@
 #pragma once
-// Private: field lists of the layers the overlay tools write.
+// Private: field lists of the layers the report writers write (coverage, overlay).
 #include <string>
 #include <vector>
 

@@ -1,7 +1,7 @@
-#include "redline/overlay/coverage_layers.h"
+#include "redline/report/coverage_layers.h"
 
-#include "overlay/output_fields.h"
 #include "redline/io/writer.h"
+#include "report/output_fields.h"
 
 namespace redline {
 

@@ -27,7 +27,7 @@ namespace redline {
 /// computed for. REQUIRES: the result was computed with keep_geometries. Throws UsageError when
 /// `path` is one of the result's sources or no place for a GeoPackage (check_output_target() in
 /// redline/io/output_path.h), OutputError when it cannot be written.
-REDLINE_EXPORT void write_coverage_layers(const CoverageResult& result, const Layer& target, const std::string& path,
-                           AreaUnit unit);
+REDLINE_EXPORT void write_coverage_layers(const CoverageResult& result, const Layer& target,
+                                          const std::string& path, AreaUnit unit);
 
 }  // namespace redline

@@ -1,0 +1,38 @@
+#include "overlay/overlay_inputs.h"
+
+#include "overlay/repair_delta.h"
+#include "redline/error.h"
+#include "util/work_loop.h"
+
+namespace redline::detail {
+
+OverlayInputs::OverlayInputs(const Layer& first, const Layer& second, const EngineOptions& options,
+                             const std::function<void()>& check_caller)
+    : crs_(working_crs(options, first.crs)), method_(options.method), threads_(options.threads) {
+  grid_ = working_grid(options, crs_);  // validates the settings first
+  first_repair_delta_m2_ = repair_delta_m2(first, method_);
+  second_repair_delta_m2_ = repair_delta_m2(second, method_);
+  if (!crs_.is_known()) throw UsageError("cannot overlay layers in an unknown CRS", first.where());
+  if (check_caller) check_caller();
+  AreaCalculator probe(crs_, method_);  // refuses planar areas in a geographic CRS up front
+
+  if (options.progress) options.progress("preparing", 0, 0);
+  first_pieces_.emplace(first, crs_, options.max_piece_vertices, grid_, threads_);
+  second_pieces_.emplace(second, crs_, options.max_piece_vertices, grid_, threads_);
+}
+
+std::vector<double> OverlayInputs::feature_areas(const PieceSet& pieces, const Layer& layer) const {
+  const std::size_t n = layer.features.size();
+  std::vector<double> areas(n, 0.0);
+  run_workers<AreaCalculator>(n, threads_, {}, "", [&] { return area_calculator(); },
+                              [&](std::size_t i, AreaCalculator& calc) {
+                                try {
+                                  areas[i] = calc.area(pieces.feature_geometry(i));
+                                } catch (const Error& e) {
+                                  rethrow_with_location(e, layer.where(layer.features[i].fid));
+                                }
+                              });
+  return areas;
+}
+
+}  // namespace redline::detail
