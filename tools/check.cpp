@@ -3,10 +3,10 @@
 
 #include "commands.h"
 #include "redline/checks/check.h"
-#include "redline/checks/check_report.h"
 #include "redline/checks/rules.h"
 #include "redline/checks/threshold.h"
 #include "redline/measure/units.h"
+#include "redline/report/check_report.h"
 
 namespace redline::cli {
 namespace {
@@ -100,14 +100,7 @@ Command register_check(CLI::App& parent) {
   Runner run = [args, cmd]() {
     const MeasureArgs& m = args->measure;
     CheckRunOptions options;
-    options.assume_crs = args->input.assume_crs;
-    options.encoding = args->input.encoding;
-    options.invalid = parse_invalid_policy(args->input.invalid);
-    options.trust_crs = args->input.trust_crs;
-    options.repair_tolerance_percent = args->input.repair_tolerance_percent;
-    options.warn = stderr_warning();
-    options.threads = m.threads;
-    options.progress = stderr_progress();
+    options.read = args->input.read_options(m.threads);
 
     std::vector<CheckSpec> specs;
     std::string title = args->title;
@@ -164,7 +157,7 @@ Command register_check(CLI::App& parent) {
       // than let a list silently shrink or fall back to the default zones.
       if (cmd->count("--order")) s.order = split_list(args->order);
       if (cmd->count("--zones")) s.zones = split_list(args->zones);
-      s.share_of = args->share_of;
+      s.share_of = parse_share_of(args->share_of);
       for (const std::string& w : args->where) {
         const std::size_t eq = w.find('=');
         if (eq == std::string::npos || eq == 0) throw UsageError("--where " + w + ": expected FIELD=VALUE[,VALUE...]");

@@ -274,8 +274,8 @@ RuleSet parse_rules(const std::string& text, const std::string& path) {
       throw UsageError(fmt::format("line {}: {}", line_of(*root.get(key)), e.reason()), file);
     }
   };
-  const AreaUnit default_unit = top_parsed("unit", parse_area_unit).value_or(AreaUnit::Hectare);
-  const AreaMethod default_method = top_parsed("method", parse_area_method).value_or(AreaMethod::Ellipsoidal);
+  const AreaUnit default_unit = top_parsed("unit", parse_area_unit).value_or(kDefaultCheckUnit);
+  const AreaMethod default_method = top_parsed("method", parse_area_method).value_or(kDefaultCheckMethod);
   rules.title = top_text(root, "title", file).value_or("");
   top_text(root, "description", file);
   const toml::node* check_node = root.get("check");
@@ -336,7 +336,7 @@ RuleSet parse_rules(const std::string& text, const std::string& path) {
     s.order = r.list("order").value_or(std::vector<std::string>{});
     s.zones = r.list("zones");
     s.min_percent = r.percent("min_percent");
-    s.share_of = r.text("share_of").value_or("layer");
+    s.share_of = r.parsed("share_of", parse_share_of).value_or(kDefaultShareOf);
     r.text("description");
     s.unit = r.parsed("unit", parse_area_unit).value_or(default_unit);
     s.method = r.parsed("method", parse_area_method).value_or(default_method);
