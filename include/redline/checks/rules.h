@@ -25,10 +25,7 @@
 // An unknown key is an error (a misspelt threshold must not be silently ignored); so is every
 // threshold or list that makes no sense (see parse_rules below).
 //
-// Deliveries: a path may contain "{delivery}", replaced by each delivery in turn, so that
-// one rules file checks a folder of new deliveries in one call (redline check RULES.toml
-// --deliveries DIR). The deliveries of DIR are its subfolders and its .gpkg, .shp, .geojson
-// and .json files, in name order. Checks without the placeholder run once.
+// Deliveries: a path may contain "{delivery}" (redline/checks/deliveries.h).
 //
 // Example usage:
 //   redline::RuleSet rules = redline::load_rules("samples/huichang/indicators.toml");
@@ -38,11 +35,13 @@
 #include <vector>
 
 #include "redline/checks/check.h"
+#include "redline/checks/deliveries.h"
+#include "redline/export.h"
 
 namespace redline {
 
 /// The checks of a rules file, paths resolved against its folder.
-struct RuleSet {
+struct REDLINE_EXPORT RuleSet {
   std::string path;                ///< the rules file, as given
   std::string title;               ///< its top-level `title` ("" when none)
   std::vector<CheckSpec> checks;   ///< in file order
@@ -51,7 +50,7 @@ struct RuleSet {
 
 /// Reads and validates a rules file (see parse_rules). Throws InputError for a missing or
 /// unreadable file, and what parse_rules throws.
-RuleSet load_rules(const std::string& path);
+REDLINE_EXPORT RuleSet load_rules(const std::string& path);
 
 /// Parses and validates the text of a rules file; `path` names it in messages and is the base
 /// of relative paths. Throws InputError for text that is not TOML (with line and column), and
@@ -63,17 +62,6 @@ RuleSet load_rules(const std::string& path);
 /// `previous` or `within` that is the checked layer itself; {delivery} anywhere but at the
 /// start of a path. Pure: reads no file (paths are only resolved, lexically), prints nothing,
 /// keeps nothing: a fuzzing entry point.
-RuleSet parse_rules(const std::string& text, const std::string& path);
-
-/// Returns the deliveries of `dir` (see above), as paths. Hidden files and redline's temporary
-/// outputs are skipped, other special files ignored; nothing is opened. Throws InputError when
-/// `dir` is not a folder, or names the entry that is a FIFO, device or socket under a data name,
-/// a broken link or a link looping back to `dir` or above; UsageError when it holds no delivery.
-std::vector<std::string> list_deliveries(const std::string& dir);
-
-/// Returns the checks to run: checks without {delivery} once, then for each delivery the
-/// checks with it, the placeholder replaced and CheckSpec::delivery set. Throws UsageError
-/// when the rules use {delivery} and `deliveries` is empty.
-std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector<std::string>& deliveries);
+REDLINE_EXPORT RuleSet parse_rules(const std::string& text, const std::string& path);
 
 }  // namespace redline
