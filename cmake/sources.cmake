@@ -69,6 +69,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/area_checks.cpp
   lib/checks/check.cpp
   lib/checks/check_figures.cpp
+  lib/checks/check_spec_builder.cpp
   lib/checks/deliveries.cpp
   lib/checks/describe_check.cpp
   lib/checks/class_checks.cpp
