@@ -14,10 +14,7 @@
 namespace redline {
 namespace {
 
-using test::details;
-using test::kSample;
-using test::kVersions;
-using test::not_reduced;
+using namespace test;  // kSample, kVersions, details, not_reduced
 
 TEST(CheckFigures, ComparedAsPrinted) {
   // 55.816014502 ha (oracle) prints as 55.82: a baseline of 55.82 ha passes, 55.83 fails.

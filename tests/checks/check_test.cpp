@@ -17,10 +17,7 @@
 namespace redline {
 namespace {
 
-using test::details;
-using test::kSample;
-using test::kVersions;
-using test::not_reduced;
+using namespace test;  // kSample, kVersions, details, not_reduced
 
 TEST(Checks, SampleIndicatorsPassAndFailAsDesigned) {
   const RuleSet rules = load_rules(test::source_path("samples/huichang/indicators.toml"));

@@ -23,4 +23,11 @@ inline CheckSpec not_reduced(const std::string& path, const std::string& layer) 
   return s;
 }
 
+/// The same, against the layer `previous_layer` of the same file.
+inline CheckSpec not_reduced_since(const std::string& path, const std::string& layer, const std::string& previous_layer) {
+  CheckSpec s = not_reduced(path, layer);
+  s.previous = LayerRef{path, previous_layer};
+  return s;
+}
+
 }  // namespace redline::test

@@ -14,14 +14,10 @@
 namespace redline {
 namespace {
 
-using test::details;
-using test::kSample;
-using test::kVersions;
-using test::not_reduced;
+using namespace test;  // kSample, kVersions, details, not_reduced
 
 TEST(ClassChecks, RoundingOnlyVersionKeepsAreaAndClasses) {
-  CheckSpec area = not_reduced(kVersions, "rounded");
-  area.previous = LayerRef{kVersions, "base"};
+  CheckSpec area = not_reduced_since(kVersions, "rounded", "base");
   CheckSpec nature = area;
   nature.kind = CheckKind::NatureUnchanged;
   nature.field = "HXLX";

@@ -15,14 +15,10 @@
 namespace redline {
 namespace {
 
-using test::details;
-using test::kSample;
-using test::kVersions;
-using test::not_reduced;
+using namespace test;  // kSample, kVersions, details, not_reduced
 
 TEST(NotReduced, CutRedlineFailsNotReducedAndNamesWhatWasLost) {
-  CheckSpec s = not_reduced(kSample, "redline_2024_cut");
-  s.previous = LayerRef{kSample, "redline"};
+  CheckSpec s = not_reduced_since(kSample, "redline_2024_cut", "redline");
   s.key = "BSM";
   s.label = "HXMC";
   const CheckResult r = run_checks({s})[0];
@@ -54,8 +50,7 @@ TEST(NotReduced, CutRedlineFailsNotReducedAndNamesWhatWasLost) {
 }
 
 TEST(NotReduced, RedlineVersionPassesNotReducedAgainstThePrevious) {
-  CheckSpec s = not_reduced(kSample, "redline_2024");
-  s.previous = LayerRef{kSample, "redline"};
+  CheckSpec s = not_reduced_since(kSample, "redline_2024", "redline");
   s.key = "BSM";
   const CheckResult r = run_checks({s})[0];
   EXPECT_TRUE(r.passed);
@@ -72,8 +67,7 @@ TEST(NotReduced, SampleRedlineMeetsThePlanFigureAsWritten) {
 }
 
 TEST(NotReduced, NotReducedPerGroupNamesTheGroupThatShrank) {
-  CheckSpec s = not_reduced(kVersions, "edited");
-  s.previous = LayerRef{kVersions, "base"};
+  CheckSpec s = not_reduced_since(kVersions, "edited", "base");
   s.by = "HXLX";
   s.unit = AreaUnit::SquareMetre;
   const CheckResult r = run_checks({s})[0];
@@ -95,8 +89,7 @@ TEST(NotReduced, NotReducedPerGroupNamesTheGroupThatShrank) {
 TEST(NotReduced, GroupsAreCheckedAgainstTheirBaselineAndThePreviousVersion) {
   // pyproj geodesic sums by HXLX (m²), base → edited: 水源涵养 199728.130227 → 199554.550152,
   // 水土保持 198930.039236 → 200069.640445, 生物多样性维护 159501.975562 → 195398.149361.
-  CheckSpec s = not_reduced(kVersions, "edited");
-  s.previous = LayerRef{kVersions, "base"};
+  CheckSpec s = not_reduced_since(kVersions, "edited", "base");
   s.by = "HXLX";
   s.unit = AreaUnit::SquareMetre;
   s.group_baselines_m2["水源涵养"] = 190000.0;  // passes its baseline, fails its previous area

@@ -14,8 +14,7 @@
 namespace redline {
 namespace {
 
-using test::details;
-using test::kSample;
+using namespace test;  // kSample, kVersions, details, not_reduced
 
 CheckSpec share(CheckKind kind, const std::string& layer, double min_percent) {
   CheckSpec s;

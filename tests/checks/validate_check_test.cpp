@@ -14,10 +14,7 @@
 namespace redline {
 namespace {
 
-using test::details;
-using test::kSample;
-using test::kVersions;
-using test::not_reduced;
+using namespace test;  // kSample, kVersions, details, not_reduced
 
 TEST(ValidateCheck, ParametersMustSuitTheKind) {
   CheckSpec s = not_reduced(kVersions, "edited");  // no baseline, no previous

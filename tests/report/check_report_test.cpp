@@ -11,14 +11,13 @@
 namespace redline {
 namespace {
 
+CheckResult result(const std::string& name, CheckKind kind, bool passed, double value, double threshold,
+                   const std::string& unit) {
+  return CheckResult{name, kind, passed, value, threshold, ">=", unit};
+}
+
 CheckResult passed_result() {
-  CheckResult r;
-  r.name = "面积";
-  r.kind = CheckKind::NotReduced;
-  r.passed = true;
-  r.value = 2.5;
-  r.threshold = 2.0;
-  r.unit = "ha";
+  CheckResult r = result("面积", CheckKind::NotReduced, true, 2.5, 2.0, "ha");
   r.layer = "a.gpkg";
   r.details_json = R"({"area":2.5,"parts":[{"against":"the baseline","threshold":2.0,"passed":true}]})";
   r.notes = {"n"};
@@ -90,13 +89,7 @@ TEST(CheckReport, DetailsThatAreNoJsonObjectAreAnInternalError) {
 }
 
 TEST(CheckReport, TableShowsValueThresholdMarginAndVerdict) {
-  CheckResult failed = passed_result();
-  failed.name = "份额";
-  failed.kind = CheckKind::MinShare;
-  failed.passed = false;
-  failed.value = 84.254706;
-  failed.threshold = 84.7;
-  failed.unit = "%";
+  CheckResult failed = result("份额", CheckKind::MinShare, false, 84.254706, 84.7, "%");
   failed.findings = {"below"};
   failed.delivery = "2024-01.gpkg";
   const std::string text = render_check_report({passed_result(), failed}, OutputFormat::Text, "会昌县");
