@@ -47,6 +47,15 @@ class SpecReader {
  public:
   SpecReader(const std::vector<CheckParameter>& parameters, const CheckSpecContext& context)
       : context_(context), description_(context.description) {
+    // Without a description, the check is named by its name, else by its kind, as written.
+    for (const char* key : {"kind", "name"}) {
+      for (const CheckParameter& p : parameters) {
+        const bool text = p.value.type == CheckValue::Type::Text || p.value.type == CheckValue::Type::Word;
+        if (context.description.empty() && p.key == key && text && !p.value.text.empty()) {
+          description_ = "check " + detail::quoted(p.value.text, 120);
+        }
+      }
+    }
     for (const CheckParameter& p : parameters) {
       if (!kKeys.count(p.key)) {
         fail_at(p.value, fmt::format("unknown key {}; expected one of: {}", detail::quoted(p.key), join(kKeys)));
@@ -71,11 +80,6 @@ class SpecReader {
   }
   [[noreturn]] void fail(const std::string& what) const {
     throw UsageError(fmt::format("{}: {}", description_.empty() ? "check" : description_, what), context_.file);
-  }
-
-  // Names the check in errors from here on: the name, else the kind (the CLI's quick form).
-  void describe(const std::string& name, CheckKind kind) {
-    if (description_.empty()) description_ = "check " + detail::quoted(name.empty() ? kind_name(kind) : name, 120);
   }
 
   // How messages name a parameter: as its user spelled it, else its key quoted (or not).
@@ -105,7 +109,10 @@ class SpecReader {
     try {
       return parse(*v);
     } catch (const UsageError& e) {
-      fail_at(get(key)->value, e.reason());
+      // The reason names what was parsed ("unknown area unit ..."); an option is named too,
+      // as it differs from the key.
+      const CheckParameter& p = *get(key);
+      fail_at(p.value, p.name.empty() ? e.reason() : p.name + ": " + e.reason());
     }
   }
 
@@ -281,7 +288,6 @@ CheckSpec build_check_spec(const std::vector<CheckParameter>& parameters, const 
   s.name = r.text("name").value_or("");
   if (!r.get("kind")) r.fail("'kind' is missing");
   s.kind = *r.parsed("kind", parse_check_kind);
-  r.describe(s.name, s.kind);
   std::optional<LayerRef> layer = r.layer("layer", "layer_name");
   if (!layer) r.fail("'layer' is missing");
   s.layer = *layer;

@@ -20,10 +20,12 @@
 // Keys by kind: not-reduced: baseline or previous (+ previous_layer), optional by, key, label;
 // nature-unchanged: previous, field; function-not-lowered: previous, field, order = [...];
 // min-share: within (+ within_layer), min_percent, optional share_of = "layer" | "within";
-// share-of-zones: min_percent, optional field (DEFAULT "GNFQ"), zones = [...]. Every check
+// share-of-zones: min_percent, optional field (DEFAULT kDefaultZoneField), zones = [...]. Every check
 // may have where = { FIELD = "value" or ["v1", "v2"] }, unit, method, name, description.
-// An unknown key is an error (a misspelt threshold must not be silently ignored); so is every
-// threshold or list that makes no sense (see parse_rules below).
+// Each [[check]] table is read by build_check_spec (redline/checks/check_spec_builder.h), the
+// code that reads the quick form of `redline check` too. An unknown key is an error (a
+// misspelt threshold must not be silently ignored); so is every threshold or list that makes
+// no sense (see parse_rules below).
 //
 // Deliveries: a path may contain "{delivery}" (redline/checks/deliveries.h).
 //
