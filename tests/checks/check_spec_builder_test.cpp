@@ -196,8 +196,8 @@ TEST(CheckSpecBuilder, EveryRefusalNamesTheCheckAndTheParameter) {
   const CheckParameter b = word("previous", "b.gpkg");
   const CheckParameter field = word("field", "GNFQ");
   const std::vector<Refused> cases = {
-      {"unknown key", {nr, a, one_ha, {"baseine", text("2ha", 7), ""}}, "check: line 7: unknown key 'baseine'; expected one of: "},
-      {"key twice", {nr, a, one_ha, word("baseline", "2ha", "--baseline")}, "check: --baseline is given twice"},
+      {"unknown key", {nr, a, one_ha, {"baseine", text("2ha", 7), ""}}, "check 'not-reduced': line 7: unknown key 'baseine'; expected one of: "},
+      {"key twice", {nr, a, one_ha, word("baseline", "2ha", "--baseline")}, "check 'not-reduced': --baseline is given twice"},
       {"placeholder outside a path", {nr, a, one_ha, word("key", "{delivery}")}, "'key' holds {delivery}, which is replaced only in"},
       {"placeholder inside a path", {nr, word("layer", "data/{delivery}.gpkg"), one_ha}, "'layer': {delivery} stands for a delivery's whole path and must begin it"},
       {"missing kind", {a, one_ha}, "'kind' is missing"},
