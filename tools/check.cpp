@@ -125,13 +125,14 @@ Command register_check(CLI::App& parent) {
       if (args->layer_path.empty()) throw UsageError("check " + first + ": give the LAYER to check");
       // The quick form: each option given is the rules key of the same meaning, read by the
       // library as a rules file's would be; messages name the option as typed.
+      // Options not given are left out: the library's defaults apply (kDefaultCheckUnit ...).
       std::vector<CheckParameter> p = {{"kind", CheckValue::word(first), "RULES_OR_KIND"},
-                                       {"layer", CheckValue::word(args->layer_path), "LAYER"},
-                                       {"unit", CheckValue::word(m.unit), "--unit"},
-                                       {"method", CheckValue::word(m.method), "--method"}};
+                                       {"layer", CheckValue::word(args->layer_path), "LAYER"}};
       auto given = [&](const char* key, const char* flag, const std::string& value) {
         if (cmd->count(flag)) p.push_back({key, CheckValue::word(value), flag});
       };
+      given("unit", "--unit", m.unit);
+      given("method", "--method", m.method);
       given("layer_name", "--layer", args->input.layer);
       given("name", "--name", args->name);
       given("baseline", "--baseline", args->baseline);
