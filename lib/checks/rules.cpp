@@ -1,6 +1,5 @@
 #include "redline/checks/rules.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -10,9 +9,9 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "redline/io/input_path.h"
 #include "redline/checks/check_spec_builder.h"
 #include "redline/checks/deliveries.h"
+#include "redline/io/input_path.h"
 #include "util/quoted.h"
 
 namespace redline {
