@@ -78,6 +78,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/share_checks.cpp
   lib/checks/threshold.cpp
   lib/checks/validate_check.cpp
+  lib/checks/value_list.cpp
 )
 
 set(REDLINE_TOOL_SOURCES

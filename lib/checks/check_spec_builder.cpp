@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/value_list.h"
 #include "redline/checks/deliveries.h"
 #include "redline/checks/threshold.h"
 #include "util/quoted.h"
@@ -151,12 +152,8 @@ class SpecReader {
         out.push_back(item.value.text);
       }
     }
-    if (out.empty()) fail_at(v, fmt::format("{} is an empty list; leave it out, or give its values", name));
-    std::set<std::string> seen;  // not a quadratic search: a hostile list may be long
-    for (const std::string& s : out) {
-      if (s.empty()) fail_at(v, fmt::format("{} holds an empty value \"\"", name));
-      if (!seen.insert(s).second) fail_at(v, fmt::format("{} holds {} twice", name, detail::quoted(s)));
-    }
+    const std::string fault = detail::value_list_fault(out);
+    if (!fault.empty()) fail_at(v, fmt::format("{} {}{}", name, fault, out.empty() ? "; leave it out, or give its values" : ""));
     return out;
   }
 

@@ -1,12 +1,12 @@
 // validate_check: whether a check's parameters suit its kind and make sense, before any file is read.
 #include <cmath>
 #include <filesystem>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "checks/check_figures.h"
 #include "checks/describe_check.h"
+#include "checks/value_list.h"
 #include "redline/checks/check.h"
 #include "redline/checks/threshold.h"
 #include "util/quoted.h"
@@ -17,15 +17,10 @@ using detail::refuse;
 
 namespace {
 
-// Refuses a list that is empty, holds "" or a value twice: each would change a figure silently
-// (a zone "" counts features without a zone; a rank given twice makes the order ambiguous).
+// Refuses a list that is empty, holds "" or a value twice (checks/value_list.h).
 void refuse_bad_list(const CheckSpec& s, const std::vector<std::string>& values, const std::string& what) {
-  if (values.empty()) refuse(s, fmt::format("'{}' is an empty list", what));
-  std::set<std::string> seen;  // not a quadratic search: a hostile list may be long
-  for (const std::string& v : values) {
-    if (v.empty()) refuse(s, fmt::format("'{}' holds an empty value \"\"", what));
-    if (!seen.insert(v).second) refuse(s, fmt::format("'{}' holds {} twice", what, detail::quoted(v)));
-  }
+  const std::string fault = detail::value_list_fault(values);
+  if (!fault.empty()) refuse(s, fmt::format("'{}' {}", what, fault));
 }
 
 bool same_ref(const LayerRef& a, const LayerRef& b) {
