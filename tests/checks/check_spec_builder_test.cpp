@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "redline/checks/check_spec_builder.h"
+#include "redline/checks/rules.h"
 #include "redline/error.h"
 
 namespace redline {
@@ -166,6 +167,28 @@ TEST(CheckSpecBuilder, ContextGivesDefaultsSourceAndDescription) {
   EXPECT_EQ(s.unit, AreaUnit::SquareKilometre);
   EXPECT_EQ(s.method, AreaMethod::Survey);
   EXPECT_EQ(s.source, "r.toml, check 1, line 1");
+}
+
+TEST(CheckSpecBuilder, ARulesTableAndCommandLineWordsBuildTheSameCheck) {
+  const RuleSet rules = parse_rules(
+      "[[check]]\nkind = \"min-share\"\nlayer = \"/d/a.gpkg\"\nlayer_name = \"wetlands\"\nwithin = \"/d/b.gpkg\"\n"
+      "within_layer = \"reserves\"\nmin_percent = 27.87\nshare_of = \"within\"\nwhere = { X = [\"a\", \"b\"] }\n"
+      "unit = \"mu\"\nmethod = \"survey\"\n",
+      "/d/r.toml");
+  ASSERT_EQ(rules.checks.size(), 1u);
+  const CheckSpec& t = rules.checks[0];
+  const CheckSpec w = build_check_spec({word("kind", "min-share"), word("layer", "/d/a.gpkg"), word("layer_name", "wetlands"),
+                                        word("within", "/d/b.gpkg"), word("within_layer", "reserves"),
+                                        word("min_percent", "27.87"), word("share_of", "within"), word("where", "X=a,b"),
+                                        word("unit", "mu"), word("method", "survey")});
+  EXPECT_EQ(t.kind, w.kind);
+  EXPECT_EQ(t.layer.label(), w.layer.label());
+  EXPECT_EQ(t.within->label(), w.within->label());
+  EXPECT_EQ(t.min_percent, w.min_percent);
+  EXPECT_EQ(t.share_of, w.share_of);
+  EXPECT_EQ(t.where, w.where);
+  EXPECT_EQ(t.unit, w.unit);
+  EXPECT_EQ(t.method, w.method);
 }
 
 TEST(CheckSpecBuilder, EveryKeyIsListed) {
