@@ -1,6 +1,7 @@
 #pragma once
 // Bringing a layer into another CRS, so that two layers can be overlaid.
 #include "redline/crs/crs.h"
+#include "redline/export.h"
 #include "redline/io/layer.h"
 
 namespace redline {
@@ -9,6 +10,6 @@ namespace redline {
 /// `threads` threads (0 = all cores). Nothing happens when the layer is already in `target`.
 /// Throws UsageError when PROJ has no transformation, InputError naming the feature when a
 /// vertex cannot be transformed.
-void reproject_layer(Layer& layer, const Crs& target, unsigned threads = 0);
+REDLINE_EXPORT void reproject_layer(Layer& layer, const Crs& target, unsigned threads = 0);
 
 }  // namespace redline

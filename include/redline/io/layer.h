@@ -41,6 +41,7 @@
 
 #include "redline/crs/crs.h"
 #include "redline/error.h"
+#include "redline/export.h"
 #include "redline/io/feature.h"
 #include "redline/progress.h"
 
@@ -63,7 +64,7 @@ constexpr double kMaxCoordinate = 1.0e9;
 constexpr double kDefaultRepairTolerancePercent = 1.0;
 
 /// Parses "repair", "skip", "fail" or "repair-strict". Throws UsageError otherwise.
-InvalidPolicy parse_invalid_policy(const std::string& text);
+REDLINE_EXPORT InvalidPolicy parse_invalid_policy(const std::string& text);
 
 struct ReadOptions {
   /// Layer name inside the source. DEFAULT: "" — the only layer; a source with several layers
@@ -109,7 +110,7 @@ struct FeatureIssue {
 };
 
 /// Returns a short name for an issue kind ("invalid", "null geometry", ...).
-std::string to_string(FeatureIssue::Kind kind);
+REDLINE_EXPORT std::string to_string(FeatureIssue::Kind kind);
 
 /// What reading found, for the summary every tool prints.
 struct ReadReport {
@@ -129,7 +130,7 @@ struct ReadReport {
 };
 
 /// A polygon layer held in memory.
-struct Layer {
+struct REDLINE_EXPORT Layer {
   std::string source;   ///< path as given
   std::string name;     ///< layer name in the source
   std::string driver;   ///< GDAL driver short name ("ESRI Shapefile", "GPKG", ...)
@@ -154,10 +155,10 @@ struct Layer {
 /// InvalidPolicy::Fail and area-destroying repairs under InvalidPolicy::RepairStrict;
 /// UsageError for an unknown layer name, a CRS text PROJ does not understand, or a
 /// repair_tolerance_percent that is negative or not finite.
-Layer read_layer(const std::string& path, const ReadOptions& options = {});
+REDLINE_EXPORT Layer read_layer(const std::string& path, const ReadOptions& options = {});
 
 /// Returns the names of the vector layers of a source. Throws InputError when it cannot be
 /// opened.
-std::vector<std::string> list_layers(const std::string& path);
+REDLINE_EXPORT std::vector<std::string> list_layers(const std::string& path);
 
 }  // namespace redline

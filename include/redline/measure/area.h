@@ -25,6 +25,7 @@
 #include <string>
 
 #include "redline/crs/crs.h"
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
 
 namespace redline {
@@ -33,14 +34,14 @@ enum class AreaMethod { Ellipsoidal, Survey, Planar };
 
 /// Parses "ellipsoidal" (also "geodesic"), "survey" (also "椭球面积") or "planar".
 /// Throws UsageError otherwise.
-AreaMethod parse_area_method(const std::string& text);
+REDLINE_EXPORT AreaMethod parse_area_method(const std::string& text);
 /// Returns "ellipsoidal", "survey" or "planar".
-std::string method_name(AreaMethod method);
+REDLINE_EXPORT std::string method_name(AreaMethod method);
 
 /// Measures areas of geometries in one CRS by one method. Holds a PROJ transformation (with its
 /// own PROJ context), so it serves one thread at a time: make one per thread that measures
 /// concurrently (construction is cheap); it may be made and destroyed on any thread.
-class AreaCalculator {
+class REDLINE_EXPORT AreaCalculator {
  public:
   /// REQUIRES: crs.is_known(). Throws UsageError for Planar with a geographic CRS.
   AreaCalculator(const Crs& crs, AreaMethod method);
@@ -61,12 +62,12 @@ class AreaCalculator {
 
 /// Returns the geodesic area in m² of one ring given as longitude/latitude in degrees
 /// (n points, closing point optional), on the ellipsoid (a, 1/f). Absolute value.
-double geodesic_ring_area(const double* lon, const double* lat, std::size_t n,
+REDLINE_EXPORT double geodesic_ring_area(const double* lon, const double* lat, std::size_t n,
                           const Ellipsoid& ellipsoid);
 
 /// Returns the land-survey trapezoid area in m² of one ring given as longitude/latitude in
 /// degrees (n points, closing point optional), on the ellipsoid (a, 1/f). Absolute value.
-double survey_ring_area(const double* lon, const double* lat, std::size_t n,
+REDLINE_EXPORT double survey_ring_area(const double* lon, const double* lat, std::size_t n,
                         const Ellipsoid& ellipsoid);
 
 }  // namespace redline

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area_summary.h"
 #include "redline/measure/units.h"
@@ -29,18 +30,18 @@ struct AreaReportOptions {
 };
 
 /// Returns the report as JSON (see above).
-nlohmann::ordered_json area_report_json(const AreaSummary& summary, const AreaReportOptions& options);
+REDLINE_EXPORT nlohmann::ordered_json area_report_json(const AreaSummary& summary, const AreaReportOptions& options);
 
 /// Returns the report in options.format. CSV holds one table only: the features when listed,
 /// else the groups, else the total.
-std::string render_area_report(const AreaSummary& summary, const AreaReportOptions& options);
+REDLINE_EXPORT std::string render_area_report(const AreaSummary& summary, const AreaReportOptions& options);
 
 /// Returns the read report as JSON: counts, encoding, notes and one entry per issue.
-nlohmann::ordered_json read_report_json(const ReadReport& report);
+REDLINE_EXPORT nlohmann::ordered_json read_report_json(const ReadReport& report);
 
 /// Returns plain-words lines about what reading found and did (repairs, skips, nulls), for the
 /// notes under a table or for stderr. Empty when there is nothing to say.
-std::vector<std::string> read_report_lines(const ReadReport& report, double repair_delta_m2,
+REDLINE_EXPORT std::vector<std::string> read_report_lines(const ReadReport& report, double repair_delta_m2,
                                            AreaUnit unit);
 
 }  // namespace redline

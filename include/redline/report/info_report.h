@@ -10,15 +10,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/export.h"
 #include "redline/io/source_info.h"
 #include "redline/report/table.h"
 
 namespace redline {
 
 /// Returns the report as JSON (see above).
-nlohmann::ordered_json source_info_json(const SourceInfo& info);
+REDLINE_EXPORT nlohmann::ordered_json source_info_json(const SourceInfo& info);
 
 /// Returns the report in `format`.
-std::string render_source_info(const SourceInfo& info, OutputFormat format);
+REDLINE_EXPORT std::string render_source_info(const SourceInfo& info, OutputFormat format);
 
 }  // namespace redline
