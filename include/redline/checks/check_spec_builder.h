@@ -70,7 +70,7 @@ struct REDLINE_EXPORT CheckValue {
 };
 
 /// A key and its value.
-struct REDLINE_EXPORT CheckParameter {
+struct CheckParameter {
   std::string key;    ///< one of check_parameter_keys(); in a Table, the item's name
   CheckValue value;
   /// How messages name the parameter, as its user wrote it ("--baseline"). DEFAULT "": the
@@ -80,7 +80,7 @@ struct REDLINE_EXPORT CheckParameter {
 
 /// What the parameters do not say: how errors name the check, where relative paths start,
 /// the defaults a rules file sets for all its checks.
-struct REDLINE_EXPORT CheckSpecContext {
+struct CheckSpecContext {
   /// How errors name the check ("check 'c' (check 1, line 1)"). DEFAULT "": "check 'NAME'",
   /// or "check 'KIND'" for a check without a name.
   std::string description;

@@ -43,7 +43,7 @@
 namespace redline {
 
 /// The checks of a rules file, paths resolved against its folder.
-struct REDLINE_EXPORT RuleSet {
+struct RuleSet {
   std::string path;                ///< the rules file, as given
   std::string title;               ///< its top-level `title` ("" when none)
   std::vector<CheckSpec> checks;   ///< in file order
