@@ -30,6 +30,7 @@ set(REDLINE_LIB_SOURCES
   lib/measure/units.cpp
   lib/measure/quantity_format.cpp
   lib/report/area_report.cpp
+  lib/report/check_report.cpp
   lib/report/info_report.cpp
   lib/report/table.cpp
   lib/util/text.cpp
@@ -78,12 +79,17 @@ list(APPEND REDLINE_LIB_SOURCES
 list(APPEND REDLINE_LIB_SOURCES
   lib/checks/area_checks.cpp
   lib/checks/check.cpp
-  lib/checks/check_report.cpp
+  lib/checks/check_figures.cpp
+  lib/checks/check_spec_builder.cpp
+  lib/checks/deliveries.cpp
+  lib/checks/describe_check.cpp
   lib/checks/class_checks.cpp
   lib/checks/layer_source.cpp
   lib/checks/rules.cpp
   lib/checks/share_checks.cpp
   lib/checks/threshold.cpp
+  lib/checks/validate_check.cpp
+  lib/checks/value_list.cpp
 )
 
 set(REDLINE_TOOL_SOURCES

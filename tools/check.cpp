@@ -1,27 +1,19 @@
 // redline check: the plan's spatial rules as pass/fail checks, from a rules file or one at a time.
-#include <filesystem>
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands.h"
 #include "redline/checks/check.h"
-#include "redline/checks/check_report.h"
+#include "redline/checks/check_spec_builder.h"
+#include "redline/checks/deliveries.h"
 #include "redline/checks/rules.h"
-#include "redline/checks/threshold.h"
 #include "redline/measure/units.h"
+#include "redline/report/check_report.h"
 
 namespace redline::cli {
 namespace {
-
-// Splits "a,b,c" at commas, keeping empty items ("a,,b" has three); "" is the empty list.
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  if (text.empty()) return out;
-  std::size_t begin = 0;
-  for (std::size_t comma; (comma = text.find(',', begin)) != std::string::npos; begin = comma + 1) {
-    out.push_back(text.substr(begin, comma - begin));
-  }
-  out.push_back(text.substr(begin));
-  return out;
-}
 
 Command register_check(CLI::App& parent) {
   struct Args {
@@ -31,7 +23,7 @@ Command register_check(CLI::App& parent) {
     std::string deliveries, delivery, title;
     // the quick form
     std::string name, baseline, previous, previous_layer, key, label, by, field, order, within, within_layer,
-        zones, share_of = "layer", min_percent;
+        zones, share_of, min_percent;
     std::vector<std::string> where;
   };
   auto args = std::make_shared<Args>();
@@ -41,8 +33,7 @@ Command register_check(CLI::App& parent) {
       "given on the command line. Prints each computed value beside its threshold with 达标 / 未达标; exit "
       "code 0 when all pass, 1 when one fails.");
   cmd->add_option("RULES_OR_KIND", args->target,
-                  "A rules file (.toml), or a check kind: not-reduced, nature-unchanged, function-not-lowered, "
-                  "min-share, share-of-zones")
+                  "A rules file (.toml), or a check kind: " + fmt::format("{}", fmt::join(check_kind_names(), ", ")))
       ->required();
   cmd->add_option("LAYER", args->layer_path, "With a check kind: the layer to check (its --layer picks one of a "
                                                "GeoPackage's layers)");
@@ -69,16 +60,18 @@ Command register_check(CLI::App& parent) {
   quick->add_option("--by", args->by, "not-reduced: check each group of this attribute against its previous area");
   quick->add_option("--field", args->field,
                     "nature-unchanged, function-not-lowered: the attribute compared; share-of-zones: the zone "
-                    "attribute (default GNFQ)");
+                    "attribute (default " + std::string(kDefaultZoneField) + ")");
   quick->add_option("--order", args->order,
                     "function-not-lowered: the values, highest function first, comma-separated (核心区,缓冲区,实验区)");
   quick->add_option("--within", args->within, "min-share: the layer the share lies inside");
   quick->add_option("--within-layer", args->within_layer, "Layer of --within");
   quick->add_option("--share-of", args->share_of,
-                    "min-share: percent of the LAYER's area (layer, default) or of --within's area (within)");
+                    "min-share: percent of the LAYER's area (layer) or of --within's area (within); default " +
+                        share_of_name(kDefaultShareOf));
   quick->add_option("--min-percent", args->min_percent, "min-share, share-of-zones: the smallest percent that passes");
   quick->add_option("--zones", args->zones,
-                    "share-of-zones: the zones counted as protected, comma-separated (default 岸线保护区,岸线保留区)");
+                    "share-of-zones: the zones counted as protected, comma-separated (default " +
+                        fmt::format("{}", fmt::join(kDefaultProtectedZones, ",")) + ")");
   quick->add_option("--where", args->where,
                     "Keep only features with FIELD equal to one of the values: FIELD=V1,V2 (repeatable)");
   cmd->footer(
@@ -100,14 +93,7 @@ Command register_check(CLI::App& parent) {
   Runner run = [args, cmd]() {
     const MeasureArgs& m = args->measure;
     CheckRunOptions options;
-    options.assume_crs = args->input.assume_crs;
-    options.encoding = args->input.encoding;
-    options.invalid = parse_invalid_policy(args->input.invalid);
-    options.trust_crs = args->input.trust_crs;
-    options.repair_tolerance_percent = args->input.repair_tolerance_percent;
-    options.warn = stderr_warning();
-    options.threads = m.threads;
-    options.progress = stderr_progress();
+    options.read = args->input.read_options(m.threads);
 
     std::vector<CheckSpec> specs;
     std::string title = args->title;
@@ -116,8 +102,8 @@ Command register_check(CLI::App& parent) {
     const bool quick_form = std::find(kinds.begin(), kinds.end(), first) != kinds.end();
     if (!quick_form) {
       if (!args->layer_path.empty()) {
-        throw UsageError("give a rules file alone, or a check kind and a layer (kinds: not-reduced, "
-                         "nature-unchanged, function-not-lowered, min-share, share-of-zones)");
+        throw UsageError("give a rules file alone, or a check kind and a layer (kinds: " +
+                         fmt::format("{}", fmt::join(kinds, ", ")) + ")");
       }
       set_layer_choice_advice("choose one with layer_name (previous_layer, within_layer) in the rules file");
       RuleSet rules = load_rules(first);
@@ -137,44 +123,33 @@ Command register_check(CLI::App& parent) {
       }
     } else {
       if (args->layer_path.empty()) throw UsageError("check " + first + ": give the LAYER to check");
-      CheckSpec s;
-      s.kind = parse_check_kind(first);
-      s.name = args->name;
-      s.layer = {args->layer_path, args->input.layer};
-      // Thresholds are parsed by the library (redline/checks/threshold.h); the option is named
-      // here because the user typed it.
-      auto option = [&](const char* flag, auto parse) {
-        try {
-          return parse();
-        } catch (const UsageError& e) {
-          throw UsageError(std::string(flag) + ": " + e.reason());
-        }
+      // The quick form: each option given is the rules key of the same meaning, read by the
+      // library as a rules file's would be; messages name the option as typed.
+      // Options not given are left out: the library's defaults apply (kDefaultCheckUnit ...).
+      std::vector<CheckParameter> p = {{"kind", CheckValue::word(first), "RULES_OR_KIND"},
+                                       {"layer", CheckValue::word(args->layer_path), "LAYER"}};
+      auto given = [&](const char* key, const char* flag, const std::string& value) {
+        if (cmd->count(flag)) p.push_back({key, CheckValue::word(value), flag});
       };
-      if (cmd->count("--baseline")) s.baseline_m2 = option("--baseline", [&] { return parse_baseline(args->baseline); });
-      if (cmd->count("--min-percent")) {
-        s.min_percent = option("--min-percent", [&] { return parse_percent(args->min_percent); });
-      }
-      if (!args->previous.empty()) s.previous = LayerRef{args->previous, args->previous_layer};
-      if (!args->within.empty()) s.within = LayerRef{args->within, args->within_layer};
-      s.key = args->key;
-      s.label = args->label;
-      s.by = args->by;
-      s.field = args->field;
-      // Items are kept as typed, empty ones too: validate_check refuses "a,,b" and "" rather
-      // than let a list silently shrink or fall back to the default zones.
-      if (cmd->count("--order")) s.order = split_list(args->order);
-      if (cmd->count("--zones")) s.zones = split_list(args->zones);
-      s.share_of = args->share_of;
-      for (const std::string& w : args->where) {
-        const std::size_t eq = w.find('=');
-        if (eq == std::string::npos || eq == 0) throw UsageError("--where " + w + ": expected FIELD=VALUE[,VALUE...]");
-        if (!s.where.emplace(w.substr(0, eq), split_list(w.substr(eq + 1))).second) {
-          throw UsageError("--where names the field " + w.substr(0, eq) + " twice: give its values once, FIELD=V1,V2");
-        }
-      }
-      s.unit = m.area_unit();
-      s.method = m.area_method();
-      specs.push_back(std::move(s));
+      given("unit", "--unit", m.unit);
+      given("method", "--method", m.method);
+      given("layer_name", "--layer", args->input.layer);
+      given("name", "--name", args->name);
+      given("baseline", "--baseline", args->baseline);
+      given("previous", "--previous", args->previous);
+      given("previous_layer", "--previous-layer", args->previous_layer);
+      given("key", "--key", args->key);
+      given("label", "--label", args->label);
+      given("by", "--by", args->by);
+      given("field", "--field", args->field);
+      given("order", "--order", args->order);
+      given("within", "--within", args->within);
+      given("within_layer", "--within-layer", args->within_layer);
+      given("share_of", "--share-of", args->share_of);
+      given("min_percent", "--min-percent", args->min_percent);
+      given("zones", "--zones", args->zones);
+      for (const std::string& w : args->where) p.push_back({"where", CheckValue::word(w), "--where"});
+      specs.push_back(build_check_spec(p));
     }
     const std::vector<CheckResult> results = run_checks(specs, options);
     print(render_check_report(results, m.output_format(), title, m.bom));

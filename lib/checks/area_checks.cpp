@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "checks/check_kinds.h"
-#include "redline/report/table.h"
 #include "redline/drift/drift.h"
+#include "redline/measure/quantity_format.h"
 #include "redline/measure/area_summary.h"
 
 namespace redline::detail {
@@ -49,7 +49,7 @@ std::vector<LostFeature> lost_features(const DriftResult& d, const Layer& previo
 
 }  // namespace
 
-void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunOptions& options, CheckResult& r) {
+void run_not_reduced(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
   const AreaUnit u = spec.unit;
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   auto text = [&](double value) { return format_number(value, r.decimals) + " " + unit_symbol(u); };
@@ -64,7 +64,7 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
   AreaOptions ao;
   ao.method = spec.method;
   ao.group_field = spec.by;
-  ao.threads = options.threads;
+  ao.threads = threads;
   const AreaSummary now = summarize_areas(*current, ao);
   std::optional<AreaSummary> before;
   if (previous) before = summarize_areas(*previous, ao);
@@ -87,7 +87,7 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
   r.value = in_unit(now.total_m2);
   r.threshold = 0.0;
   std::string against;
-  nlohmann::ordered_json part_list = nlohmann::ordered_json::array();
+  Details part_list = Details::array();
   std::vector<std::string> part_findings;
   for (const Part& p : parts) {
     const double threshold = in_unit(p.threshold_m2);
@@ -102,11 +102,11 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
       r.notes.push_back(fmt::format("area {} is not below {} ({})", text(r.value), p.against, text(threshold)));
     }
   }
-  r.details["area"] = r.value;
-  r.details["against"] = against;
-  r.details["parts"] = std::move(part_list);
-  r.details["features"] = now.features.size();
-  if (before) r.details["previous_area"] = in_unit(before->total_m2);
+  details["area"] = r.value;
+  details["against"] = against;
+  details["parts"] = std::move(part_list);
+  details["features"] = now.features.size();
+  if (before) details["previous_area"] = in_unit(before->total_m2);
 
   if (!spec.by.empty()) {
     // Each group against its own baseline and against its area in the previous version, when
@@ -124,13 +124,13 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
       for (auto& [key, g] : groups) g.previous_m2 = 0.0;
       for (const GroupArea& g : before->groups) groups[{g.null_key, g.key}].previous_m2 = g.m2;
     }
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    Details list = Details::array();
     for (const auto& [group, g] : groups) {
       const auto& [is_null, key] = group;
-      const std::string name = fmt::format("{} = {}", spec.by, group_label(key, is_null));
+      const std::string name = fmt::format("{} = {}", spec.by, shown_value(key, is_null));
       const double value = in_unit(g.now_m2);
-      nlohmann::ordered_json row = {
-          {"group", is_null ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(key)}, {"value", value}};
+      Details row = {
+          {"group", is_null ? Details(nullptr) : Details(key)}, {"value", value}};
       if (!g.baseline_m2 && !g.previous_m2) {
         // Only per-group baselines, none for this group: nothing to compare it with.
         row["threshold"] = nullptr;
@@ -163,8 +163,8 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
         r.findings.push_back(fmt::format("{}: {}, {}", name, text(value), why));
       }
     }
-    r.details["by"] = spec.by;
-    r.details["groups"] = std::move(list);
+    details["by"] = spec.by;
+    details["groups"] = std::move(list);
   }
   r.findings.insert(r.findings.begin(), part_findings.begin(), part_findings.end());
 
@@ -172,12 +172,12 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
     DriftOptions d;
     d.method = spec.method;
     d.key_field = spec.key;
-    d.threads = options.threads;
+    d.threads = threads;
     d.collect_geometries = true;
     const DriftResult drift = compute_drift(*previous, *current, d);
     const std::vector<LostFeature> lost = lost_features(drift, *previous, spec);
     const double uncompensated = std::max(0.0, drift.lost_real_m2() - drift.gained_real_m2());
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    Details list = Details::array();
     for (const LostFeature& f : lost) {
       list.push_back({{"key", f.key}, {"label", f.label}, {"change", f.change}, {"area", in_unit(f.m2)}});
     }
@@ -185,14 +185,14 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, const CheckRunO
     // do not show it (features that overlap, or slivers, making up the total): the verdict
     // never contradicts the finding printed beside it.
     const bool compensated = passes(0.0, ">=", in_unit(uncompensated), r.decimals);
-    r.details["gained"] = in_unit(drift.gained_real_m2());
-    r.details["lost"] = in_unit(drift.lost_real_m2());
-    r.details["gained_noise"] = in_unit(drift.gained_noise_m2);
-    r.details["lost_noise"] = in_unit(drift.lost_noise_m2);
-    r.details["uncompensated"] = in_unit(uncompensated);
-    r.details["compensated"] = compensated;
-    r.details["key"] = spec.key.empty() ? "fid" : spec.key;
-    r.details["lost_features"] = std::move(list);
+    details["gained"] = in_unit(drift.gained_real_m2());
+    details["lost"] = in_unit(drift.lost_real_m2());
+    details["gained_noise"] = in_unit(drift.gained_noise_m2);
+    details["lost_noise"] = in_unit(drift.lost_noise_m2);
+    details["uncompensated"] = in_unit(uncompensated);
+    details["compensated"] = compensated;
+    details["key"] = spec.key.empty() ? "fid" : spec.key;
+    details["lost_features"] = std::move(list);
     if (!compensated) {
       r.passed = false;
       if (passes(r.value, ">=", in_unit(before->total_m2), r.decimals)) {

@@ -5,18 +5,12 @@
 #include <fmt/format.h>
 
 #include "checks/check_kinds.h"
-#include "redline/report/table.h"
 #include "redline/drift/drift.h"
+#include "redline/measure/quantity_format.h"
 
 namespace redline::detail {
 
-namespace {
-
-std::string shown(const std::string& value) { return value.empty() ? "(empty)" : value; }
-
-}  // namespace
-
-void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const CheckRunOptions& options, CheckResult& r) {
+void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
   const AreaUnit u = spec.unit;
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   r.unit = unit_name(u);
@@ -30,7 +24,7 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const Check
   d.method = spec.method;
   d.key_field = spec.key;
   d.class_field = spec.field;
-  d.threads = options.threads;
+  d.threads = threads;
   const DriftResult drift = compute_drift(*previous, *current, d);
 
   const bool ordered = spec.kind == CheckKind::FunctionNotLowered;
@@ -40,11 +34,11 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const Check
     return static_cast<std::size_t>(it - spec.order.begin());
   };
   double counted_m2 = 0.0, noise_m2 = 0.0;
-  nlohmann::ordered_json table = nlohmann::ordered_json::array();
+  Details table = Details::array();
   for (const Reclassification& rc : drift.reclassified) {
     noise_m2 += rc.noise_m2;
     if (rc.m2 <= 0) continue;
-    nlohmann::ordered_json row = {{"from", rc.from}, {"to", rc.to}, {"area", in_unit(rc.m2)}};
+    Details row = {{"from", rc.from}, {"to", rc.to}, {"area", in_unit(rc.m2)}};
     std::string verdict;
     bool counts = true;
     if (ordered) {
@@ -56,16 +50,16 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const Check
     }
     if (counts) {
       counted_m2 += rc.m2;
-      r.findings.push_back(fmt::format("{} → {}: {} {}{}", shown(rc.from), shown(rc.to),
+      r.findings.push_back(fmt::format("{} → {}: {} {}{}", shown_value(rc.from), shown_value(rc.to),
                                        format_number(in_unit(rc.m2), r.decimals), r.unit,
                                        verdict.empty() ? "" : " (" + verdict + ")"));
     }
     table.push_back(std::move(row));
   }
   r.value = in_unit(counted_m2);
-  r.details["field"] = spec.field;
+  details["field"] = spec.field;
   if (ordered) {
-    r.details["order"] = spec.order;
+    details["order"] = spec.order;
     // Values of the data the order does not rank (a typo in the order, or a class it forgot):
     // a change to or from them counts as lowered; said even where nothing changed.
     std::map<std::string, std::size_t> outside;  // value → features holding it
@@ -76,23 +70,23 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, const Check
         if (!rank(v)) ++outside[v];
       }
     }
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    Details list = Details::array();
     std::string names;
     for (const auto& [value, count] : outside) {
       list.push_back({{"value", value}, {"features", count}});
-      names += fmt::format("{}{} ({} feature(s))", names.empty() ? "" : ", ", shown(value), count);
+      names += fmt::format("{}{} ({} feature(s))", names.empty() ? "" : ", ", shown_value(value), count);
     }
-    r.details["outside_order"] = std::move(list);
+    details["outside_order"] = std::move(list);
     if (!outside.empty()) {
       r.notes.push_back(fmt::format("values of {} outside the order: {}; a change to or from them counts as lowered",
                                     spec.field, names));
     }
   }
-  r.details["previous"] = spec.previous->label();
-  r.details["reclassified"] = std::move(table);
-  r.details["reclassified_total"] = in_unit(drift.reclassified_m2());
-  r.details["noise"] = in_unit(noise_m2);
-  r.details["shared_area"] = in_unit(drift.after_m2 - drift.gained_m2);
+  details["previous"] = spec.previous->label();
+  details["reclassified"] = std::move(table);
+  details["reclassified_total"] = in_unit(drift.reclassified_m2());
+  details["noise"] = in_unit(noise_m2);
+  details["shared_area"] = in_unit(drift.after_m2 - drift.gained_m2);
 }
 
 }  // namespace redline::detail

@@ -32,16 +32,8 @@ const Layer& LayerSource::get(const LayerRef& ref) {
   auto key = std::make_pair(ref.path, ref.layer);
   auto it = layers_.find(key);
   if (it != layers_.end()) return *it->second;
-  ReadOptions o;
+  ReadOptions o = read_;
   o.layer = ref.layer;
-  o.assume_crs = options_.assume_crs;
-  o.encoding = options_.encoding;
-  o.invalid = options_.invalid;
-  o.trust_crs = options_.trust_crs;
-  o.repair_tolerance_percent = options_.repair_tolerance_percent;
-  o.warn = options_.warn;
-  o.threads = options_.threads;
-  o.progress = options_.progress;
   auto layer = std::make_shared<Layer>(read_layer(ref.path, o));
   return *layers_.emplace(key, std::move(layer)).first->second;
 }

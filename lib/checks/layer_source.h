@@ -13,7 +13,9 @@ namespace redline::detail {
 
 class LayerSource {
  public:
-  explicit LayerSource(const CheckRunOptions& options) : options_(options) {}
+  /// Reads each layer as `read` says (its `layer` replaced by each LayerRef's). Keeps a
+  /// reference: `read` must outlive the source.
+  explicit LayerSource(const ReadOptions& read) : read_(read) {}
 
   /// Returns the layer, read on first use. Throws what read_layer() throws.
   const Layer& get(const LayerRef& ref);
@@ -32,7 +34,7 @@ class LayerSource {
   bool same_layer(const LayerRef& a, const LayerRef& b);
 
  private:
-  const CheckRunOptions& options_;
+  const ReadOptions& read_;
   std::map<std::pair<std::string, std::string>, std::shared_ptr<Layer>> layers_;
 };
 

@@ -1,6 +1,5 @@
 #include "redline/checks/rules.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -10,11 +9,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "redline/checks/check_spec_builder.h"
+#include "redline/checks/deliveries.h"
 #include "redline/io/input_path.h"
-#include "redline/io/temporary_files.h"
-#include "redline/checks/threshold.h"
 #include "util/quoted.h"
-#include "util/text.h"
 
 namespace redline {
 
@@ -22,202 +20,34 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPlaceholder = "{delivery}";
-
-const std::set<std::string> kCheckKeys = {"name",      "kind",         "description", "layer",   "layer_name",
-                                          "previous",  "previous_layer", "baseline",  "key",     "label",
-                                          "by",        "field",        "order",       "within",  "within_layer",
-                                          "min_percent", "share_of",   "zones",       "where",   "unit",
-                                          "method"};
 const std::set<std::string> kTopKeys = {"check", "title", "description", "unit", "method"};
-// Keys naming a source path: the only ones where {delivery} is replaced.
-const std::set<std::string> kPathKeys = {"layer", "previous", "within"};
-
-std::string join(const std::set<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
 
 std::size_t line_of(const toml::node& n) { return n.source().begin.line; }
 
-// Parses one [[check]] table; `where` names it in every error, and each error about a key
-// gives that key's line.
-class CheckReader {
- public:
-  CheckReader(const toml::table& table, std::string rules_path, std::string base_dir, std::string where)
-      : t_(table), rules_path_(std::move(rules_path)), base_(std::move(base_dir)), where_(std::move(where)) {}
-
-  [[noreturn]] void fail(const std::string& what) const {
-    throw UsageError(fmt::format("{}: {}", where_, what), Location{rules_path_, "", std::nullopt, ""});
+// A TOML value as the check builder reads it, with its line.
+CheckValue value_of(const toml::node& n) {
+  CheckValue v;
+  v.line = line_of(n);
+  if (const auto* text = n.as_string()) {
+    v.text = text->get();
+  } else if (const auto* integer = n.as_integer()) {
+    v.type = CheckValue::Type::Number;
+    v.number = static_cast<double>(integer->get());
+    v.decimal = integer->flags() == toml::value_flags::none;
+  } else if (const auto* floating = n.as_floating_point()) {
+    v.type = CheckValue::Type::Number;
+    v.number = floating->get();
+  } else if (const toml::array* list = n.as_array()) {
+    v.type = CheckValue::Type::List;
+    for (const toml::node& item : *list) v.items.push_back({"", value_of(item), ""});
+  } else if (const toml::table* table = n.as_table()) {
+    v.type = CheckValue::Type::Table;
+    for (auto&& [k, item] : *table) v.items.push_back({std::string(k.str()), value_of(item), ""});
+  } else {
+    v.type = CheckValue::Type::Other;
   }
-  [[noreturn]] void fail_at(const toml::node& n, const std::string& what) const {
-    fail(fmt::format("line {}: {}", line_of(n), what));
-  }
-
-  void check_keys() const {
-    for (auto&& [k, v] : t_) {
-      const std::string key(k.str());
-      if (!kCheckKeys.count(key)) {
-        fail_at(v, fmt::format("unknown key {}; expected one of: {}", detail::quoted(key), join(kCheckKeys)));
-      }
-      // {delivery} is replaced in paths only: anywhere else it would stay as written.
-      if (!kPathKeys.count(key) && v.is_string() && v.value<std::string>()->find(kPlaceholder) != std::string::npos) {
-        fail_at(v, fmt::format("'{}' holds {}, which is replaced only in layer, previous and within", key, kPlaceholder));
-      }
-    }
-  }
-
-  std::optional<std::string> text(const char* key) const {
-    const toml::node* n = t_.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_string()) fail_at(*n, fmt::format("'{}' must be a text in quotes", key));
-    std::string v = *n->value<std::string>();
-    if (v.empty()) fail_at(*n, fmt::format("'{}' is empty; leave it out, or give it a value", key));
-    return v;
-  }
-
-  std::string required_text(const char* key) const {
-    auto v = text(key);
-    if (!v) fail(fmt::format("'{}' is missing", key));
-    return *v;
-  }
-
-  // A text parsed by `parse` (a unit, a method), refused with the key's line.
-  template <typename Parse>
-  auto parsed(const char* key, Parse parse) const -> std::optional<decltype(parse(std::string()))> {
-    auto v = text(key);
-    if (!v) return std::nullopt;
-    try {
-      return parse(*v);
-    } catch (const UsageError& e) {
-      fail_at(*t_.get(key), e.reason());
-    }
-  }
-
-  // A percentage as a TOML number: finite, decimal, 0 < p <= 100.
-  std::optional<double> percent(const char* key) const {
-    const toml::node* n = t_.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_number()) fail_at(*n, fmt::format("'{}' must be a number, e.g. 52 or 84.7", key));
-    if (const toml::value<std::int64_t>* i = n->as_integer()) {
-      if (i->flags() != toml::value_flags::none) {
-        fail_at(*n, fmt::format("'{}' must be a decimal number, not hexadecimal, octal or binary", key));
-      }
-    }
-    try {
-      return checked_percent(*n->value<double>());
-    } catch (const UsageError& e) {
-      fail_at(*n, fmt::format("'{}': {}", key, e.reason()));
-    }
-  }
-
-  // Texts, each non-empty and given once: a value written twice or "" is a mistake that would
-  // otherwise change the figure without a word.
-  std::vector<std::string> texts(const toml::node& n, const std::string& key) const {
-    std::vector<std::string> out;
-    if (n.is_string()) {
-      out.push_back(*n.value<std::string>());
-    } else {
-      const toml::array* a = n.as_array();
-      if (!a) fail_at(n, fmt::format("'{}' must be a list of texts, e.g. [\"a\", \"b\"]", key));
-      for (const toml::node& e : *a) {
-        if (!e.is_string()) fail_at(e, fmt::format("'{}' must hold texts only", key));
-        out.push_back(*e.value<std::string>());
-      }
-    }
-    if (out.empty()) fail_at(n, fmt::format("'{}' is an empty list; leave it out, or give its values", key));
-    std::set<std::string> seen;  // not a quadratic search: a hostile list may be long
-    for (const std::string& v : out) {
-      if (v.empty()) fail_at(n, fmt::format("'{}' holds an empty value \"\"", key));
-      if (!seen.insert(v).second) fail_at(n, fmt::format("'{}' holds {} twice", key, detail::quoted(v)));
-    }
-    return out;
-  }
-
-  std::optional<std::vector<std::string>> list(const char* key) const {
-    const toml::node* n = t_.get(key);
-    if (!n) return std::nullopt;
-    return texts(*n, key);
-  }
-
-  // A path relative to the rules file's folder; {delivery} is kept for later, and stands for a
-  // whole delivery path, so it may only begin a path.
-  std::string path(const std::string& p, const char* key) const {
-    const std::size_t at = p.find(kPlaceholder);
-    if (at != std::string::npos && (at != 0 || p.find(kPlaceholder, 1) != std::string::npos)) {
-      fail_at(*t_.get(key), fmt::format("'{}': {} stands for a delivery's whole path and must begin it "
-                                        "(\"{}\" or \"{}/redline.shp\")",
-                                        key, kPlaceholder, kPlaceholder, kPlaceholder));
-    }
-    if (at == 0 || fs::path(p).is_absolute()) return p;
-    return (fs::path(base_) / p).lexically_normal().string();
-  }
-
-  std::optional<LayerRef> layer(const char* path_key, const char* name_key) const {
-    auto p = text(path_key);
-    auto name = text(name_key);
-    if (!p) {
-      if (name) fail_at(*t_.get(name_key), fmt::format("'{}' is given without '{}'", name_key, path_key));
-      return std::nullopt;
-    }
-    return LayerRef{path(*p, path_key), name.value_or("")};
-  }
-
-  // Refuses `other` naming the very layer `layer` names: a check against itself always passes.
-  void refuse_same(const LayerRef& layer, const std::optional<LayerRef>& other, const char* key) const {
-    if (other && other->path == layer.path && other->layer == layer.layer) {
-      fail_at(*t_.get(key), fmt::format("'{}' is the layer checked itself ({}): the check would compare the layer "
-                                        "with itself and always pass",
-                                        key, detail::quoted(layer.label())));
-    }
-  }
-
-  void baseline(CheckSpec& s) const {
-    const toml::node* n = t_.get("baseline");
-    if (!n) return;
-    auto area = [&](const toml::node& v, const std::string& what) {
-      try {
-        return parse_baseline(*v.value<std::string>());
-      } catch (const Error& e) {
-        fail_at(v, fmt::format("{}: {}", what, e.reason()));
-      }
-    };
-    if (n->is_string()) {
-      s.baseline_m2 = area(*n, "baseline");
-      return;
-    }
-    const toml::table* groups = n->as_table();
-    if (!groups) {
-      fail_at(*n, "'baseline' must be an area with its unit, e.g. \"75587.98ha\", or a table of them per group");
-    }
-    if (groups->empty()) fail_at(*n, "'baseline' is an empty table: give an area per group, e.g. { 水源涵养 = \"100ha\" }");
-    for (auto&& [k, v] : *groups) {
-      const std::string group(k.str());
-      if (!v.is_string()) {
-        fail_at(v, fmt::format("baseline of group {} must be an area with its unit, e.g. \"100ha\"", detail::quoted(group)));
-      }
-      s.group_baselines_m2[group] = area(v, fmt::format("baseline of group {}", detail::quoted(group)));
-    }
-  }
-
-  void where(CheckSpec& s) const {
-    const toml::node* n = t_.get("where");
-    if (!n) return;
-    const toml::table* w = n->as_table();
-    if (!w) fail_at(*n, "'where' must be a table, e.g. where = { XFZT = \"已修复\" }");
-    if (w->empty()) fail_at(*n, "'where' is an empty table: leave it out, or give FIELD = \"value\"");
-    for (auto&& [k, v] : *w) {
-      const std::string field(k.str());
-      if (field.empty()) fail_at(v, "'where' names a field \"\"");
-      s.where[field] = texts(v, "where." + field);
-    }
-  }
-
- private:
-  const toml::table& t_;
-  std::string rules_path_, base_, where_;
-};
+  return v;
+}
 
 // Reads a top-level text default, refusing a value of another type (it would be ignored).
 std::optional<std::string> top_text(const toml::table& root, const char* key, const Location& file) {
@@ -274,8 +104,8 @@ RuleSet parse_rules(const std::string& text, const std::string& path) {
       throw UsageError(fmt::format("line {}: {}", line_of(*root.get(key)), e.reason()), file);
     }
   };
-  const AreaUnit default_unit = top_parsed("unit", parse_area_unit).value_or(AreaUnit::Hectare);
-  const AreaMethod default_method = top_parsed("method", parse_area_method).value_or(AreaMethod::Ellipsoidal);
+  const AreaUnit default_unit = top_parsed("unit", parse_area_unit).value_or(kDefaultCheckUnit);
+  const AreaMethod default_method = top_parsed("method", parse_area_method).value_or(kDefaultCheckMethod);
   rules.title = top_text(root, "title", file).value_or("");
   top_text(root, "description", file);
   const toml::node* check_node = root.get("check");
@@ -297,150 +127,34 @@ RuleSet parse_rules(const std::string& text, const std::string& path) {
     if (!t) {
       throw UsageError(fmt::format("check {} (line {}) is not a table: write it as [[check]]", number, line), file);
     }
-    CheckSpec s;
-    s.source = fmt::format("check {}, line {}", number, line);
     const toml::node* name_node = t->get("name");
     const std::string name = name_node && name_node->is_string() ? *name_node->value<std::string>() : "";
-    CheckReader r(*t, path, base,
-                  name.empty() ? fmt::format("check {} (line {})", number, line)
-                               : fmt::format("check {} (check {}, line {})", detail::quoted(name), number, line));
-    r.check_keys();
-    s.name = r.text("name").value_or("");
+    CheckSpecContext context;
+    context.description = name.empty() ? fmt::format("check {} (line {})", number, line)
+                                       : fmt::format("check {} (check {}, line {})", detail::quoted(name), number, line);
+    context.file = file;
+    context.base_dir = base;
+    context.source = fmt::format("check {}, line {}", number, line);
+    context.unit = default_unit;
+    context.method = default_method;
+    std::vector<CheckParameter> parameters;
+    for (auto&& [k, v] : *t) parameters.push_back({std::string(k.str()), value_of(v), ""});
+    CheckSpec s = build_check_spec(parameters, context);
     if (!s.name.empty()) {
       auto [it, fresh] = name_lines.emplace(s.name, line);
       if (!fresh) {
-        r.fail_at(*name_node, fmt::format("the name is already that of the check at line {}: reports and "
-                                          "pipelines tell checks apart by name",
-                                          it->second));
+        throw UsageError(fmt::format("{}: line {}: the name is already that of the check at line {}: reports and "
+                                     "pipelines tell checks apart by name",
+                                     context.description, line_of(*name_node), it->second),
+                         file);
       }
-    }
-    try {
-      s.kind = parse_check_kind(r.required_text("kind"));
-    } catch (const UsageError& e) {
-      if (e.where().file.empty()) r.fail_at(*t->get("kind"), e.reason());
-      throw;
-    }
-    std::optional<LayerRef> layer = r.layer("layer", "layer_name");
-    if (!layer) r.fail("'layer' is missing");
-    s.layer = *layer;
-    s.previous = r.layer("previous", "previous_layer");
-    s.within = r.layer("within", "within_layer");
-    r.refuse_same(s.layer, s.previous, "previous");
-    r.refuse_same(s.layer, s.within, "within");
-    r.baseline(s);
-    r.where(s);
-    s.key = r.text("key").value_or("");
-    s.label = r.text("label").value_or("");
-    s.by = r.text("by").value_or("");
-    s.field = r.text("field").value_or("");
-    s.order = r.list("order").value_or(std::vector<std::string>{});
-    s.zones = r.list("zones");
-    s.min_percent = r.percent("min_percent");
-    s.share_of = r.text("share_of").value_or("layer");
-    r.text("description");
-    s.unit = r.parsed("unit", parse_area_unit).value_or(default_unit);
-    s.method = r.parsed("method", parse_area_method).value_or(default_method);
-    try {
-      validate_check(s);
-    } catch (const UsageError& e) {
-      rethrow_with_location(e, file);
     }
     // From here on (running, on each delivery) errors name the rules file through the source.
     s.source = fmt::format("{}, check {}, line {}", path, number, line);
-    for (const std::string* p : {&s.layer.path, s.previous ? &s.previous->path : nullptr,
-                                 s.within ? &s.within->path : nullptr}) {
-      if (p && p->find(kPlaceholder) != std::string::npos) rules.uses_delivery = true;
-    }
+    rules.uses_delivery |= uses_delivery(s);
     rules.checks.push_back(std::move(s));
   }
   return rules;
-}
-
-std::vector<std::string> list_deliveries(const std::string& dir) {
-  const Location folder{dir, "", std::nullopt, ""};
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw InputError("not a folder of deliveries", folder);
-  // The folder and the folders above it: a delivery folder that leads back to one of them is a
-  // loop of symbolic links, not a delivery.
-  std::vector<fs::path> above;
-  for (fs::path p = fs::canonical(dir, ec); !ec && !p.empty(); p = p.parent_path()) {
-    above.push_back(p);
-    if (p == p.root_path()) break;
-  }
-  std::vector<std::string> out;
-  fs::directory_iterator it(dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const fs::path& path = it->path();
-    const std::string name = path.filename().string();
-    // Hidden files and redline's temporary outputs (half-written files) are no deliveries.
-    if (name.empty() || name[0] == '.' || is_temporary_output_name(name)) continue;
-    const std::string ext = detail::ascii_lower(path.extension().string());
-    const bool data_name = ext == ".gpkg" || ext == ".shp" || ext == ".geojson" || ext == ".json";
-    std::error_code status_error;
-    const fs::file_status status = fs::status(path, status_error);  // stat(): follows links, opens nothing
-    if (status.type() == fs::file_type::directory) {
-      std::error_code real_error;
-      const fs::path real = fs::canonical(path, real_error);
-      if (!real_error && std::find(above.begin(), above.end(), real) != above.end()) {
-        throw InputError("is a symbolic link back to the deliveries folder or above it (a loop)",
-                         Location{path.string(), "", std::nullopt, ""});
-      }
-      out.push_back(path.string());
-    } else {
-      std::error_code link_error;
-      const bool unresolved_link = status_error && it->is_symlink(link_error);
-      // A FIFO, device or socket under a data name, or a link that leads nowhere (missing, or
-      // a loop), is refused without being opened (opening a FIFO blocks); other files are no
-      // deliveries.
-      if (data_name || unresolved_link) {
-        require_readable_input(path.string());
-        out.push_back(path.string());
-      }
-    }
-  }
-  if (ec) throw InputError(fmt::format("the folder cannot be read: {}", ec.message()), folder);
-  std::sort(out.begin(), out.end());
-  if (out.empty()) {
-    throw UsageError("holds no delivery (subfolders or .gpkg, .shp, .geojson files)", folder);
-  }
-  return out;
-}
-
-std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector<std::string>& deliveries) {
-  auto uses = [](const CheckSpec& s) {
-    for (const std::string* p : {&s.layer.path, s.previous ? &s.previous->path : nullptr,
-                                 s.within ? &s.within->path : nullptr}) {
-      if (p && p->find(kPlaceholder) != std::string::npos) return true;
-    }
-    return false;
-  };
-  if (rules.uses_delivery && deliveries.empty()) {
-    throw UsageError("the rules name layers by {delivery}", Location{rules.path, "", std::nullopt, ""},
-                     Hint{HintKind::Deliveries, ""});
-  }
-  for (const std::string& d : deliveries) {
-    // "" would turn "{delivery}/redline.shp" into "/redline.shp".
-    if (d.empty()) throw UsageError("a delivery is named by an empty path", Location{rules.path, "", std::nullopt, ""});
-  }
-  std::vector<CheckSpec> out;
-  for (const CheckSpec& s : rules.checks) {
-    if (!uses(s)) out.push_back(s);
-  }
-  for (const std::string& d : deliveries) {
-    auto replace = [&](std::string& p) {
-      for (std::size_t at; (at = p.find(kPlaceholder)) != std::string::npos;) p.replace(at, std::string(kPlaceholder).size(), d);
-    };
-    for (const CheckSpec& s : rules.checks) {
-      if (!uses(s)) continue;
-      CheckSpec c = s;
-      replace(c.layer.path);
-      if (c.previous) replace(c.previous->path);
-      if (c.within) replace(c.within->path);
-      c.delivery = fs::path(d).filename().string();
-      out.push_back(std::move(c));
-    }
-  }
-  return out;
 }
 
 }  // namespace redline

@@ -75,24 +75,6 @@ TEST(Rules, MissingRulesFileIsAnInputError) {
   EXPECT_NE(load_error<InputError>("nowhere.toml").find("nowhere.toml"), std::string::npos);
 }
 
-TEST(Rules, DeliveriesReplaceThePlaceholder) {
-  const RuleSet r = load_rules(rules("deliveries.toml"));
-  EXPECT_TRUE(r.uses_delivery);
-  EXPECT_EQ(r.title, "交付检查");
-  EXPECT_THROW(expand_deliveries(r, {}), UsageError);
-  const std::vector<std::string> d = list_deliveries(rules("deliveries"));
-  ASSERT_EQ(d.size(), 2u);
-  EXPECT_EQ(std::filesystem::path(d[0]).filename(), "2024-01.gpkg");
-  const std::vector<CheckSpec> specs = expand_deliveries(r, d);
-  ASSERT_EQ(specs.size(), 5u);  // the shared check once, then two per delivery
-  EXPECT_EQ(specs[0].name, "基线版面积");
-  EXPECT_EQ(specs[0].delivery, "");
-  EXPECT_EQ(specs[1].delivery, "2024-01.gpkg");
-  EXPECT_EQ(specs[1].layer.path, d[0]);
-  EXPECT_EQ(specs[3].delivery, "2024-02.gpkg");
-  EXPECT_EQ(specs[4].layer.path, d[1]);
-}
-
 // A check whose layer is given: the line numbers below count from its "[[check]]" at line 1.
 std::string check(const std::string& name, const std::string& more) {
   return "[[check]]\nname = \"" + name + "\"\nlayer = \"a.gpkg\"\n" + more;
@@ -222,26 +204,12 @@ TEST(Rules, OverflowingTomlNumberIsRefused) {
   }
 }
 
-TEST(Rules, EmptyDeliveryIsRefused) {
-  // "" would make "{delivery}/redline.shp" the absolute path "/redline.shp".
-  const RuleSet r = parse_rules("[[check]]\nkind = \"not-reduced\"\nlayer = \"{delivery}/redline.shp\"\n"
-                                "baseline = \"1ha\"\n",
-                                "r.toml");
-  ASSERT_TRUE(r.uses_delivery);
-  EXPECT_THROW(expand_deliveries(r, {""}), UsageError);
-}
-
 TEST(Rules, PlaceholderAtTheStartAndRelativePathsAreKept) {
   const RuleSet r = parse_rules("[[check]]\nkind = \"not-reduced\"\nlayer = \"{delivery}/redline.shp\"\n"
                                 "previous = \"base/redline.shp\"\n",
                                 "/rules/r.toml");
   EXPECT_EQ(r.checks[0].layer.path, "{delivery}/redline.shp");
   EXPECT_EQ(r.checks[0].previous->path, "/rules/base/redline.shp");
-}
-
-TEST(Rules, FolderWithoutDeliveriesIsRefused) {
-  EXPECT_THROW(list_deliveries(test::work_dir("no_deliveries")), UsageError);
-  EXPECT_THROW(list_deliveries(rules("small.toml")), InputError);
 }
 
 }  // namespace

@@ -1,6 +1,13 @@
 redline_test(checks_tests
   ${CMAKE_CURRENT_LIST_DIR}/check_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/check_figures_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/check_spec_builder_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/class_checks_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/deliveries_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/not_reduced_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rules_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/share_checks_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/threshold_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/validate_check_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_hostile_cli_test.cpp)

@@ -144,12 +144,13 @@ TEST(MissingKeys, CheckByGroupKeepsNullApartFromTheEmptyTextBaseline) {
   s.unit = AreaUnit::SquareMetre;
   const CheckResult r = run_checks({s})[0];
   EXPECT_FALSE(r.passed);
-  ASSERT_EQ(r.details["groups"].size(), 3u);
-  const auto& empty = r.details["groups"][0];
+  const nlohmann::json details = nlohmann::json::parse(r.details_json);
+  ASSERT_EQ(details["groups"].size(), 3u);
+  const auto& empty = details["groups"][0];
   EXPECT_EQ(empty["group"], "");
   EXPECT_NEAR(empty["value"].get<double>(), kSquareM2, 1e-6);
   EXPECT_FALSE(empty["passed"].get<bool>());
-  const auto& null_group = r.details["groups"][2];
+  const auto& null_group = details["groups"][2];
   EXPECT_TRUE(null_group["group"].is_null());
   EXPECT_NEAR(null_group["value"].get<double>(), kSquareM2, 1e-6);
   ASSERT_FALSE(r.findings.empty());

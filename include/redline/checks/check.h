@@ -20,10 +20,11 @@
 //    lowered area, threshold 0.
 //  - min-share: the part of the layer inside the union of `within` is at least min_percent %
 //    of the layer's area (wetland protection rate: wetlands inside protected areas); with
-//    share_of = "within", of the area of `within` (red line ≥ 27.87 % of the county: layer
+//    share_of = within, of the area of `within` (red line ≥ 27.87 % of the county: layer
 //    redline, within county). Measured by redline/overlay/coverage.h.
-//  - share-of-zones: the features whose `field` (DEFAULT GNFQ) is one of `zones` (DEFAULT
-//    岸线保护区, 岸线保留区) hold at least min_percent % of the layer's area (河湖岸线保护率).
+//  - share-of-zones: the features whose `field` (DEFAULT kDefaultZoneField, GNFQ) is one of
+//    `zones` (DEFAULT kDefaultProtectedZones: 岸线保护区, 岸线保留区) hold at least
+//    min_percent % of the layer's area (河湖岸线保护率).
 // `where` keeps only features whose attribute has one of the given values (e.g. XFZT = 已修复
 // for restored mines), in the layer and its previous version; details "where_matches" count
 // what it kept. A check that measures nothing (a layer it reads holds no feature, or `where`
@@ -44,30 +45,52 @@
 //   spec.baseline_m2 = redline::parse_area("75587.98ha");
 //   std::vector<redline::CheckResult> results = redline::run_checks({spec});
 //   bool ok = results[0].passed;
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area.h"
 #include "redline/measure/units.h"
-#include "redline/progress.h"
 
 namespace redline {
 
 enum class CheckKind { NotReduced, NatureUnchanged, FunctionNotLowered, MinShare, ShareOfZones };
 
 /// Parses "not-reduced", "nature-unchanged", "function-not-lowered", "min-share" or
-/// "share-of-zones". Throws UsageError listing them.
+/// "share-of-zones" (ASCII case ignored). Throws UsageError listing them.
 REDLINE_EXPORT CheckKind parse_check_kind(const std::string& text);
 /// Returns the kind's name as parse_check_kind() accepts it.
 REDLINE_EXPORT std::string kind_name(CheckKind kind);
 /// Returns every kind's name, in the order above.
 REDLINE_EXPORT std::vector<std::string> check_kind_names();
+
+/// min-share: what the share is a percentage of.
+enum class ShareOf {
+  Layer,   ///< "layer": of the checked layer's area (the part of it inside `within`)
+  Within,  ///< "within": of the area of `within` (the part of it the layer covers)
+};
+/// Parses "layer" or "within" (ASCII case ignored). Throws UsageError listing them.
+REDLINE_EXPORT ShareOf parse_share_of(const std::string& text);
+/// Returns the name parse_share_of() accepts: "layer" or "within".
+REDLINE_EXPORT std::string share_of_name(ShareOf share_of);
+/// Returns the names, in the order above.
+REDLINE_EXPORT std::vector<std::string> share_of_names();
+
+/// DEFAULT unit of a check's figures: ha.
+constexpr AreaUnit kDefaultCheckUnit = AreaUnit::Hectare;
+/// DEFAULT area method of a check: ellipsoidal.
+constexpr AreaMethod kDefaultCheckMethod = AreaMethod::Ellipsoidal;
+/// min-share: DEFAULT share of the checked layer's area.
+constexpr ShareOf kDefaultShareOf = ShareOf::Layer;
+/// share-of-zones: DEFAULT attribute holding the zone of each feature (功能分区).
+constexpr std::string_view kDefaultZoneField = "GNFQ";
+/// share-of-zones: DEFAULT zones counted as protected shoreline.
+constexpr std::array<std::string_view, 2> kDefaultProtectedZones = {"岸线保护区", "岸线保留区"};
 
 /// A layer a check reads: a source path and, when the source has several, the layer's name.
 struct REDLINE_EXPORT LayerRef {
@@ -94,19 +117,19 @@ struct CheckSpec {
   std::string field;  ///< nature-unchanged, function-not-lowered, share-of-zones
   std::vector<std::string> order;  ///< function-not-lowered: values, highest function first
   std::optional<LayerRef> within;  ///< min-share
-  std::string share_of = "layer";  ///< min-share: "layer" or "within"
+  ShareOf share_of = kDefaultShareOf;  ///< min-share. DEFAULT: kDefaultShareOf
   std::optional<double> min_percent;  ///< min-share, share-of-zones
-  /// share-of-zones: the zones counted; DEFAULT (nullopt): 岸线保护区, 岸线保留区. An empty list
-  /// is refused, not taken for the default.
+  /// share-of-zones: the zones counted; DEFAULT (nullopt): kDefaultProtectedZones. An empty
+  /// list is refused, not taken for the default.
   std::optional<std::vector<std::string>> zones;
 
-  AreaMethod method = AreaMethod::Ellipsoidal;  ///< DEFAULT: ellipsoidal
-  AreaUnit unit = AreaUnit::Hectare;            ///< unit of the figures; DEFAULT: ha
+  AreaMethod method = kDefaultCheckMethod;  ///< DEFAULT: kDefaultCheckMethod
+  AreaUnit unit = kDefaultCheckUnit;        ///< unit of the figures; DEFAULT: kDefaultCheckUnit
   std::string source;  ///< where the spec came from ("rules.toml, check 3 (line 12)"), for errors
   std::string delivery;  ///< the delivery it runs on ("" when none)
 };
 
-/// Returns the DEFAULT protected shoreline zones: 岸线保护区, 岸线保留区.
+/// Returns kDefaultProtectedZones as texts.
 REDLINE_EXPORT std::vector<std::string> default_protected_zones();
 
 /// Checks the spec's parameters against its kind (a baseline or previous version for
@@ -129,8 +152,28 @@ struct CheckResult {
   int decimals = 2;               ///< decimals the figures are compared and printed with
   std::string layer;              ///< the layer checked (label)
   std::string delivery;
-  /// Figures behind the result, by kind: groups, lost features, from→to tables ...
-  nlohmann::ordered_json details = nlohmann::ordered_json::object();
+  /// The figures behind the result as the text of one JSON object (UTF-8, compact), the
+  /// "details" of the JSON report: JSON text rather than a C++ tree, so that it passes
+  /// unchanged to a C caller (a char*), to Python (json.loads) and into the report, and so
+  /// that no JSON library's type is part of redline's API. Parse it with any JSON library.
+  /// Keys by kind (areas in `unit` unless said otherwise; every list in a fixed order):
+  ///  - not-reduced: area, against (the figures compared with, in words), parts [{against,
+  ///    threshold, passed}], features (count); with a previous version: previous_area, gained,
+  ///    lost, gained_noise, lost_noise, uncompensated, compensated (bool), key ("fid" when
+  ///    none), lost_features [{key, label, change, area}], largest first; with `by`: by,
+  ///    groups [{group (null for no value), value, baseline?, previous?, threshold, passed}]
+  ///    (threshold and passed null for a group that has nothing to be compared with).
+  ///  - nature-unchanged, function-not-lowered: field, order and outside_order [{value,
+  ///    features}] (function-not-lowered), previous, reclassified [{from, to, area,
+  ///    direction ("lowered", "raised" or "unranked": function-not-lowered)}],
+  ///    reclassified_total, noise, shared_area.
+  ///  - min-share: inside, of, area_unit, share_of (the label of the layer the share is of),
+  ///    within, slivers.
+  ///  - share-of-zones: field, zones, counted_area, total_area, area_unit, by_zone [{zone (null
+  ///    for no value), area, counted}].
+  ///  - any kind with `where`: where_matches {layer label: features kept}.
+  /// DEFAULT: "{}" (a result not made by run_checks).
+  std::string details_json = "{}";
   /// Plain-words lines for the report: what was lost, what changed class, by how much. In a
   /// failed check each explains the failure (reports mark them 未达标).
   std::vector<std::string> findings;
@@ -144,22 +187,19 @@ struct CheckResult {
 };
 
 struct CheckRunOptions {
-  /// How to read the layers. DEFAULT: repair invalid polygons, CRS and encoding from the source.
-  std::string assume_crs, encoding;
-  InvalidPolicy invalid = InvalidPolicy::Repair;
-  bool trust_crs = false;  ///< as ReadOptions::trust_crs. DEFAULT: false
-  /// As ReadOptions::repair_tolerance_percent. DEFAULT: kDefaultRepairTolerancePercent.
-  double repair_tolerance_percent = kDefaultRepairTolerancePercent;
-  std::function<void(const std::string&)> warn;  ///< as ReadOptions::warn. DEFAULT: none
-  unsigned threads = 0;  ///< DEFAULT: all cores
-  ProgressFn progress;
+  /// How every layer of the checks is read (CRS, encoding, invalid polygons, warnings,
+  /// progress): read.layer is not used (each LayerRef names its own layer); read.threads is
+  /// also the number of threads that measure (DEFAULT 0: all cores). DEFAULT: ReadOptions{}:
+  /// repair invalid polygons, CRS and encoding from the source.
+  ReadOptions read;
 };
 
 /// Runs the checks in order and returns one result each. Each source layer is read once.
 /// Throws what reading throws, what validate_check throws, UsageError for parameters that do
 /// not suit the data (an unknown field; a `previous` or `within` that is, on disk, the checked
 /// layer itself, through another path), and InputError for a figure that is not finite.
-REDLINE_EXPORT std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const CheckRunOptions& options = {});
+REDLINE_EXPORT std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs,
+                                                  const CheckRunOptions& options = {});
 
 /// Returns true when every result passed (and there is at least one).
 REDLINE_EXPORT bool all_passed(const std::vector<CheckResult>& results);

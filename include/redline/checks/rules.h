@@ -20,15 +20,14 @@
 // Keys by kind: not-reduced: baseline or previous (+ previous_layer), optional by, key, label;
 // nature-unchanged: previous, field; function-not-lowered: previous, field, order = [...];
 // min-share: within (+ within_layer), min_percent, optional share_of = "layer" | "within";
-// share-of-zones: min_percent, optional field (DEFAULT "GNFQ"), zones = [...]. Every check
+// share-of-zones: min_percent, optional field (DEFAULT kDefaultZoneField), zones = [...]. Every check
 // may have where = { FIELD = "value" or ["v1", "v2"] }, unit, method, name, description.
-// An unknown key is an error (a misspelt threshold must not be silently ignored); so is every
-// threshold or list that makes no sense (see parse_rules below).
+// Each [[check]] table is read by build_check_spec (redline/checks/check_spec_builder.h), the
+// code that reads the quick form of `redline check` too. An unknown key is an error (a
+// misspelt threshold must not be silently ignored); so is every threshold or list that makes
+// no sense (see parse_rules below).
 //
-// Deliveries: a path may contain "{delivery}", replaced by each delivery in turn, so that
-// one rules file checks a folder of new deliveries in one call (redline check RULES.toml
-// --deliveries DIR). The deliveries of DIR are its subfolders and its .gpkg, .shp, .geojson
-// and .json files, in name order. Checks without the placeholder run once.
+// Deliveries: a path may contain "{delivery}" (redline/checks/deliveries.h).
 //
 // Example usage:
 //   redline::RuleSet rules = redline::load_rules("samples/huichang/indicators.toml");
@@ -38,6 +37,7 @@
 #include <vector>
 
 #include "redline/checks/check.h"
+#include "redline/checks/deliveries.h"
 #include "redline/export.h"
 
 namespace redline {
@@ -65,16 +65,5 @@ REDLINE_EXPORT RuleSet load_rules(const std::string& path);
 /// start of a path. Pure: reads no file (paths are only resolved, lexically), prints nothing,
 /// keeps nothing: a fuzzing entry point.
 REDLINE_EXPORT RuleSet parse_rules(const std::string& text, const std::string& path);
-
-/// Returns the deliveries of `dir` (see above), as paths. Hidden files and redline's temporary
-/// outputs are skipped, other special files ignored; nothing is opened. Throws InputError when
-/// `dir` is not a folder, or names the entry that is a FIFO, device or socket under a data name,
-/// a broken link or a link looping back to `dir` or above; UsageError when it holds no delivery.
-REDLINE_EXPORT std::vector<std::string> list_deliveries(const std::string& dir);
-
-/// Returns the checks to run: checks without {delivery} once, then for each delivery the
-/// checks with it, the placeholder replaced and CheckSpec::delivery set. Throws UsageError
-/// when the rules use {delivery} and `deliveries` is empty.
-REDLINE_EXPORT std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector<std::string>& deliveries);
 
 }  // namespace redline

@@ -1,6 +1,9 @@
-#include "redline/checks/check_report.h"
+#include "redline/report/check_report.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "redline/measure/quantity_format.h"
 
 namespace redline {
 
@@ -22,9 +25,17 @@ std::string with_unit(double value, const CheckResult& r, bool sign = false) {
   return n + " " + unit_text(r.unit);
 }
 
+nlohmann::ordered_json parsed_details(const CheckResult& r) {
+  // details_json is the library's own dump: parsing it back and dumping again gives the same
+  // bytes (numbers print in their shortest round-trip form; key order is kept).
+  nlohmann::ordered_json details = nlohmann::ordered_json::parse(r.details_json, nullptr, /*allow_exceptions=*/false);
+  if (!details.is_object()) throw InternalError("check " + r.name + ": its details are not a JSON object");
+  return details;
+}
+
 }  // namespace
 
-nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results) {
+std::string check_report_json(const std::vector<CheckResult>& results) {
   nlohmann::ordered_json checks = nlohmann::ordered_json::array();
   for (const CheckResult& r : results) {
     checks.push_back({{"name", r.name},
@@ -33,7 +44,7 @@ nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results
                       {"value", r.value},
                       {"threshold", r.threshold},
                       {"unit", r.unit},
-                      {"details", r.details},
+                      {"details", parsed_details(r)},
                       {"comparison", r.comparison},
                       {"margin", r.margin()},
                       {"layer", r.layer},
@@ -41,12 +52,13 @@ nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results
                       {"findings", r.findings},
                       {"notes", r.notes}});
   }
-  return {{"passed", all_passed(results)}, {"checks", std::move(checks)}};
+  const nlohmann::ordered_json report = {{"passed", all_passed(results)}, {"checks", std::move(checks)}};
+  return report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string render_check_report(const std::vector<CheckResult>& results, OutputFormat format, const std::string& title,
                                  bool bom) {
-  if (format == OutputFormat::Json) return check_report_json(results).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (format == OutputFormat::Json) return check_report_json(results);
   bool deliveries = false;
   for (const CheckResult& r : results) deliveries |= !r.delivery.empty();
 

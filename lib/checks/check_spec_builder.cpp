@@ -1,0 +1,316 @@
+#include "redline/checks/check_spec_builder.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "checks/value_list.h"
+#include "redline/checks/deliveries.h"
+#include "redline/checks/threshold.h"
+#include "util/quoted.h"
+
+namespace redline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::set<std::string> kKeys = {"name",   "kind",  "description", "layer",       "layer_name", "previous",
+                                     "previous_layer", "baseline", "key", "label",   "by",         "field",
+                                     "order",  "within", "within_layer", "min_percent", "share_of",  "zones",
+                                     "where",  "unit",  "method"};
+// Keys naming a source path: the only ones where {delivery} is replaced.
+const std::set<std::string> kPathKeys = {"layer", "previous", "within"};
+
+std::string join(const std::set<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Splits a command-line word "a,b,c" at commas, keeping empty items ("a,,b" has three, which
+// the list check refuses rather than let a list shrink silently); "" is the empty list.
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  std::size_t begin = 0;
+  for (std::size_t comma; (comma = text.find(',', begin)) != std::string::npos; begin = comma + 1) {
+    out.push_back(text.substr(begin, comma - begin));
+  }
+  out.push_back(text.substr(begin));
+  return out;
+}
+
+class SpecReader {
+ public:
+  SpecReader(const std::vector<CheckParameter>& parameters, const CheckSpecContext& context)
+      : context_(context), description_(context.description) {
+    // Without a description, the check is named by its name, else by its kind, as written.
+    for (const char* key : {"kind", "name"}) {
+      for (const CheckParameter& p : parameters) {
+        const bool text = p.value.type == CheckValue::Type::Text || p.value.type == CheckValue::Type::Word;
+        if (context.description.empty() && p.key == key && text && !p.value.text.empty()) {
+          description_ = "check " + detail::quoted(p.value.text, 120);
+        }
+      }
+    }
+    for (const CheckParameter& p : parameters) {
+      if (!kKeys.count(p.key)) {
+        fail_at(p.value, fmt::format("unknown key {}; expected one of: {}", detail::quoted(p.key), join(kKeys)));
+      }
+      // {delivery} is replaced in paths only: anywhere else it would stay as written.
+      const bool text = p.value.type == CheckValue::Type::Text || p.value.type == CheckValue::Type::Word;
+      if (!kPathKeys.count(p.key) && text && p.value.text.find(kDeliveryPlaceholder) != std::string::npos) {
+        fail_at(p.value, fmt::format("{} holds {}, which is replaced only in layer, previous and within", named(p),
+                                     kDeliveryPlaceholder));
+      }
+      if (p.key == "where") {
+        where_.push_back(&p);
+      } else if (!given_.emplace(p.key, &p).second) {
+        fail_at(p.value, fmt::format("{} is given twice", named(p)));
+      }
+    }
+  }
+
+  // Says what is wrong, naming the check and, when known, the line of `value`.
+  [[noreturn]] void fail_at(const CheckValue& value, const std::string& what) const {
+    fail(value.line > 0 ? fmt::format("line {}: {}", value.line, what) : what);
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw UsageError(fmt::format("{}: {}", description_.empty() ? "check" : description_, what), context_.file);
+  }
+
+  // How messages name a parameter: as its user spelled it, else its key quoted (or not).
+  static std::string named(const CheckParameter& p, bool quote = true) {
+    if (!p.name.empty()) return p.name;
+    return quote ? detail::quoted(p.key) : p.key;
+  }
+
+  const CheckParameter* get(const char* key) const {
+    auto it = given_.find(key);
+    return it == given_.end() ? nullptr : it->second;
+  }
+
+  std::optional<std::string> text(const char* key) const {
+    const CheckParameter* p = get(key);
+    if (!p) return std::nullopt;
+    if (!is_text(p->value)) fail_at(p->value, fmt::format("{} must be a text in quotes", named(*p)));
+    if (p->value.text.empty()) fail_at(p->value, fmt::format("{} is empty; leave it out, or give it a value", named(*p)));
+    return p->value.text;
+  }
+
+  // A text parsed by `parse` (a kind, a unit, a method), refused with the value's line.
+  template <typename Parse>
+  auto parsed(const char* key, Parse parse) const -> std::optional<decltype(parse(std::string()))> {
+    auto v = text(key);
+    if (!v) return std::nullopt;
+    try {
+      return parse(*v);
+    } catch (const UsageError& e) {
+      // The reason names what was parsed ("unknown area unit ..."); an option is named too,
+      // as it differs from the key.
+      const CheckParameter& p = *get(key);
+      fail_at(p.value, p.name.empty() ? e.reason() : p.name + ": " + e.reason());
+    }
+  }
+
+  // A percentage: finite, decimal, 0 < p <= 100; a number, or a command-line word ("52%").
+  std::optional<double> percent(const char* key) const {
+    const CheckParameter* p = get(key);
+    if (!p) return std::nullopt;
+    const CheckValue& v = p->value;
+    const bool word = v.type == CheckValue::Type::Word;
+    if (!word && v.type != CheckValue::Type::Number) {
+      fail_at(v, fmt::format("{} must be a number, e.g. 52 or 84.7", named(*p)));
+    }
+    if (!word && !v.decimal) {
+      fail_at(v, fmt::format("{} must be a decimal number, not hexadecimal, octal or binary", named(*p)));
+    }
+    try {
+      return word ? parse_percent(v.text) : checked_percent(v.number);
+    } catch (const UsageError& e) {
+      fail_at(v, fmt::format("{}: {}", named(*p), e.reason()));
+    }
+  }
+
+  // Texts, each non-empty and given once: a value written twice or "" is a mistake that would
+  // otherwise change the figure without a word. A single text is a list of one; a word is
+  // split at commas.
+  std::vector<std::string> texts(const CheckValue& v, const std::string& name) const {
+    std::vector<std::string> out;
+    if (v.type == CheckValue::Type::Word) {
+      out = split_list(v.text);
+    } else if (v.type == CheckValue::Type::Text) {
+      out.push_back(v.text);
+    } else {
+      if (v.type != CheckValue::Type::List) fail_at(v, fmt::format("{} must be a list of texts, e.g. [\"a\", \"b\"]", name));
+      for (const CheckParameter& item : v.items) {
+        if (item.value.type != CheckValue::Type::Text) fail_at(item.value, fmt::format("{} must hold texts only", name));
+        out.push_back(item.value.text);
+      }
+    }
+    const std::string fault = detail::value_list_fault(out);
+    if (!fault.empty()) fail_at(v, fmt::format("{} {}{}", name, fault, out.empty() ? "; leave it out, or give its values" : ""));
+    return out;
+  }
+
+  std::optional<std::vector<std::string>> list(const char* key) const {
+    const CheckParameter* p = get(key);
+    if (!p) return std::nullopt;
+    return texts(p->value, named(*p));
+  }
+
+  // A path relative to the base folder; {delivery} is kept for later, and stands for a whole
+  // delivery path, so it may only begin a path.
+  std::string path(const std::string& p, const CheckParameter& parameter) const {
+    const std::size_t at = p.find(kDeliveryPlaceholder);
+    if (at != std::string::npos && (at != 0 || p.find(kDeliveryPlaceholder, 1) != std::string::npos)) {
+      fail_at(parameter.value, fmt::format("{}: {} stands for a delivery's whole path and must begin it "
+                                           "(\"{}\" or \"{}/redline.shp\")",
+                                           named(parameter), kDeliveryPlaceholder, kDeliveryPlaceholder,
+                                           kDeliveryPlaceholder));
+    }
+    if (at == 0 || context_.base_dir.empty() || fs::path(p).is_absolute()) return p;
+    return (fs::path(context_.base_dir) / p).lexically_normal().string();
+  }
+
+  std::optional<LayerRef> layer(const char* path_key, const char* name_key) const {
+    auto p = text(path_key);
+    auto name = text(name_key);
+    if (!p) {
+      if (name) {
+        fail_at(get(name_key)->value,
+                fmt::format("{} is given without {}", named(*get(name_key)), detail::quoted(path_key)));
+      }
+      return std::nullopt;
+    }
+    return LayerRef{path(*p, *get(path_key)), name.value_or("")};
+  }
+
+  // Refuses `other` naming the very layer `layer` names: a check against itself always passes.
+  void refuse_same(const LayerRef& layer, const std::optional<LayerRef>& other, const char* key) const {
+    if (other && other->path == layer.path && other->layer == layer.layer) {
+      fail_at(get(key)->value, fmt::format("{} is the layer checked itself ({}): the check would compare the layer "
+                                           "with itself and always pass",
+                                           named(*get(key)), detail::quoted(layer.label())));
+    }
+  }
+
+  void baseline(CheckSpec& s) const {
+    const CheckParameter* p = get("baseline");
+    if (!p) return;
+    auto area = [&](const CheckValue& v, const std::string& what) {
+      try {
+        return parse_baseline(v.text);
+      } catch (const Error& e) {
+        fail_at(v, fmt::format("{}: {}", what, e.reason()));
+      }
+    };
+    const CheckValue& v = p->value;
+    if (is_text(v)) {
+      s.baseline_m2 = area(v, named(*p, /*quote=*/false));
+      return;
+    }
+    if (v.type != CheckValue::Type::Table) {
+      fail_at(v, fmt::format("{} must be an area with its unit, e.g. \"75587.98ha\", or a table of them per group",
+                             named(*p)));
+    }
+    if (v.items.empty()) {
+      fail_at(v, fmt::format("{} is an empty table: give an area per group, e.g. {{ 水源涵养 = \"100ha\" }}", named(*p)));
+    }
+    for (const CheckParameter& g : v.items) {
+      const std::string what = fmt::format("baseline of group {}", detail::quoted(g.key));
+      if (!is_text(g.value)) fail_at(g.value, what + " must be an area with its unit, e.g. \"100ha\"");
+      s.group_baselines_m2[g.key] = area(g.value, what);
+    }
+  }
+
+  void where(CheckSpec& s) const {
+    for (const CheckParameter* p : where_) {
+      const CheckValue& v = p->value;
+      if (v.type == CheckValue::Type::Word) {
+        // From a command line: FIELD=V1,V2, one field per parameter.
+        const std::size_t eq = v.text.find('=');
+        if (eq == std::string::npos || eq == 0) {
+          fail_at(v, fmt::format("{} {}: expected FIELD=VALUE[,VALUE...]", named(*p), v.text));
+        }
+        const std::string field = v.text.substr(0, eq);
+        CheckValue values = CheckValue::word(v.text.substr(eq + 1));
+        values.line = v.line;
+        add_where(s, *p, field, values);
+        continue;
+      }
+      if (v.type != CheckValue::Type::Table) fail_at(v, fmt::format("{} must be a table, e.g. where = {{ XFZT = \"已修复\" }}", named(*p)));
+      if (v.items.empty()) fail_at(v, fmt::format("{} is an empty table: leave it out, or give FIELD = \"value\"", named(*p)));
+      for (const CheckParameter& item : v.items) add_where(s, *p, item.key, item.value);
+    }
+  }
+
+ private:
+  static bool is_text(const CheckValue& v) { return v.type == CheckValue::Type::Text || v.type == CheckValue::Type::Word; }
+
+  void add_where(CheckSpec& s, const CheckParameter& p, const std::string& field, const CheckValue& values) const {
+    if (field.empty()) fail_at(values, fmt::format("{} names a field \"\"", named(p)));
+    const std::string name = p.name.empty() ? detail::quoted(p.key + "." + field) : p.name + " " + field;
+    if (s.where.count(field)) {
+      fail_at(values, fmt::format("{} names the field {} twice: give its values once", named(p), field));
+    }
+    s.where[field] = texts(values, name);
+  }
+
+  const CheckSpecContext& context_;
+  std::string description_;
+  std::map<std::string, const CheckParameter*> given_;
+  std::vector<const CheckParameter*> where_;
+};
+
+}  // namespace
+
+CheckValue CheckValue::word(std::string text) {
+  CheckValue v;
+  v.type = Type::Word;
+  v.text = std::move(text);
+  return v;
+}
+
+std::vector<std::string> check_parameter_keys() { return {kKeys.begin(), kKeys.end()}; }
+
+CheckSpec build_check_spec(const std::vector<CheckParameter>& parameters, const CheckSpecContext& context) {
+  SpecReader r(parameters, context);
+  CheckSpec s;
+  s.source = context.source;
+  s.name = r.text("name").value_or("");
+  if (!r.get("kind")) r.fail("'kind' is missing");
+  s.kind = *r.parsed("kind", parse_check_kind);
+  std::optional<LayerRef> layer = r.layer("layer", "layer_name");
+  if (!layer) r.fail("'layer' is missing");
+  s.layer = *layer;
+  s.previous = r.layer("previous", "previous_layer");
+  s.within = r.layer("within", "within_layer");
+  r.refuse_same(s.layer, s.previous, "previous");
+  r.refuse_same(s.layer, s.within, "within");
+  r.baseline(s);
+  r.where(s);
+  s.key = r.text("key").value_or("");
+  s.label = r.text("label").value_or("");
+  s.by = r.text("by").value_or("");
+  s.field = r.text("field").value_or("");
+  s.order = r.list("order").value_or(std::vector<std::string>{});
+  s.zones = r.list("zones");
+  s.min_percent = r.percent("min_percent");
+  s.share_of = r.parsed("share_of", parse_share_of).value_or(kDefaultShareOf);
+  r.text("description");
+  s.unit = r.parsed("unit", parse_area_unit).value_or(context.unit);
+  s.method = r.parsed("method", parse_area_method).value_or(context.method);
+  try {
+    validate_check(s);
+  } catch (const UsageError& e) {
+    rethrow_with_location(e, context.file);
+  }
+  return s;
+}
+
+}  // namespace redline
