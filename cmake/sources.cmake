@@ -2,7 +2,7 @@
 set(REDLINE_LIB_SOURCES
   lib/error.cpp
   lib/crs/crs.cpp
-  lib/crs/reproject.cpp
+  lib/crs/ellipsoid_area.cpp
   lib/crs/transform.cpp
   lib/geom/envelope_index.cpp
   lib/geom/geometry.cpp
@@ -20,6 +20,7 @@ set(REDLINE_LIB_SOURCES
   lib/io/layer_open.cpp
   lib/io/output_path.cpp
   lib/io/read_layer.cpp
+  lib/io/reproject.cpp
   lib/io/source_info.cpp
   lib/io/temporary_output.cpp
   lib/io/writer.cpp

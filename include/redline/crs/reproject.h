@@ -1,14 +1,6 @@
 #pragma once
-// Bringing a layer into another CRS, so that two layers can be overlaid.
-#include "redline/crs/crs.h"
-#include "redline/io/layer.h"
-
-namespace redline {
-
-/// Transforms every geometry of `layer` (and repaired originals) into `target`, in place, on
-/// `threads` threads (0 = all cores). Nothing happens when the layer is already in `target`.
-/// Throws UsageError when PROJ has no transformation, InputError naming the feature when a
-/// vertex cannot be transformed.
-void reproject_layer(Layer& layer, const Crs& target, unsigned threads = 0);
-
-}  // namespace redline
+// TEMPORARY forwarding header: reproject_layer() moved to the io floor (a Layer is an io
+// concept). Include "redline/io/reproject.h" instead; this file goes once lib/drift/drift.cpp
+// and redline/redline.h include the new header. It runs up a floor (crs -> io) on purpose and
+// nothing in crs includes it.
+#include "redline/io/reproject.h"
