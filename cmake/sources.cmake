@@ -19,7 +19,11 @@ set(REDLINE_LIB_SOURCES
   lib/io/input_path.cpp
   lib/io/layer_open.cpp
   lib/io/output_path.cpp
+  lib/io/attribute_values.cpp
+  lib/io/geometry_normalisation.cpp
+  lib/io/layer.cpp
   lib/io/read_layer.cpp
+  lib/io/read_options.cpp
   lib/io/reproject.cpp
   lib/io/source_info.cpp
   lib/io/temporary_output.cpp
@@ -30,6 +34,7 @@ set(REDLINE_LIB_SOURCES
   lib/measure/quantity_format.cpp
   lib/report/area_report.cpp
   lib/report/info_report.cpp
+  lib/report/read_report_json.cpp
   lib/report/table.cpp
   lib/util/text.cpp
   lib/util/quoted.cpp

@@ -5,6 +5,7 @@
 #include "overlay/report_format.h"
 #include "redline/error.h"
 #include "redline/report/area_report.h"
+#include "report/read_report_json.h"  // moved out of area_report.h (no nlohmann in a public header)
 #include "util/text.h"
 
 namespace redline {

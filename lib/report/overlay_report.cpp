@@ -4,6 +4,7 @@
 
 #include "overlay/report_format.h"
 #include "redline/report/area_report.h"
+#include "report/read_report_json.h"  // moved out of area_report.h (no nlohmann in a public header)
 
 namespace redline {
 

@@ -8,15 +8,14 @@
 //   "issues": [...], "problem"}]}
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "redline/io/source_info.h"
 #include "redline/report/table.h"
 
 namespace redline {
 
-/// Returns the report as JSON (see above).
-nlohmann::ordered_json source_info_json(const SourceInfo& info);
+/// Returns the report as JSON text (see above), indented by 2, ending in a newline: what
+/// `redline info --format json` prints.
+std::string source_info_json(const SourceInfo& info);
 
 /// Returns the report in `format`.
 std::string render_source_info(const SourceInfo& info, OutputFormat format);

@@ -5,14 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/measure/quantity_format.h"  // the figures in the cells
 
 namespace redline {
 
 enum class OutputFormat { Text, Json, Csv, Markdown };
 
-/// Parses "table" (or "text"), "json", "csv", "md" (or "markdown"). Throws UsageError.
+/// DEFAULT output format of every report: an aligned text table.
+constexpr OutputFormat kDefaultOutputFormat = OutputFormat::Text;
+
+/// Parses "table" (or "text"), "json", "csv", "md" (or "markdown"), ignoring ASCII case.
+/// Throws UsageError "unknown output format 'x' (expected table, json, csv or md)".
 OutputFormat parse_output_format(const std::string& text);
+/// Returns the format's name as parse_output_format() accepts it: "table", "json", "csv", "md".
+REDLINE_EXPORT std::string output_format_name(OutputFormat format);
+/// Returns every format's name, in the order above, for help texts.
+REDLINE_EXPORT std::vector<std::string> output_format_names();
 
 struct Table {
   std::string title;                         ///< printed above the table ("" for none)
