@@ -2,6 +2,8 @@
 set(REDLINE_LIB_SOURCES
   lib/error.cpp
   lib/crs/crs.cpp
+  lib/crs/crs_guess.cpp
+  lib/crs/proj_handle.cpp
   lib/crs/ellipsoid_area.cpp
   lib/crs/transform.cpp
   lib/geom/envelope_index.cpp

@@ -18,6 +18,8 @@ Value read_value(OGRFeature& f, int i, const OGRFieldDefn& defn) {
   }
 }
 
+}  // namespace
+
 FieldType field_type(OGRFieldType t) {
   switch (t) {
     case OFTInteger:
@@ -26,8 +28,6 @@ FieldType field_type(OGRFieldType t) {
     default: return FieldType::Text;
   }
 }
-
-}  // namespace
 
 std::vector<Field> read_fields(const OGRFeatureDefn& defn, AttributeDecoder& decoder,
                                const Location& where) {

@@ -10,6 +10,9 @@
 
 namespace redline::detail {
 
+/// Returns the redline type of an OGR field type: integers, reals, and text for all others.
+FieldType field_type(OGRFieldType type);
+
 /// Returns the fields of `defn`, names decoded. Throws InputError at `where` for a name that
 /// cannot be decoded.
 std::vector<Field> read_fields(const OGRFeatureDefn& defn, AttributeDecoder& decoder,

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -104,10 +105,17 @@ TEST(GeoPackageWriter, DuplicateLayerNameSpendsTheWriterAndWritesNothing) {
   EXPECT_TRUE(test::snapshot_files(dir, "").empty()) << "a temporary was left behind";
 }
 
-TEST(GeoPackageWriter, RefusesATargetThatIsAnInput) {
+TEST(GeoPackageWriter, RefusesATargetThatIsAnInputAndLeavesItAlone) {
   const std::string dir = work_dir("writer_input");
-  const std::string target = dir + "/in.gpkg";
-  EXPECT_THROW(GeoPackageWriter(target, {target}), UsageError);
+  const std::string input = dir + "/in.gpkg";
+  const std::string bytes = test::read_file(test::data_path("io/two_layers.gpkg"));
+  ASSERT_FALSE(bytes.empty());
+  {
+    std::ofstream out(input, std::ios::binary);
+    out << bytes;
+  }
+  EXPECT_THROW(GeoPackageWriter(input, {input}), UsageError);
+  EXPECT_EQ(test::read_file(input), bytes);
 }
 
 }  // namespace
