@@ -1,4 +1,5 @@
 # Explicit source lists: a file is part of the build because it is named here.
+# (tools/cli/common.cpp is the CLI's helper object library, redline_cli_common, in CMakeLists.txt.)
 set(REDLINE_LIB_SOURCES
   lib/error.cpp
   lib/crs/crs.cpp
@@ -85,7 +86,6 @@ list(APPEND REDLINE_LIB_SOURCES
 
 set(REDLINE_TOOL_SOURCES
   tools/main.cpp
-  tools/cli/common.cpp
   tools/commands.cpp
   tools/area.cpp
   tools/info.cpp

@@ -13,6 +13,8 @@
 #include <string>
 #include <utility>
 
+#include "redline/export.h"
+
 namespace redline {
 
 /// Where in the input a problem lies. Any part may be unknown (empty / nullopt).
@@ -53,7 +55,7 @@ struct Hint {
 /// Base of every exception redline throws. what() is a complete one-line message:
 /// "FILE: layer LAYER: feature FID: REASON; HINT" with the known parts only, the hint in neutral
 /// words (describe(const Hint&)).
-class Error : public std::runtime_error {
+class REDLINE_EXPORT Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string reason, Location where = {}, Hint hint = {});
 
@@ -77,43 +79,43 @@ class Error : public std::runtime_error {
 };
 
 /// Bad options or arguments.
-class UsageError : public Error {
+class REDLINE_EXPORT UsageError : public Error {
  public:
   explicit UsageError(std::string reason, Location where = {}, Hint hint = {})
       : Error(ErrorKind::Usage, std::move(reason), std::move(where), std::move(hint)) {}
 };
 
 /// Input data that cannot be read or used as asked.
-class InputError : public Error {
+class REDLINE_EXPORT InputError : public Error {
  public:
   explicit InputError(std::string reason, Location where = {}, Hint hint = {})
       : Error(ErrorKind::Input, std::move(reason), std::move(where), std::move(hint)) {}
 };
 
 /// An output file or layer that cannot be written.
-class OutputError : public Error {
+class REDLINE_EXPORT OutputError : public Error {
  public:
   explicit OutputError(std::string reason, Location where = {}, Hint hint = {})
       : Error(ErrorKind::Output, std::move(reason), std::move(where), std::move(hint)) {}
 };
 
 /// A dependency (GEOS, GDAL, PROJ) failed unexpectedly.
-class InternalError : public Error {
+class REDLINE_EXPORT InternalError : public Error {
  public:
   explicit InternalError(std::string reason, Location where = {}, Hint hint = {})
       : Error(ErrorKind::Internal, std::move(reason), std::move(where), std::move(hint)) {}
 };
 
 /// Returns the one-line "FILE: layer L: feature N: field F" prefix for a location ("" if empty).
-std::string describe(const Location& where);
+REDLINE_EXPORT std::string describe(const Location& where);
 
 /// Returns the hint in words that name no front end's flags or keys ("" for HintKind::None).
-std::string describe(const Hint& hint);
+REDLINE_EXPORT std::string describe(const Hint& hint);
 
 /// Returns `known` with its missing parts taken from `fill_in`, part by part from the file down:
 /// a part is filled only while every part above it is missing or equal in both, so a location in
 /// another file or layer is never mixed with this one. Parts already known are never replaced.
-Location fill_location(Location known, const Location& fill_in);
+REDLINE_EXPORT Location fill_location(Location known, const Location& fill_in);
 
 /// Throws `e` again with the same kind (as UsageError, InputError, OutputError or InternalError),
 /// reason and hint, its location completed from `fill_in` (fill_location). For catch sites that

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "redline/geom/paths.h"
@@ -128,10 +129,10 @@ class BandIndex {
     const unsigned* end() const { return last; }
   };
   const Box& box() const { return box_; }
-  Range near(double y) const {
-    const std::size_t b = band(y);
-    return {items_.data() + start_[b], items_.data() + start_[b + 1]};
-  }
+  Range near(double y) const { return in_band(band(y)); }
+  /// The bands holding y0..y1 (y0 <= y1), as [first, last]; a segment may sit in several.
+  std::pair<std::size_t, std::size_t> bands_between(double y0, double y1) const { return {band(y0), band(y1)}; }
+  Range in_band(std::size_t b) const { return {items_.data() + start_[b], items_.data() + start_[b + 1]}; }
   const Segment& operator[](unsigned i) const { return (*segments_)[i]; }
 
  private:
@@ -152,8 +153,38 @@ class BandIndex {
 // (on the boundary, or too close for the predicate to tell).
 enum class Where { Inside, Outside, Uncertain };
 
-Where locate(const Point& p, const BandIndex& polygon) {
-  if (!polygon.box().holds(p)) return Where::Outside;
+// Returns true when `c` and every point within `slack` of it (in x and in y) lie strictly on
+// one side of the line through segment s: the floating-point orientation, minus its error bound
+// (as in orientation()) and minus how far moving c by `slack` can change it, keeps its sign.
+bool clear_of_line(const Segment& s, const Point& c, double slack) {
+  constexpr double eps = 1.1102230246251565e-16;  // 2^-53
+  constexpr double bound = (3.0 + 16.0 * eps) * eps;
+  const double left = (s.p.x - c.x) * (s.q.y - c.y);
+  const double right = (s.p.y - c.y) * (s.q.x - c.x);
+  const double moved = slack * (std::fabs(s.q.x - s.p.x) + std::fabs(s.q.y - s.p.y)) * (1 + 4 * eps);
+  return std::fabs(left - right) > bound * (std::fabs(left) + std::fabs(right)) + moved;
+}
+
+// Where a point lies relative to a polygon. `slack` > 0 says the point stands for another one
+// up to `slack` away in x and in y (a midpoint rounded to doubles): then the answer holds for
+// that point too, or is Uncertain when a boundary segment passes so close that it could lie
+// between the two.
+Where locate(const Point& p, const BandIndex& polygon, double slack = 0.0) {
+  const Box& box = polygon.box();
+  if (p.x < box.min_x - slack || p.x > box.max_x + slack || p.y < box.min_y - slack || p.y > box.max_y + slack) {
+    return Where::Outside;
+  }
+  if (slack > 0) {
+    const auto [first, last] = polygon.bands_between(p.y - slack, p.y + slack);
+    for (std::size_t b = first; b <= last; ++b) {
+      for (unsigned i : polygon.in_band(b)) {
+        const Segment& s = polygon[i];
+        if (p.x < s.min_x - slack || p.x > s.max_x + slack || p.y < s.min_y - slack || p.y > s.max_y + slack) continue;
+        if (!clear_of_line(s, p, slack)) return Where::Uncertain;
+      }
+    }
+  }
+  if (!box.holds(p)) return Where::Outside;
   int crossings = 0;
   for (unsigned i : polygon.near(p.y)) {
     const Segment& s = polygon[i];
@@ -187,6 +218,10 @@ bool is_vertex_of(const Point& p, const BandIndex& polygon) {
 
 Point midpoint(const Segment& s) { return {(s.p.x + s.q.x) / 2, (s.p.y + s.q.y) / 2}; }
 
+// How far, at most, the computed midpoint of s lies from the true one, in x and in y: the sum
+// p + q is rounded once (half an ulp of the sum; the halving is exact), taken twice over.
+double midpoint_slack(const Point& m) { return std::max(std::fabs(m.x), std::fabs(m.y)) * 2.220446049250313e-16; }
+
 // What one polygon's probes — its vertices that are not vertices of the other, the midpoints
 // of its edges that are not shared — and its shared edges say about the other.
 struct Probes {
@@ -210,7 +245,10 @@ Probes probe(const std::vector<Segment>& from, const std::vector<char>& shared, 
     if (!is_vertex_of(s.p, other)) count(locate(s.p, other));
     if (shared[i] == 1) ++r.outside;       // shared, interiors on either side
     else if (shared[i] == 2) ++r.inside;   // shared, interiors on the same side
-    else count(locate(midpoint(s), other));
+    else {
+      const Point m = midpoint(s);
+      count(locate(m, other, midpoint_slack(m)));
+    }
     if (r.uncertain || (stop_at_inside && r.inside)) return r;
   }
   return r;

@@ -23,7 +23,7 @@ TEST(CheckCli, QuickFormPassesWithExitZero) {
 }
 
 TEST(CheckCli, CutVersionFailsWithExitOneAndNamesWhatWasLost) {
-  if (!std::filesystem::exists(kSample)) GTEST_SKIP() << "no sample";
+  ASSERT_TRUE(std::filesystem::exists(kSample)) << "committed sample missing: " << kSample;
   test::CliResult r = test::run_cli({"check", "not-reduced", kSample, "--layer", "redline_2024_cut", "--previous",
                                      kSample, "--previous-layer", "redline", "--key", "BSM", "--label", "HXMC"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
@@ -104,7 +104,7 @@ TEST(CheckCli, MarkdownReport) {
 }
 
 TEST(CheckCli, SampleIndicatorTable) {
-  if (!std::filesystem::exists(kSample)) GTEST_SKIP() << "no sample";
+  ASSERT_TRUE(std::filesystem::exists(kSample)) << "committed sample missing: " << kSample;
   test::CliResult r = test::run_cli({"check", test::source_path("samples/huichang/indicators.toml")});
   EXPECT_EQ(r.exit_code, 1) << r.err;  // the sample fails four indicators on purpose
   EXPECT_NE(r.out.find("10 check(s): 6 达标 (passed), 4 未达标 (failed)"), std::string::npos) << r.out;

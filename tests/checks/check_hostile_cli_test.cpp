@@ -127,7 +127,7 @@ TEST(CheckHostileCli, PreviousThatIsTheLayerByAnotherPathExitsTwo) {
 }
 
 TEST(CheckHostileCli, BaselineAndPreviousFailWhenEitherFails) {
-  if (!fs::exists(kSample)) GTEST_SKIP() << "no sample";
+  ASSERT_TRUE(fs::exists(kSample)) << "committed sample missing: " << kSample;
   // Oracle (tests/oracles/drift_checks_oracle.py, pyproj geodesic, ha): redline 75606.015778,
   // redline_2024_cut 74351.424875; lost 3534.051100, gained 2279.460198, uncompensated =
   // lost - gained = redline - cut = 1254.590903 (the layers hold no overlaps).

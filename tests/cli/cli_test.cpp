@@ -332,8 +332,7 @@ TEST(CliArea, HuichangCountyMatchesOfficialFigureAndPlanimeter) {
   const double km2 = parse_json(r)["total"].get<double>();
   // Official area (domain.md, county plan): 2711.83 km².
   EXPECT_LE(relative_difference(km2, 2711.83), 1e-3);
-  // /usr/bin/python3 tests/oracles/area_planimeter.py samples/huichang/huichang.gpkg \
-  //     --layer county --zone 39     -> total 2710694433.7085152 (m²)
+  // /usr/bin/python3 tests/oracles/area_planimeter.py samples/huichang/huichang.gpkg --layer county --zone 39     -> total 2710694433.7085152 (m²)
   EXPECT_LE(relative_difference(km2, 2710694433.7085152 / 1e6), 1e-9);
 }
 

@@ -46,7 +46,7 @@ TEST(RunGuarded, KindsGiveTheirExitCodes) {
 }
 
 TEST(RunGuarded, MultiLineMessagesAreFoldedToOneLine) {
-  const Guarded input = guard([]() -> int { throw InputError("GDAL: first line\nsecond line\r\n", Location{"x.shp"}); });
+  const Guarded input = guard([]() -> int { throw InputError("GDAL: first line\nsecond line\r\n", Location{"x.shp", "", std::nullopt, ""}); });
   EXPECT_EQ(input.code, kUsageOrInput);
   EXPECT_EQ(input.err, "redline: error: x.shp: GDAL: first line second line\n");
 
@@ -66,7 +66,7 @@ TEST(RunGuarded, AnythingElseThrownExitsFour) {
 }
 
 TEST(RunGuarded, ControlCharactersAreShownNotSent) {
-  const Guarded g = guard([]() -> int { throw InputError("no such file", Location{"a\033[2Jb.shp"}); });
+  const Guarded g = guard([]() -> int { throw InputError("no such file", Location{"a\033[2Jb.shp", "", std::nullopt, ""}); });
   EXPECT_EQ(g.err, "redline: error: a\\x1b[2Jb.shp: no such file\n");
 }
 
@@ -94,19 +94,19 @@ TwoInputs& two_inputs() {
 TEST(SpellHint, EachInputGetsItsOwnFlag) {
   TwoInputs& t = two_inputs();
   ASSERT_TRUE(t.cmd->parsed());
-  EXPECT_EQ(spell_hint(Hint{HintKind::ChooseLayer, ""}, Location{"one.gpkg"}), "choose one with --layer");
-  EXPECT_EQ(spell_hint(Hint{HintKind::AssumeCrs, "EPSG:4527"}, Location{"other.shp", "other"}),
+  EXPECT_EQ(spell_hint(Hint{HintKind::ChooseLayer, ""}, Location{"one.gpkg", "", std::nullopt, ""}), "choose one with --layer");
+  EXPECT_EQ(spell_hint(Hint{HintKind::AssumeCrs, "EPSG:4527"}, Location{"other.shp", "other", std::nullopt, ""}),
             "if so, pass --cover-assume-crs EPSG:4527");
   EXPECT_EQ(spell_hint(Hint{HintKind::DeclareEncoding, "GBK"}, Location{"other.shp", "other", 3, "NAME"}),
             "pass the file's encoding explicitly (--cover-encoding GBK for most Chinese shapefiles)");
-  EXPECT_EQ(spell_hint(Hint{HintKind::InvalidPolicy, ""}, Location{"other.shp"}), "use --cover-invalid repair or skip to go on");
-  EXPECT_EQ(spell_hint(Hint{}, Location{"other.shp"}), "");
+  EXPECT_EQ(spell_hint(Hint{HintKind::InvalidPolicy, ""}, Location{"other.shp", "", std::nullopt, ""}), "use --cover-invalid repair or skip to go on");
+  EXPECT_EQ(spell_hint(Hint{}, Location{"other.shp", "", std::nullopt, ""}), "");
 }
 
 TEST(SpellHint, RunGuardedPrintsTheSpelledHintNotTheNeutralOne) {
   two_inputs();
   const Guarded g = guard([]() -> int {
-    throw InputError("no coordinate reference system", Location{"other.shp", "other"}, Hint{HintKind::AssumeCrs, "EPSG:4527"});
+    throw InputError("no coordinate reference system", Location{"other.shp", "other", std::nullopt, ""}, Hint{HintKind::AssumeCrs, "EPSG:4527"});
   });
   EXPECT_EQ(g.err, "redline: error: other.shp: layer other: no coordinate reference system; if so, pass "
                    "--cover-assume-crs EPSG:4527\n");

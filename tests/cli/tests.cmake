@@ -5,10 +5,8 @@ redline_test(cli_tests
 
 # run_guarded and the hint spelling, called directly (they are the CLI's, not the library's).
 redline_test(cli_guard_tests
-  ${CMAKE_CURRENT_LIST_DIR}/run_guarded_test.cpp
-  ${PROJECT_SOURCE_DIR}/tools/cli/common.cpp)
-target_include_directories(cli_guard_tests PRIVATE ${PROJECT_SOURCE_DIR}/tools)
-target_link_libraries(cli_guard_tests PRIVATE CLI11::CLI11 fmt::fmt)
+  ${CMAKE_CURRENT_LIST_DIR}/run_guarded_test.cpp)
+target_link_libraries(cli_guard_tests PRIVATE redline_cli_common)
 
 # NULL, '' and NaN keys in grouping and matching (issue 8).
 redline_test(missing_keys_tests

@@ -6,6 +6,18 @@ set(example_linker_flags "")
 if(REDLINE_SANITIZE)
   set(example_linker_flags "-fsanitize=${REDLINE_SANITIZE}")
 endif()
+# The oracle areas of link_example's cases (units of 1e-10 ha), shared by both package tests.
+set(link_example_cases
+  -DCASES=2
+  # /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/large_4527.shp --zone 39
+  #   -> 620385351.34977174 m² = 62038.535134977174 ha
+  -DCASE1_FILE=${PROJECT_SOURCE_DIR}/tests/data/area/large_4527.shp
+  -DCASE1_EXPECTED=620385351349772
+  # /usr/bin/python3 tests/oracles/area_planimeter.py samples/huichang/huichang.gpkg \
+  #     --layer county --zone 39   -> 2710694433.7085152 m² = 271069.44337085152 ha
+  -DCASE2_FILE=${PROJECT_SOURCE_DIR}/samples/huichang/huichang.gpkg
+  -DCASE2_LAYER=county
+  -DCASE2_EXPECTED=2710694433708515)
 add_test(NAME Install.LinkedSampleMeasuresAreas
   COMMAND ${CMAKE_COMMAND}
     -DREDLINE_BUILD_DIR=${PROJECT_BINARY_DIR}
@@ -13,15 +25,33 @@ add_test(NAME Install.LinkedSampleMeasuresAreas
     -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_link_example
     -DGENERATOR=${CMAKE_GENERATOR}
     "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
-    -DCASES=2
-    # /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/large_4527.shp --zone 39
-    #   -> 620385351.34977174 m² = 62038.535134977174 ha
-    -DCASE1_FILE=${PROJECT_SOURCE_DIR}/tests/data/area/large_4527.shp
-    -DCASE1_EXPECTED=620385351349772
-    # /usr/bin/python3 tests/oracles/area_planimeter.py samples/huichang/huichang.gpkg \
-    #     --layer county --zone 39   -> 2710694433.7085152 m² = 271069.44337085152 ha
-    -DCASE2_FILE=${PROJECT_SOURCE_DIR}/samples/huichang/huichang.gpkg
-    -DCASE2_LAYER=county
-    -DCASE2_EXPECTED=2710694433708515
+    ${link_example_cases}
     -P ${CMAKE_CURRENT_LIST_DIR}/link_example.cmake)
 set_tests_properties(Install.LinkedSampleMeasuresAreas PROPERTIES TIMEOUT 300)
+
+# The shared library exports its public API (REDLINE_EXPORT) and nothing of redline::detail.
+if(BUILD_SHARED_LIBS)
+  add_test(NAME Library.ExportsPublicApiOnly
+    COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIBRARY=$<TARGET_FILE:redline>
+      -DINCLUDE_DIR=${PROJECT_SOURCE_DIR}/include -P ${CMAKE_CURRENT_LIST_DIR}/exported_symbols.cmake)
+endif()
+
+# REDLINE_TEST_STATIC_PACKAGE (DEFAULT: OFF, README "Using redline from another CMake project"):
+# the same check on a static build (BUILD_SHARED_LIBS=OFF) of redline, configured and built by
+# the test itself, so that the package config must find every private dependency. Off by
+# default because it compiles the library a second time (minutes without a warm ccache).
+option(REDLINE_TEST_STATIC_PACKAGE "Test that a static build's installed package links samples/link_example" OFF)
+if(REDLINE_TEST_STATIC_PACKAGE)
+  add_test(NAME Install.StaticPackageLinksSample
+    COMMAND ${CMAKE_COMMAND}
+      -DREDLINE_SOURCE_DIR=${PROJECT_SOURCE_DIR}
+      -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
+      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_static_package
+      -DGENERATOR=${CMAKE_GENERATOR}
+      -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
+      "-DCOMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER}"
+      "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
+      ${link_example_cases}
+      -P ${CMAKE_CURRENT_LIST_DIR}/static_package.cmake)
+  set_tests_properties(Install.StaticPackageLinksSample PROPERTIES TIMEOUT 1200)
+endif()

@@ -58,7 +58,9 @@ void expect_refusal(const CliResult& r, int code, const std::string& file, const
   EXPECT_EQ(err.rfind("redline: error: ", 0), 0u) << r.err;
   EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << r.err;
   EXPECT_NE(r.err.find(file), std::string::npos) << r.err;
-  if (!part.empty()) EXPECT_NE(r.err.find(part), std::string::npos) << r.err;
+  if (!part.empty()) {
+    EXPECT_NE(r.err.find(part), std::string::npos) << r.err;
+  }
   EXPECT_EQ(r.out, "");
 }
 

@@ -91,8 +91,7 @@ TEST(EllipsoidalArea, MatchesPlanimeterOnLargePolygon) {
 }
 
 TEST(EllipsoidalArea, HolesAreSubtracted) {
-  // /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/parcels_4490.shp \
-  //     --geographic --rings   (FID 2: one shell, one hole)
+  // /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/parcels_4490.shp --geographic --rings   (FID 2: one shell, one hole)
   constexpr double kShell = 1901.4836826738301, kHole = 35.080060861569997;
   Layer layer = read_layer(data_path("area/parcels_4490.shp"));
   const double area = AreaCalculator(layer.crs, AreaMethod::Ellipsoidal).area(layer.features[2].geometry);

@@ -35,7 +35,7 @@ Layer read(const std::string& layer) {
 double ha(double m2) { return from_square_metres(m2, AreaUnit::Hectare); }
 
 #define REQUIRE_SAMPLE() \
-  if (!std::filesystem::exists(sample())) GTEST_SKIP() << "no sample at " << sample()
+  ASSERT_TRUE(std::filesystem::exists(sample())) << "committed sample missing: " << sample()
 
 std::map<std::string, FeatureCoverage> coverage_by_bsm(const std::string& layer) {
   CoverageOptions options;

@@ -13,3 +13,5 @@ redline_test(overlay_tests
 # interiors_overlap_test.cpp exercises a private helper of lib/overlay.
 target_include_directories(overlay_tests PRIVATE ${PROJECT_SOURCE_DIR}/lib)
 target_link_libraries(overlay_tests PRIVATE nlohmann_json::nlohmann_json)
+# interiors_overlap_test.cpp asks GEOS relate itself: the oracle of the segment pre-test.
+target_link_libraries(overlay_tests PRIVATE GEOS::geos_c)

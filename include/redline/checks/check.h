@@ -51,6 +51,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area.h"
 #include "redline/measure/units.h"
@@ -62,14 +63,14 @@ enum class CheckKind { NotReduced, NatureUnchanged, FunctionNotLowered, MinShare
 
 /// Parses "not-reduced", "nature-unchanged", "function-not-lowered", "min-share" or
 /// "share-of-zones". Throws UsageError listing them.
-CheckKind parse_check_kind(const std::string& text);
+REDLINE_EXPORT CheckKind parse_check_kind(const std::string& text);
 /// Returns the kind's name as parse_check_kind() accepts it.
-std::string kind_name(CheckKind kind);
+REDLINE_EXPORT std::string kind_name(CheckKind kind);
 /// Returns every kind's name, in the order above.
-std::vector<std::string> check_kind_names();
+REDLINE_EXPORT std::vector<std::string> check_kind_names();
 
 /// A layer a check reads: a source path and, when the source has several, the layer's name.
-struct LayerRef {
+struct REDLINE_EXPORT LayerRef {
   std::string path;
   std::string layer;  ///< DEFAULT "": the source's only layer
   /// Returns "path" or "path (layer)".
@@ -106,7 +107,7 @@ struct CheckSpec {
 };
 
 /// Returns the DEFAULT protected shoreline zones: 岸线保护区, 岸线保留区.
-std::vector<std::string> default_protected_zones();
+REDLINE_EXPORT std::vector<std::string> default_protected_zones();
 
 /// Checks the spec's parameters against its kind (a baseline or previous version for
 /// not-reduced, a field and order for function-not-lowered ...) and its thresholds
@@ -114,7 +115,7 @@ std::vector<std::string> default_protected_zones();
 /// `unit`, a percentage at most 100). Also refused: `order` or `zones` empty or with a value
 /// twice, a `where` with no value, and a `previous` or `within` written as the checked layer
 /// itself. Throws UsageError naming the check and what is wrong. Pure: reads no file.
-void validate_check(const CheckSpec& spec);
+REDLINE_EXPORT void validate_check(const CheckSpec& spec);
 
 /// What a check found. value and threshold are in `unit` ("ha", "mu", ... or "%").
 struct CheckResult {
@@ -158,9 +159,9 @@ struct CheckRunOptions {
 /// Throws what reading throws, what validate_check throws, UsageError for parameters that do
 /// not suit the data (an unknown field; a `previous` or `within` that is, on disk, the checked
 /// layer itself, through another path), and InputError for a figure that is not finite.
-std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const CheckRunOptions& options = {});
+REDLINE_EXPORT std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const CheckRunOptions& options = {});
 
 /// Returns true when every result passed (and there is at least one).
-bool all_passed(const std::vector<CheckResult>& results);
+REDLINE_EXPORT bool all_passed(const std::vector<CheckResult>& results);
 
 }  // namespace redline

@@ -16,15 +16,16 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/checks/check.h"
+#include "redline/export.h"
 #include "redline/report/table.h"
 
 namespace redline {
 
 /// Returns the report as JSON (see above).
-nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results);
+REDLINE_EXPORT nlohmann::ordered_json check_report_json(const std::vector<CheckResult>& results);
 
 /// Returns the report in `format`; `title` heads the table ("" for none).
-std::string render_check_report(const std::vector<CheckResult>& results, OutputFormat format,
+REDLINE_EXPORT std::string render_check_report(const std::vector<CheckResult>& results, OutputFormat format,
                                 const std::string& title = "", bool bom = false);
 
 }  // namespace redline

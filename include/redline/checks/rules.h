@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "redline/checks/check.h"
+#include "redline/export.h"
 
 namespace redline {
 
@@ -51,7 +52,7 @@ struct RuleSet {
 
 /// Reads and validates a rules file (see parse_rules). Throws InputError for a missing or
 /// unreadable file, and what parse_rules throws.
-RuleSet load_rules(const std::string& path);
+REDLINE_EXPORT RuleSet load_rules(const std::string& path);
 
 /// Parses and validates the text of a rules file; `path` names it in messages and is the base
 /// of relative paths. Throws InputError for text that is not TOML (with line and column), and
@@ -63,17 +64,17 @@ RuleSet load_rules(const std::string& path);
 /// `previous` or `within` that is the checked layer itself; {delivery} anywhere but at the
 /// start of a path. Pure: reads no file (paths are only resolved, lexically), prints nothing,
 /// keeps nothing: a fuzzing entry point.
-RuleSet parse_rules(const std::string& text, const std::string& path);
+REDLINE_EXPORT RuleSet parse_rules(const std::string& text, const std::string& path);
 
 /// Returns the deliveries of `dir` (see above), as paths. Hidden files and redline's temporary
 /// outputs are skipped, other special files ignored; nothing is opened. Throws InputError when
 /// `dir` is not a folder, or names the entry that is a FIFO, device or socket under a data name,
 /// a broken link or a link looping back to `dir` or above; UsageError when it holds no delivery.
-std::vector<std::string> list_deliveries(const std::string& dir);
+REDLINE_EXPORT std::vector<std::string> list_deliveries(const std::string& dir);
 
 /// Returns the checks to run: checks without {delivery} once, then for each delivery the
 /// checks with it, the placeholder replaced and CheckSpec::delivery set. Throws UsageError
 /// when the rules use {delivery} and `deliveries` is empty.
-std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector<std::string>& deliveries);
+REDLINE_EXPORT std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector<std::string>& deliveries);
 
 }  // namespace redline

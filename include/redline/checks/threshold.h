@@ -16,22 +16,24 @@
 //   double share = redline::parse_percent("27.87%");       // 27.87
 #include <string>
 
+#include "redline/export.h"
+
 namespace redline {
 
 /// Parses a percentage: a decimal number, optionally followed by '%' ("52", "84.7 %"), more
 /// than 0 and at most 100. Throws UsageError otherwise.
-double parse_percent(const std::string& text);
+REDLINE_EXPORT double parse_percent(const std::string& text);
 
 /// Checks a percentage given as a number (a rules file's min_percent): finite, more than 0 and
 /// at most 100. Returns it; throws UsageError otherwise.
-double checked_percent(double percent);
+REDLINE_EXPORT double checked_percent(double percent);
 
 /// Parses a baseline area with its unit ("75587.98ha", "3416亩"), returns m². Throws
 /// UsageError for what parse_area refuses and for a baseline of 0.
-double parse_baseline(const std::string& text);
+REDLINE_EXPORT double parse_baseline(const std::string& text);
 
 /// Checks a baseline in m² (set by a program rather than parsed): finite, more than 0, not
 /// larger than the Earth's surface. Returns it; throws UsageError otherwise.
-double checked_baseline_m2(double m2);
+REDLINE_EXPORT double checked_baseline_m2(double m2);
 
 }  // namespace redline

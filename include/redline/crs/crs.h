@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
 
 namespace redline {
@@ -29,7 +30,7 @@ struct Ellipsoid {
   std::string name;
 };
 
-class Crs {
+class REDLINE_EXPORT Crs {
  public:
   /// An unknown CRS.
   Crs() = default;
@@ -76,6 +77,6 @@ struct CrsGuess {
 /// easting is a Gauss-Krüger zone with its number as prefix (EPSG:4513–4533 for 3-degree zones
 /// 25–45, EPSG:4491–4501 for 6-degree zones 13–23); a 6-digit easting is a zone without prefix
 /// (the zone cannot be known); |x| ≤ 180 and |y| ≤ 90 are degrees (EPSG:4490).
-CrsGuess guess_crs(const Envelope& extent);
+REDLINE_EXPORT CrsGuess guess_crs(const Envelope& extent);
 
 }  // namespace redline

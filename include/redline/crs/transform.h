@@ -12,11 +12,12 @@
 #include <memory>
 
 #include "redline/crs/crs.h"
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
 
 namespace redline {
 
-class CoordinateTransform {
+class REDLINE_EXPORT CoordinateTransform {
  public:
   /// Transforms from `source` to `target`. Throws UsageError when either is unknown or PROJ
   /// finds no operation between them.

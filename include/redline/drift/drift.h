@@ -57,6 +57,7 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area.h"
 #include "redline/progress.h"
@@ -107,7 +108,7 @@ enum class FeatureChange {
 };
 
 /// Returns "unchanged", "added", "removed", "geometry", "attributes" or "both".
-std::string to_string(FeatureChange change);
+REDLINE_EXPORT std::string to_string(FeatureChange change);
 
 /// One feature's change. Areas in m², by the method of the run.
 struct FeatureDrift {
@@ -196,6 +197,6 @@ struct DriftResult {
 /// class field (listing the layer's fields), a non-positive or non-finite sliver width,
 /// a negative sliver area, or a method that does not suit the CRS; InputError naming the
 /// feature when a geometry cannot be transformed or measured; what reprojection throws.
-DriftResult compute_drift(const Layer& before, const Layer& after, const DriftOptions& options = {});
+REDLINE_EXPORT DriftResult compute_drift(const Layer& before, const Layer& after, const DriftOptions& options = {});
 
 }  // namespace redline

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/drift/drift.h"
+#include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/report/table.h"
 
@@ -39,9 +40,9 @@ struct DriftReportOptions {
 };
 
 /// Returns the report as JSON (see above).
-nlohmann::ordered_json drift_report_json(const DriftResult& result, AreaUnit unit);
+REDLINE_EXPORT nlohmann::ordered_json drift_report_json(const DriftResult& result, AreaUnit unit);
 
 /// Returns the report in options.format.
-std::string render_drift_report(const DriftResult& result, const DriftReportOptions& options);
+REDLINE_EXPORT std::string render_drift_report(const DriftResult& result, const DriftReportOptions& options);
 
 }  // namespace redline

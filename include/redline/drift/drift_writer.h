@@ -17,6 +17,7 @@
 #include <string>
 
 #include "redline/drift/drift.h"
+#include "redline/export.h"
 #include "redline/measure/units.h"
 
 namespace redline {
@@ -25,6 +26,6 @@ namespace redline {
 /// was computed with collect_geometries. Throws UsageError when `path` is one of the versions
 /// compared or no place for a GeoPackage (check_output_target() in redline/io/output_path.h),
 /// OutputError when the file cannot be written.
-void write_drift_layers(const DriftResult& result, const std::string& path, AreaUnit unit);
+REDLINE_EXPORT void write_drift_layers(const DriftResult& result, const std::string& path, AreaUnit unit);
 
 }  // namespace redline

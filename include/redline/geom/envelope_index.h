@@ -10,11 +10,12 @@
 #include <memory>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
 
 namespace redline {
 
-class EnvelopeIndex {
+class REDLINE_EXPORT EnvelopeIndex {
  public:
   /// Indexes `boxes`; item i is boxes[i]. Null boxes are left out.
   explicit EnvelopeIndex(const std::vector<Envelope>& boxes);

@@ -12,7 +12,7 @@
 namespace redline {
 
 /// Why and where a geometry is invalid.
-struct REDLINE_EXPORT ValidityProblem {
+struct ValidityProblem {
   std::string reason;  ///< GEOS's words, e.g. "Self-intersection", "Ring Self-intersection"
   double x = 0, y = 0; ///< a location of the problem, in the geometry's CRS
 };

@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
 
 namespace redline {
@@ -24,12 +25,12 @@ struct Field {
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 /// Returns the value as text ("" for null; reals with up to 15 significant digits).
-std::string to_string(const Value& value);
+REDLINE_EXPORT std::string to_string(const Value& value);
 
 /// Returns true for a value that can key nothing: null, or a real that is NaN. Grouping keeps
 /// such features in a group of their own, apart from empty text (""); matching by key never
 /// pairs them, not even with each other.
-bool is_missing(const Value& value);
+REDLINE_EXPORT bool is_missing(const Value& value);
 
 /// A feature: its id in the source (FID), its polygonal geometry and its attribute values in
 /// the order of the layer's fields.

@@ -14,11 +14,13 @@
 //   redline::require_readable_input("deliveries/a/redline.shp");  // throws for a FIFO
 #include <string>
 
+#include "redline/export.h"
+
 namespace redline {
 
 /// Throws InputError naming the offending file (the path itself, or the sidecar or folder entry
 /// that is a special file) unless `path` is a regular file or a readable folder as described
 /// above. Opens no file (a folder is listed, not opened as data). Thread-safe.
-void require_readable_input(const std::string& path);
+REDLINE_EXPORT void require_readable_input(const std::string& path);
 
 }  // namespace redline

@@ -68,7 +68,7 @@ constexpr InvalidPolicy kDefaultInvalidPolicy = InvalidPolicy::Repair;
 
 /// Parses "repair", "repair-strict", "skip" or "fail", ignoring ASCII case. Throws UsageError
 /// "unknown invalid-polygon policy 'x' (expected repair, repair-strict, skip or fail)".
-InvalidPolicy parse_invalid_policy(const std::string& text);
+REDLINE_EXPORT InvalidPolicy parse_invalid_policy(const std::string& text);
 /// Returns the policy's name as parse_invalid_policy() accepts it ("repair", "repair-strict"...).
 REDLINE_EXPORT std::string invalid_policy_name(InvalidPolicy policy);
 /// Returns every policy's name, in the order above, for help texts and messages.
@@ -119,7 +119,7 @@ struct FeatureIssue {
 };
 
 /// Returns a short name for an issue kind ("invalid polygon", "null geometry", ...).
-std::string to_string(FeatureIssue::Kind kind);
+REDLINE_EXPORT std::string to_string(FeatureIssue::Kind kind);
 /// Returns a short name for what was done ("counted", "repaired", "skipped").
 REDLINE_EXPORT std::string to_string(FeatureIssue::Action action);
 
@@ -145,7 +145,7 @@ struct ReadReport {
 };
 
 /// A polygon layer held in memory.
-struct Layer {
+struct REDLINE_EXPORT Layer {
   std::string source;   ///< path as given
   std::string name;     ///< layer name in the source
   std::string driver;   ///< GDAL driver short name ("ESRI Shapefile", "GPKG", ...)
@@ -170,10 +170,10 @@ struct Layer {
 /// InvalidPolicy::Fail and area-destroying repairs under InvalidPolicy::RepairStrict;
 /// UsageError for an unknown layer name, a CRS text PROJ does not understand, or a
 /// repair_tolerance_percent that is negative or not finite.
-Layer read_layer(const std::string& path, const ReadOptions& options = {});
+REDLINE_EXPORT Layer read_layer(const std::string& path, const ReadOptions& options = {});
 
 /// Returns the names of the vector layers of a source. Throws InputError when it cannot be
 /// opened.
-std::vector<std::string> list_layers(const std::string& path);
+REDLINE_EXPORT std::vector<std::string> list_layers(const std::string& path);
 
 }  // namespace redline

@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
+
 namespace redline {
 
 /// Where an output goes, once checked.
@@ -36,6 +38,6 @@ struct OutputTarget {
 /// Throws UsageError (exit code 2) when the target is an input, a special file, a folder, a
 /// broken or looping link, or not a ".gpkg"; OutputError (exit code 3) when its folder is
 /// missing or not writable or the target is read-only. Messages name the target.
-OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs);
+REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs);
 
 }  // namespace redline

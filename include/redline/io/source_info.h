@@ -6,6 +6,7 @@
 
 #include "redline/crs/crs.h"
 #include "redline/error.h"
+#include "redline/export.h"
 #include "redline/io/feature.h"
 #include "redline/io/layer.h"
 
@@ -48,6 +49,6 @@ struct InspectOptions {
 /// Inspects a source without refusing what read_layer() would refuse: a missing CRS, a
 /// non-polygon layer and undecodable text are reported in LayerInfo, not thrown. Throws
 /// InputError when the source cannot be opened, UsageError for an unknown layer name.
-SourceInfo inspect_source(const std::string& path, const InspectOptions& options = {});
+REDLINE_EXPORT SourceInfo inspect_source(const std::string& path, const InspectOptions& options = {});
 
 }  // namespace redline

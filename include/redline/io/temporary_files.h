@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "redline/export.h"
+
 namespace redline {
 
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove every live temporary output
@@ -22,11 +24,11 @@ namespace redline {
 /// default disposition, so the process ends as the signal asks. A signal that is ignored when
 /// this is called stays ignored (nohup). Call once, early, from the main thread; safe to call
 /// again. Never throws.
-void remove_temporaries_on_signals() noexcept;
+REDLINE_EXPORT void remove_temporaries_on_signals() noexcept;
 
 /// Returns true when `file_name` (a name without folder) is one of redline's temporary outputs,
 /// or one of their SQLite sidecars, or the temporary left by earlier redline builds
 /// ("<name>.tmp-<pid>.gpkg"): a half-written file that no scan may take for data.
-bool is_temporary_output_name(std::string_view file_name);
+REDLINE_EXPORT bool is_temporary_output_name(std::string_view file_name);
 
 }  // namespace redline

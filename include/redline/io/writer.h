@@ -24,12 +24,13 @@
 #include <vector>
 
 #include "redline/crs/crs.h"
+#include "redline/export.h"
 #include "redline/io/feature.h"
 #include "redline/io/output_path.h"
 
 namespace redline {
 
-class GeoPackageWriter {
+class REDLINE_EXPORT GeoPackageWriter {
  public:
   /// Prepares to write `path` for a run that reads `inputs` (the paths it was given), and
   /// creates the temporary file. Throws UsageError when the target is refused

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area.h"
 #include "redline/progress.h"
@@ -62,6 +63,6 @@ struct AreaSummary {
 /// Measures every feature of `layer`. The sum is accumulated in feature order, so the result
 /// does not depend on the thread count. Throws UsageError for an unknown field, and what
 /// AreaCalculator throws.
-AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options = {});
+REDLINE_EXPORT AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options = {});
 
 }  // namespace redline

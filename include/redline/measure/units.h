@@ -9,6 +9,8 @@
 
 #include "redline/export.h"
 
+#include "redline/export.h"
+
 namespace redline {
 
 enum class AreaUnit { SquareMetre, Hectare, Mu, WanMu, SquareKilometre };
@@ -17,7 +19,7 @@ enum class AreaUnit { SquareMetre, Hectare, Mu, WanMu, SquareKilometre };
 constexpr AreaUnit kDefaultAreaUnit = AreaUnit::Hectare;
 
 /// Returns the size of one `unit` in square metres.
-double square_metres_per(AreaUnit unit);
+REDLINE_EXPORT double square_metres_per(AreaUnit unit);
 
 /// Returns `m2` square metres expressed in `unit`.
 inline double from_square_metres(double m2, AreaUnit unit) { return m2 / square_metres_per(unit); }
@@ -27,20 +29,20 @@ inline double to_square_metres(double value, AreaUnit unit) { return value * squ
 /// Parses a unit name: m2, ha, mu, wanmu, km2, or the Chinese 平方米, 公顷, 亩, 万亩, 平方公里 /
 /// 平方千米 (also m², km²). Case-insensitive. Throws UsageError "unknown area unit 'x'
 /// (expected m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, 万亩, 平方公里)".
-AreaUnit parse_area_unit(const std::string& text);
+REDLINE_EXPORT AreaUnit parse_area_unit(const std::string& text);
 
 /// Returns the short names of the units ("m2", "ha", "mu", "wanmu", "km2"), for help texts.
 REDLINE_EXPORT std::vector<std::string> area_unit_names();
 
 /// Returns the unit's short name as parse_area_unit accepts it: "m2", "ha", "mu", "wanmu", "km2".
-std::string unit_name(AreaUnit unit);
+REDLINE_EXPORT std::string unit_name(AreaUnit unit);
 
 /// Returns the unit as tables print it: "m²", "ha", "亩", "万亩", "km²".
-std::string unit_symbol(AreaUnit unit);
+REDLINE_EXPORT std::string unit_symbol(AreaUnit unit);
 
 /// Returns the number of decimals figures in this unit are printed with (2 for m², ha and mu as
 /// official tables do; 4 for km² and 万亩, which are 100 and 666.67 times larger than ha).
-int display_decimals(AreaUnit unit);
+REDLINE_EXPORT int display_decimals(AreaUnit unit);
 
 /// Parses a non-negative decimal number as a plan writes it: digits with an optional decimal
 /// point and exponent ("75587.98", "2.5e3"), spaces around it allowed. Throws UsageError, with
@@ -49,12 +51,12 @@ int display_decimals(AreaUnit unit);
 /// is null, anything after the number. When `rest` is not null it receives the offset of the
 /// first character after the number and what follows is left to the caller. Pure: reads no
 /// locale, prints nothing; safe from any thread.
-double parse_decimal(const std::string& text, const std::string& what, std::size_t* rest = nullptr);
+REDLINE_EXPORT double parse_decimal(const std::string& text, const std::string& what, std::size_t* rest = nullptr);
 
 /// Parses an area with its unit, e.g. "75587.98ha", "2711.83 km2", "3416亩". Returns m².
 /// Throws UsageError when the number (see parse_decimal) or the unit is missing, malformed or
 /// unknown ("75ha x" has the unit 'ha x'), and when the area exceeds the Earth's surface.
 /// Pure like parse_decimal: a fuzzing entry point.
-double parse_area(const std::string& text);
+REDLINE_EXPORT double parse_area(const std::string& text);
 
 }  // namespace redline

@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/overlay/engine_options.h"
 #include "redline/overlay/sliver.h"
@@ -110,6 +111,6 @@ struct CoverageResult {
 /// may move the target too). Throws UsageError for an unknown field or a method that does not
 /// suit the CRS, InputError naming the feature when a geometry cannot be transformed or
 /// measured.
-CoverageResult compute_coverage(const Layer& target, const Layer& cover, const CoverageOptions& options = {});
+REDLINE_EXPORT CoverageResult compute_coverage(const Layer& target, const Layer& cover, const CoverageOptions& options = {});
 
 }  // namespace redline

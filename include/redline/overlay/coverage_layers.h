@@ -15,6 +15,7 @@
 //   redline::write_coverage_layers(r, mines, "conflicts.gpkg", redline::AreaUnit::Hectare);
 #include <string>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/coverage.h"
@@ -26,7 +27,7 @@ namespace redline {
 /// computed for. REQUIRES: the result was computed with keep_geometries. Throws UsageError when
 /// `path` is one of the result's sources or no place for a GeoPackage (check_output_target() in
 /// redline/io/output_path.h), OutputError when it cannot be written.
-void write_coverage_layers(const CoverageResult& result, const Layer& target, const std::string& path,
+REDLINE_EXPORT void write_coverage_layers(const CoverageResult& result, const Layer& target, const std::string& path,
                            AreaUnit unit);
 
 }  // namespace redline

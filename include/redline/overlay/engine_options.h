@@ -19,6 +19,7 @@
 #include <optional>
 
 #include "redline/crs/crs.h"
+#include "redline/export.h"
 #include "redline/measure/area.h"
 #include "redline/progress.h"
 
@@ -55,13 +56,13 @@ constexpr int kMinPieceVertices = 8;
 /// Throws UsageError when a setting makes no sense: a grid_size that is NaN, infinite, negative
 /// or coarser than kMaxGridMetres (kMaxGridDegrees in a geographic `crs`), or
 /// max_piece_vertices below kMinPieceVertices. Every engine entry point calls it.
-void validate_engine_options(const EngineOptions& options, const Crs& crs);
+REDLINE_EXPORT void validate_engine_options(const EngineOptions& options, const Crs& crs);
 
 /// Returns the CRS the engine works in: options.crs, else `first_layer_crs`.
 /// REQUIRES: the result is known.
-Crs working_crs(const EngineOptions& options, const Crs& first_layer_crs);
+REDLINE_EXPORT Crs working_crs(const EngineOptions& options, const Crs& first_layer_crs);
 
 /// Returns the precision grid the engine uses in `crs`, after validate_engine_options().
-double working_grid(const EngineOptions& options, const Crs& crs);
+REDLINE_EXPORT double working_grid(const EngineOptions& options, const Crs& crs);
 
 }  // namespace redline

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/engine_options.h"
@@ -28,9 +29,9 @@ namespace redline {
 enum class OverlayOp { Intersection, Difference, Identity, Union };
 
 /// Parses "intersection", "difference", "identity" or "union". Throws UsageError.
-OverlayOp parse_overlay_op(const std::string& text);
+REDLINE_EXPORT OverlayOp parse_overlay_op(const std::string& text);
 /// Returns "intersection", "difference", "identity" or "union".
-std::string overlay_op_name(OverlayOp op);
+REDLINE_EXPORT std::string overlay_op_name(OverlayOp op);
 
 struct OverlayOptions {
   EngineOptions engine;
@@ -60,14 +61,14 @@ struct OverlayResult {
 /// Overlays `a` with `b` (see above); `b` is transformed into the working CRS (DEFAULT: a's).
 /// Throws UsageError for a method that does not suit the CRS, InputError naming the feature
 /// when a geometry cannot be transformed or measured.
-OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOptions& options = {});
+REDLINE_EXPORT OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOptions& options = {});
 
 /// Writes `result` as one layer named after the operation to the GeoPackage `path` (temporary
 /// file renamed on success). Fields: A's, then B's (a name A already uses gets "_2"), then
 /// area_<unit>. `a` and `b` are the layers the result was computed from. Throws UsageError when
 /// `path` is one of their sources or no place for a GeoPackage (check_output_target() in
 /// redline/io/output_path.h), OutputError when it cannot be written.
-void write_overlay_layer(const OverlayResult& result, const Layer& a, const Layer& b, const std::string& path,
+REDLINE_EXPORT void write_overlay_layer(const OverlayResult& result, const Layer& a, const Layer& b, const std::string& path,
                          AreaUnit unit);
 
 }  // namespace redline

@@ -15,6 +15,7 @@
 //   double width = redline::sliver_width_in_crs_units(0.05, layer.crs);
 //   if (redline::is_sliver(piece, width)) { ... }
 #include "redline/crs/crs.h"
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
 
 namespace redline {
@@ -27,15 +28,15 @@ constexpr double kMaxSliverWidthMetres = 100.0;
 
 /// Throws UsageError unless 0 ≤ `metres` ≤ kMaxSliverWidthMetres (0 turns slivers off) and it
 /// is a finite number; `what` names the setting ("sliver width").
-void validate_sliver_width(double metres, const char* what);
+REDLINE_EXPORT void validate_sliver_width(double metres, const char* what);
 
 /// Returns true when every polygon of `geometry` is thinner than `width` (CRS units), false
 /// for a null or empty geometry or when any polygon is wider. Throws InternalError when GEOS
 /// fails.
-bool is_sliver(GeometryView geometry, double width);
+REDLINE_EXPORT bool is_sliver(GeometryView geometry, double width);
 
 /// Returns `metres` in the units of `crs`: itself for a projected CRS in metres, degrees
 /// (metres / 111 320, about one degree of latitude) for a geographic one.
-double sliver_width_in_crs_units(double metres, const Crs& crs);
+REDLINE_EXPORT double sliver_width_in_crs_units(double metres, const Crs& crs);
 
 }  // namespace redline

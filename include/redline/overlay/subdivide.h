@@ -18,6 +18,7 @@
 //   for (redline::Geometry& piece : redline::subdivide(redline_polygon, 256)) { ... }
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/geom/geometry.h"
 
 namespace redline {
@@ -27,6 +28,6 @@ namespace redline {
 /// further). A geometry that is small enough comes back as one clone; a null or empty one as
 /// no pieces. `grid_size` is used only when a clip has to be redone with OverlayNG.
 /// REQUIRES: max_vertices >= 8; geometry valid. Throws InternalError when GEOS fails.
-std::vector<Geometry> subdivide(GeometryView geometry, int max_vertices, double grid_size);
+REDLINE_EXPORT std::vector<Geometry> subdivide(GeometryView geometry, int max_vertices, double grid_size);
 
 }  // namespace redline

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/overlay/engine_options.h"
 
@@ -75,6 +76,6 @@ struct TabulateResult {
 /// CRS (DEFAULT: the zones' CRS). Throws UsageError for an unknown or missing field or a method
 /// that does not suit the CRS, InputError naming the feature when a geometry cannot be
 /// transformed or measured.
-TabulateResult tabulate(const Layer& zones, const Layer& classes, const TabulateOptions& options);
+REDLINE_EXPORT TabulateResult tabulate(const Layer& zones, const Layer& classes, const TabulateOptions& options);
 
 }  // namespace redline

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area_summary.h"
 #include "redline/measure/units.h"
@@ -28,15 +29,15 @@ struct AreaReportOptions {
 
 /// Returns the report as JSON text (see above), indented by 2, ending in a newline: what
 /// `redline area --format json` prints. options.format is ignored.
-std::string area_report_json(const AreaSummary& summary, const AreaReportOptions& options);
+REDLINE_EXPORT std::string area_report_json(const AreaSummary& summary, const AreaReportOptions& options);
 
 /// Returns the report in options.format. CSV holds one table only: the features when listed,
 /// else the groups, else the total.
-std::string render_area_report(const AreaSummary& summary, const AreaReportOptions& options);
+REDLINE_EXPORT std::string render_area_report(const AreaSummary& summary, const AreaReportOptions& options);
 
 /// Returns plain-words lines about what reading found and did (repairs, skips, nulls), for the
 /// notes under a table or for stderr. Empty when there is nothing to say.
-std::vector<std::string> read_report_lines(const ReadReport& report, double repair_delta_m2,
+REDLINE_EXPORT std::vector<std::string> read_report_lines(const ReadReport& report, double repair_delta_m2,
                                            AreaUnit unit);
 
 }  // namespace redline

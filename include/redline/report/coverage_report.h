@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/coverage.h"
 #include "redline/report/table.h"
@@ -31,7 +32,7 @@ enum class FeatureListing {
 };
 
 /// Parses "none", "inside" or "all". Throws UsageError.
-FeatureListing parse_feature_listing(const std::string& text);
+REDLINE_EXPORT FeatureListing parse_feature_listing(const std::string& text);
 
 struct CoverageReportOptions {
   AreaUnit unit = AreaUnit::Hectare;          // DEFAULT: ha
@@ -41,10 +42,10 @@ struct CoverageReportOptions {
 };
 
 /// Returns the report as JSON (see above). The JSON always lists the features inside.
-nlohmann::ordered_json coverage_report_json(const CoverageResult& result, const CoverageReportOptions& options);
+REDLINE_EXPORT nlohmann::ordered_json coverage_report_json(const CoverageResult& result, const CoverageReportOptions& options);
 
 /// Returns the report in options.format. CSV holds one table: the listed features when
 /// listing is not None, else the groups.
-std::string render_coverage_report(const CoverageResult& result, const CoverageReportOptions& options);
+REDLINE_EXPORT std::string render_coverage_report(const CoverageResult& result, const CoverageReportOptions& options);
 
 }  // namespace redline

@@ -8,6 +8,7 @@
 //   "issues": [...], "problem"}]}
 #include <string>
 
+#include "redline/export.h"
 #include "redline/io/source_info.h"
 #include "redline/report/table.h"
 
@@ -15,9 +16,9 @@ namespace redline {
 
 /// Returns the report as JSON text (see above), indented by 2, ending in a newline: what
 /// `redline info --format json` prints.
-std::string source_info_json(const SourceInfo& info);
+REDLINE_EXPORT std::string source_info_json(const SourceInfo& info);
 
 /// Returns the report in `format`.
-std::string render_source_info(const SourceInfo& info, OutputFormat format);
+REDLINE_EXPORT std::string render_source_info(const SourceInfo& info, OutputFormat format);
 
 }  // namespace redline

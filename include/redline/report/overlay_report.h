@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/overlay.h"
 #include "redline/report/table.h"
@@ -22,9 +23,9 @@ struct OverlayReportOptions {
 };
 
 /// Returns the report as JSON (see above).
-nlohmann::ordered_json overlay_report_json(const OverlayResult& result, const OverlayReportOptions& options);
+REDLINE_EXPORT nlohmann::ordered_json overlay_report_json(const OverlayResult& result, const OverlayReportOptions& options);
 
 /// Returns the report in options.format.
-std::string render_overlay_report(const OverlayResult& result, const OverlayReportOptions& options);
+REDLINE_EXPORT std::string render_overlay_report(const OverlayResult& result, const OverlayReportOptions& options);
 
 }  // namespace redline

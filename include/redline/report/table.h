@@ -17,13 +17,13 @@ constexpr OutputFormat kDefaultOutputFormat = OutputFormat::Text;
 
 /// Parses "table" (or "text"), "json", "csv", "md" (or "markdown"), ignoring ASCII case.
 /// Throws UsageError "unknown output format 'x' (expected table, json, csv or md)".
-OutputFormat parse_output_format(const std::string& text);
+REDLINE_EXPORT OutputFormat parse_output_format(const std::string& text);
 /// Returns the format's name as parse_output_format() accepts it: "table", "json", "csv", "md".
 REDLINE_EXPORT std::string output_format_name(OutputFormat format);
 /// Returns every format's name, in the order above, for help texts.
 REDLINE_EXPORT std::vector<std::string> output_format_names();
 
-struct Table {
+struct REDLINE_EXPORT Table {
   std::string title;                         ///< printed above the table ("" for none)
   std::vector<std::string> columns;
   std::vector<bool> numeric;                 ///< per column: right-aligned in text output
@@ -39,23 +39,23 @@ struct Table {
 /// Returns the table aligned for a terminal (CJK characters count two columns). Control
 /// characters, terminal escapes (ESC, C0/C1 controls, DEL) and bidi overrides in any cell,
 /// title or note are written visibly (\x1B, \n, \u202E), never sent to the terminal.
-std::string render_text(const Table& table);
+REDLINE_EXPORT std::string render_text(const Table& table);
 /// Returns RFC 4180 CSV in UTF-8 (header row first; title and notes are not written). A cell
 /// that starts with =, +, -, @, tab or CR and is not a plain number gets a leading ' so that
 /// spreadsheets read it as text, not as a formula (CSV injection); numbers stay numbers.
-std::string render_csv(const Table& table);
+REDLINE_EXPORT std::string render_csv(const Table& table);
 /// Returns a GitHub-flavoured Markdown table, with the title as a heading. Controls are
 /// written visibly as in render_text(); | and \ are escaped.
-std::string render_markdown(const Table& table);
+REDLINE_EXPORT std::string render_markdown(const Table& table);
 /// Renders several tables in one of the table formats (not Json), separated as the format needs.
 /// `bom` puts a UTF-8 byte order mark before CSV, so that Excel reads Chinese right.
-std::string render_tables(const std::vector<Table>& tables, OutputFormat format, bool bom = false);
+REDLINE_EXPORT std::string render_tables(const std::vector<Table>& tables, OutputFormat format, bool bom = false);
 
 /// Returns how reports show a group or key: "(null)" for the null group (null or NaN values),
 /// "(empty)" for empty text, else `key` itself.
-std::string group_label(const std::string& key, bool is_null);
+REDLINE_EXPORT std::string group_label(const std::string& key, bool is_null);
 
 /// Returns the number of terminal columns `text` (UTF-8) takes.
-std::size_t display_width(const std::string& text);
+REDLINE_EXPORT std::size_t display_width(const std::string& text);
 
 }  // namespace redline

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/export.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/tabulate.h"
 #include "redline/report/table.h"
@@ -26,9 +27,9 @@ struct TabulateReportOptions {
 };
 
 /// Returns the report as JSON (see above).
-nlohmann::ordered_json tabulate_report_json(const TabulateResult& result, const TabulateReportOptions& options);
+REDLINE_EXPORT nlohmann::ordered_json tabulate_report_json(const TabulateResult& result, const TabulateReportOptions& options);
 
 /// Returns the report in options.format. CSV holds the cells only: zone, class, area, percent.
-std::string render_tabulate_report(const TabulateResult& result, const TabulateReportOptions& options);
+REDLINE_EXPORT std::string render_tabulate_report(const TabulateResult& result, const TabulateReportOptions& options);
 
 }  // namespace redline

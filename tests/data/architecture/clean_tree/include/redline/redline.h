@@ -1,0 +1,3 @@
+#pragma once
+#include "redline/error.h"
+#include "redline/report/table.h"

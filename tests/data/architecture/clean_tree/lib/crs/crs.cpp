@@ -1,0 +1,3 @@
+#include <proj.h>
+#include "redline/crs/crs.h"
+PJ_CONTEXT* proj_context();

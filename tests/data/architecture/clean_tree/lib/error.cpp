@@ -1,0 +1,3 @@
+#include "redline/error.h"
+#include "redline/version.h"
+#include "util/text.h"

@@ -1,0 +1,3 @@
+#include "geos_context.h"   // relative to this file
+#include "util/text.h"
+GEOSContextHandle_t context();

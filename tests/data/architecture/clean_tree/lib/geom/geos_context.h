@@ -1,0 +1,3 @@
+#pragma once
+#include <geos_c.h>
+#include "redline/geom/geometry.h"

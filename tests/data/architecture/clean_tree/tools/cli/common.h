@@ -1,0 +1,3 @@
+#pragma once
+#include <CLI/CLI.hpp>
+#include "redline/redline.h"

@@ -1,0 +1,2 @@
+#include "cli/common.h"
+#include "redline/version.h"

@@ -1,0 +1,3 @@
+#pragma once
+// crs.h again: the ring closes
+#include "redline/crs/crs.h"

@@ -1,0 +1,3 @@
+#include <string>
+#include <geos_c.h>
+int read();

@@ -1,0 +1,4 @@
+#pragma once
+#include <string>
+#include <nlohmann/json.hpp>
+std::string area_report();

@@ -1,0 +1,1 @@
+#include "geom/geos_context.h"

@@ -1,0 +1,4 @@
+#include <vector>
+
+#include "geom/geos_context.h"
+int sliver();

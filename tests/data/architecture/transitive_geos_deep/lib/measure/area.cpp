@@ -1,0 +1,2 @@
+#include "geom/geos_context.h"
+double area();

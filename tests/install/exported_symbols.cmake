@@ -1,0 +1,68 @@
+# Checks what the shared libredline exports (its dynamic symbol table, nm -DC --defined-only):
+#  - no symbol of redline::detail, and no exported name that mentions one (a std container
+#    instantiated on a detail type): internals stay internal, tests reach them through the
+#    static redline_internal;
+#  - every name the public headers mark REDLINE_EXPORT: each free function
+#    ("REDLINE_EXPORT type name(") as redline::name(, each class ("class REDLINE_EXPORT Name")
+#    with its typeinfo, so that catch (const redline::InputError&) works across the boundary.
+#
+#   cmake -DNM=<nm> -DLIBRARY=<libredline.so> -DINCLUDE_DIR=<repo>/include -P exported_symbols.cmake
+foreach(var NM LIBRARY INCLUDE_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "exported_symbols.cmake: ${var} is not set")
+  endif()
+endforeach()
+execute_process(COMMAND ${NM} -DC --defined-only ${LIBRARY}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE symbols ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${NM} -DC ${LIBRARY} failed (${rc}): ${err}")
+endif()
+string(REGEX MATCHALL "[^\n]*redline::detail[^\n]*" leaked "${symbols}")
+if(leaked)
+  list(LENGTH leaked n)
+  string(REPLACE ";" "\n" leaked "${leaked}")
+  message(FATAL_ERROR "${LIBRARY} exports ${n} symbol(s) of redline::detail:\n${leaked}")
+endif()
+
+file(GLOB_RECURSE headers ${INCLUDE_DIR}/redline/*.h)
+set(missing)
+set(checked 0)
+foreach(header ${headers})
+  file(READ ${header} text)
+  string(REGEX MATCHALL "REDLINE_EXPORT [^;{(]*[ *&]([A-Za-z_][A-Za-z0-9_]*)\\(" functions "${text}")
+  foreach(declaration ${functions})
+    string(REGEX REPLACE ".*[ *&]([A-Za-z_][A-Za-z0-9_]*)\\($" "\\1" name "${declaration}")
+    math(EXPR checked "${checked} + 1")
+    string(FIND "${symbols}" "redline::${name}(" at)
+    string(FIND "${symbols}" "redline::${name}[abi:" tagged_at)  # returns std::string
+    if(at EQUAL -1 AND tagged_at EQUAL -1)
+      list(APPEND missing "function redline::${name} (${header})")
+    endif()
+  endforeach()
+  string(REGEX MATCHALL "(class|struct) REDLINE_EXPORT [A-Za-z_][A-Za-z0-9_]*" classes "${text}")
+  foreach(declaration ${classes})
+    string(REGEX REPLACE ".* " "" name "${declaration}")
+    math(EXPR checked "${checked} + 1")
+    string(FIND "${symbols}" " redline::${name}::" members)
+    string(FIND "${symbols}" "typeinfo for redline::${name}\n" typeinfo)
+    if(members EQUAL -1 AND typeinfo EQUAL -1)
+      list(APPEND missing "class redline::${name} (${header})")
+    endif()
+  endforeach()
+endforeach()
+foreach(error Error UsageError InputError OutputError InternalError)
+  math(EXPR checked "${checked} + 1")
+  string(FIND "${symbols}" "typeinfo for redline::${error}\n" at)
+  if(at EQUAL -1)
+    list(APPEND missing "typeinfo for redline::${error} (error.h: needed to catch it across the library boundary)")
+  endif()
+endforeach()
+if(checked LESS 50)
+  message(FATAL_ERROR "only ${checked} REDLINE_EXPORT declarations found under ${INCLUDE_DIR}: "
+                      "is the pattern still right?")
+endif()
+if(missing)
+  string(REPLACE ";" "\n  " missing "${missing}")
+  message(FATAL_ERROR "${LIBRARY} does not export:\n  ${missing}")
+endif()
+message(STATUS "${LIBRARY}: no redline::detail symbol; all ${checked} public names exported")
