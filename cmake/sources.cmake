@@ -4,7 +4,9 @@ set(REDLINE_LIB_SOURCES
   lib/error.cpp
   lib/crs/crs.cpp
   lib/crs/local_projection.cpp
-  lib/crs/reproject.cpp
+  lib/crs/crs_guess.cpp
+  lib/crs/proj_handle.cpp
+  lib/crs/ellipsoid_area.cpp
   lib/crs/transform.cpp
   lib/geom/envelope_index.cpp
   lib/geom/geometry.cpp
@@ -21,7 +23,12 @@ set(REDLINE_LIB_SOURCES
   lib/io/input_path.cpp
   lib/io/layer_open.cpp
   lib/io/output_path.cpp
+  lib/io/attribute_values.cpp
+  lib/io/geometry_normalisation.cpp
+  lib/io/layer.cpp
   lib/io/read_layer.cpp
+  lib/io/read_options.cpp
+  lib/io/reproject.cpp
   lib/io/source_info.cpp
   lib/io/temporary_output.cpp
   lib/io/writer.cpp
@@ -32,6 +39,7 @@ set(REDLINE_LIB_SOURCES
   lib/report/area_report.cpp
   lib/report/check_report.cpp
   lib/report/info_report.cpp
+  lib/report/read_report_json.cpp
   lib/report/table.cpp
   lib/util/text.cpp
   lib/util/quoted.cpp

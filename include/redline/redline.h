@@ -1,7 +1,7 @@
 #pragma once
 // The whole public API of redline. Include the module headers instead to keep builds lean.
 #include "redline/crs/crs.h"
-#include "redline/crs/reproject.h"
+#include "redline/io/reproject.h"
 #include "redline/crs/transform.h"
 #include "redline/error.h"
 #include "redline/geom/envelope_index.h"

@@ -11,54 +11,6 @@
 #include "redline/error.h"
 
 namespace redline {
-namespace detail {
-
-namespace {
-
-// PROJ logs on the thread that uses a context, so the last message is kept per thread: it is
-// read right after the call that failed. Folded to one line, as redline's errors are.
-thread_local std::string t_last_proj_message;
-
-void keep_proj_message(void*, int level, const char* message) {
-  if (level > PJ_LOG_ERROR || !message) return;  // debug and trace: never for users
-  std::string text;
-  for (const char* p = message; *p; ++p) text += (*p == '\n' || *p == '\r') ? ' ' : *p;
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  t_last_proj_message = std::move(text);
-}
-
-}  // namespace
-
-void keep_proj_messages(PJ_CONTEXT* ctx) {
-  proj_log_func(ctx, nullptr, keep_proj_message);
-  // The default context (nullptr) too, for any call made without one.
-  static const bool default_context_quiet = (proj_log_func(nullptr, nullptr, keep_proj_message), true);
-  (void)default_context_quiet;
-}
-
-ProjContextPtr make_proj_context() {
-  ProjContextPtr ctx(proj_context_create());
-  if (!ctx) throw InternalError("PROJ cannot create a context");
-  keep_proj_messages(ctx.get());
-  return ctx;
-}
-
-PJ_CONTEXT* proj_context() {
-  thread_local ProjContextPtr context = make_proj_context();
-  return context.get();
-}
-
-std::string proj_error_message(PJ_CONTEXT* ctx) {
-  std::string logged;
-  logged.swap(t_last_proj_message);
-  if (!logged.empty()) return "PROJ: " + logged;
-  if (!ctx) ctx = proj_context();
-  int code = proj_context_errno(ctx);
-  const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
-  return std::string("PROJ: ") + (text ? text : "unknown error");
-}
-
-}  // namespace detail
 
 namespace {
 
@@ -94,7 +46,7 @@ std::optional<int> identify_epsg(PJ* crs) {
 
 Crs Crs::from_user_input(const std::string& text) {
   PJ_CONTEXT* ctx = proj_context();
-  detail::t_last_proj_message.clear();  // a message left by an earlier call is not about this text
+  detail::forget_proj_message();  // a message left by an earlier call is not about this text
   PjPtr pj(proj_create(ctx, text.c_str()));
   // "+proj=tmerc ..." alone is a conversion for PROJ; as a CRS it needs "+type=crs", which
   // people who write PROJ strings rarely add (GDAL adds it too).
@@ -154,51 +106,6 @@ bool Crs::equivalent_to(const Crs& other) const {
   PjPtr a(proj_create(ctx, wkt_.c_str()));
   PjPtr b(proj_create(ctx, other.wkt_.c_str()));
   return a && b && proj_is_equivalent_to(a.get(), b.get(), PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS);
-}
-
-CrsGuess guess_crs(const Envelope& e) {
-  CrsGuess guess;
-  if (e.is_null) return guess;
-  const double x_lo = e.min_x, x_hi = e.max_x;
-  const bool northing_like = e.min_y > 1.0e6 && e.max_y < 6.0e6;  // China: ~1.8e6 … 5.9e6 m
-  if (std::fabs(x_lo) <= 180 && std::fabs(x_hi) <= 180 && std::fabs(e.min_y) <= 90 &&
-      std::fabs(e.max_y) <= 90) {
-    guess.suggestion = "EPSG:4490";
-    guess.explanation = "the coordinates lie within ±180/±90, so they look like degrees "
-                        "(CGCS2000 geographic is EPSG:4490)";
-    return guess;
-  }
-  // A damaged header can give any extent, inverted or not finite (then every test is false).
-  if (x_lo >= 1.0e7 && x_lo <= x_hi && x_hi < 1.0e8 && northing_like) {
-    // Converted only inside the range: a huge or non-finite easting would overflow an int.
-    const int zone_lo = static_cast<int>(std::floor(x_lo / 1.0e6));
-    const int zone_hi = static_cast<int>(std::floor(x_hi / 1.0e6));
-    if (zone_lo == zone_hi && zone_lo >= 25 && zone_lo <= 45) {
-      guess.suggestion = fmt::format("EPSG:{}", 4513 + zone_lo - 25);
-      guess.explanation = fmt::format(
-          "the eastings have 8 digits with zone prefix {}: CGCS2000 3-degree Gauss-Kruger zone {} "
-          "(central meridian {}°E)",
-          zone_lo, zone_lo, 3 * zone_lo);
-    } else if (zone_lo == zone_hi && zone_lo >= 13 && zone_lo <= 23) {
-      guess.suggestion = fmt::format("EPSG:{}", 4491 + zone_lo - 13);
-      guess.explanation = fmt::format(
-          "the eastings have 8 digits with zone prefix {}: CGCS2000 6-degree Gauss-Kruger zone {} "
-          "(central meridian {}°E)",
-          zone_lo, zone_lo, 6 * zone_lo - 3);
-    } else {
-      guess.explanation = "the eastings have 8 digits but no single CGCS2000 zone prefix";
-    }
-    return guess;
-  }
-  if (x_lo > 1.0e5 && x_lo <= x_hi && x_hi < 1.0e6 && northing_like) {
-    guess.explanation =
-        "the eastings have 6 digits: a CGCS2000 Gauss-Kruger CRS without zone prefix "
-        "(EPSG:4534–4554 for 3-degree zones by central meridian, EPSG:4502–4512 for 6-degree "
-        "zones); the zone cannot be told from the coordinates";
-    return guess;
-  }
-  guess.explanation = "the coordinates match no CGCS2000 pattern redline knows";
-  return guess;
 }
 
 }  // namespace redline

@@ -39,4 +39,8 @@ using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 /// thread's context).
 std::string proj_error_message(PJ_CONTEXT* ctx = nullptr);
 
+/// Forgets the message PROJ logged last on this thread, so that proj_error_message() after the
+/// next call is about that call only.
+void forget_proj_message();
+
 }  // namespace redline::detail

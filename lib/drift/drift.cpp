@@ -13,7 +13,7 @@
 #include "drift/feature_matchers.h"
 #include "drift/layer_version.h"
 #include "redline/crs/local_projection.h"
-#include "redline/crs/reproject.h"
+#include "redline/io/reproject.h"
 
 namespace redline {
 

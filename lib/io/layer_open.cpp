@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "redline/io/layer.h"
 #include "util/text.h"
 
 namespace redline::detail {
@@ -161,3 +162,14 @@ Crs resolve_crs(OGRLayer* layer, const std::string& assume, const Location& wher
 }
 
 }  // namespace redline::detail
+
+namespace redline {
+
+std::vector<std::string> list_layers(const std::string& path) {
+  detail::DatasetPtr ds = detail::open_vector_readonly(path);
+  std::vector<std::string> names;
+  for (int i = 0; i < ds->GetLayerCount(); ++i) names.emplace_back(ds->GetLayer(i)->GetName());
+  return names;
+}
+
+}  // namespace redline

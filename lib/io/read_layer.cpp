@@ -1,208 +1,26 @@
+// read_layer(): the read loop. GDAL hands over each feature on one thread (attributes decoded,
+// geometry bytes made 2D and linear); the geometry work runs on all cores
+// (io/geometry_normalisation.h); then the report is tallied in FID order.
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 
-#include "geom/coordinate_scan.h"
 #include "io/attribute_encoding.h"
+#include "io/attribute_values.h"
 #include "io/coordinate_check.h"
 #include "io/gdal_dataset.h"
+#include "io/geometry_normalisation.h"
 #include "io/layer_open.h"
 #include "io/read_opened_layer.h"
 #include "io/repair_audit.h"
 #include "redline/error.h"
-#include "redline/geom/validity.h"
 #include "redline/io/layer.h"
 #include "util/parallel.h"
-#include "util/text.h"
 
 namespace redline {
 
-using detail::DatasetPtr;
-
-InvalidPolicy parse_invalid_policy(const std::string& text) {
-  const std::string t = detail::ascii_lower(text);
-  if (t == "repair") return InvalidPolicy::Repair;
-  if (t == "skip") return InvalidPolicy::Skip;
-  if (t == "fail") return InvalidPolicy::Fail;
-  if (t == "repair-strict") return InvalidPolicy::RepairStrict;
-  throw UsageError(
-      fmt::format("the invalid-polygon policy is repair, repair-strict, skip or fail, not '{}'", text));
-}
-
-std::string to_string(FeatureIssue::Kind kind) {
-  switch (kind) {
-    case FeatureIssue::Kind::NullGeometry: return "null geometry";
-    case FeatureIssue::Kind::EmptyGeometry: return "empty geometry";
-    case FeatureIssue::Kind::Invalid: return "invalid polygon";
-    case FeatureIssue::Kind::NotPolygon: return "not a polygon";
-    case FeatureIssue::Kind::Flattened: return "Z/M dropped";
-    case FeatureIssue::Kind::Linearised: return "curve linearised";
-  }
-  return "issue";
-}
-
-std::size_t Layer::field_index(const std::string& field_name) const {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == field_name) return i;
-  }
-  std::string names;
-  for (const auto& f : fields) names += (names.empty() ? "" : ", ") + f.name;
-  throw UsageError(fmt::format("no field '{}' (fields: {})", field_name,
-                               names.empty() ? "none" : names),
-                   where());
-}
-
-Layer Layer::clone() const {
-  Layer copy;
-  copy.source = source;
-  copy.name = name;
-  copy.driver = driver;
-  copy.crs = crs;
-  copy.fields = fields;
-  copy.report = report;
-  copy.features.reserve(features.size());
-  for (const Feature& f : features) {
-    copy.features.push_back(Feature{f.fid, f.geometry.clone(), f.values, f.original.clone()});
-  }
-  return copy;
-}
-
-Location Layer::where(std::optional<std::int64_t> fid) const {
-  return Location{source, name, fid, ""};
-}
-
-std::vector<std::string> list_layers(const std::string& path) {
-  DatasetPtr ds = detail::open_vector_readonly(path);
-  std::vector<std::string> names;
-  for (int i = 0; i < ds->GetLayerCount(); ++i) names.emplace_back(ds->GetLayer(i)->GetName());
-  return names;
-}
-
-namespace {
-
-// One feature as GDAL gave it, before the (parallel) geometry work.
-struct RawFeature {
-  std::int64_t fid = 0;
-  std::vector<unsigned char> wkb;  // empty for a null geometry
-  std::vector<Value> values;
-  bool flattened = false;
-  bool linearised = false;
-};
-
-// The geometry work's outcome for one feature.
-struct Checked {
-  Geometry geometry;
-  Geometry original;
-  std::optional<FeatureIssue> issue;
-  bool skip = false;
-  bool measurable = false;  // a non-empty polygon, to validate
-  Envelope envelope;        // of the geometry, for the layer-wide CRS check
-  bool repair_beyond_tolerance = false;
-};
-
-void set_issue(Checked& out, std::int64_t fid, FeatureIssue::Kind kind, FeatureIssue::Action action,
-               std::string reason) {
-  FeatureIssue i;
-  i.fid = fid;
-  i.kind = kind;
-  i.action = action;
-  i.reason = std::move(reason);
-  out.issue = std::move(i);
-}
-
-// Step 1: GEOS geometry from the bytes, its coordinates checked, made polygonal.
-Checked parse_geometry(RawFeature& raw) {
-  Checked out;
-  if (raw.wkb.empty()) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted,
-              "no geometry");
-    return out;
-  }
-  Geometry g = Geometry::from_wkb(raw.wkb.data(), raw.wkb.size());
-  std::vector<unsigned char>().swap(raw.wkb);  // free as we go
-  // Before anything measures or repairs it: GEOS takes NaN for a valid coordinate.
-  detail::require_finite_coordinates(g);
-  const std::string type = g.type_name();
-  if (type != "Polygon" && type != "MultiPolygon") {
-    Geometry poly = polygonal_part(g.clone());
-    if (poly.is_empty() && !g.is_empty()) {
-      set_issue(out, raw.fid, FeatureIssue::Kind::NotPolygon, FeatureIssue::Action::Skipped,
-                "geometry is a " + type + ", not a polygon");
-      out.skip = true;
-      return out;
-    }
-    g = std::move(poly);
-  }
-  if (g.is_empty()) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::EmptyGeometry, FeatureIssue::Action::Counted,
-              "empty geometry");
-    out.geometry = std::move(g);
-    return out;
-  }
-  out.envelope = detail::vertex_envelope(g);  // holes included: see vertex_envelope
-  out.geometry = std::move(g);
-  out.measurable = true;
-  return out;
-}
-
-// Step 2, once the CRS is settled: validity, repair and what the repair did to the area.
-void settle_geometry(Checked& out, const RawFeature& raw, const Crs& crs,
-                     const ReadOptions& options) {
-  if (!out.measurable) return;
-  detail::require_flat_lonlat_rings(out.geometry, crs);
-  const InvalidPolicy policy = options.invalid;
-  const bool repair = policy == InvalidPolicy::Repair || policy == InvalidPolicy::RepairStrict;
-  if (auto problem = find_invalidity(out.geometry)) {
-    FeatureIssue::Action action = repair                       ? FeatureIssue::Action::Repaired
-                                  : policy == InvalidPolicy::Skip ? FeatureIssue::Action::Skipped
-                                                                  : FeatureIssue::Action::Counted;
-    set_issue(out, raw.fid, FeatureIssue::Kind::Invalid, action, problem->reason);
-    out.issue->x = problem->x;
-    out.issue->y = problem->y;
-    if (repair) {
-      Geometry repaired = make_valid_polygonal(out.geometry);
-      const detail::RepairAudit audit =
-          detail::audit_repair(out.geometry, repaired, options.repair_tolerance_percent / 100.0);
-      out.issue->area_before = audit.area_before;
-      out.issue->area_after = audit.area_after;
-      out.repair_beyond_tolerance = audit.beyond_tolerance;
-      out.original = std::move(out.geometry);
-      out.geometry = std::move(repaired);
-    } else {
-      out.skip = true;
-    }
-    return;
-  }
-  if (raw.flattened) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
-              "Z/M values dropped");
-  } else if (raw.linearised) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
-              "curves replaced by line segments");
-  }
-}
-
-Value read_value(OGRFeature& f, int i, const OGRFieldDefn& defn) {
-  if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
-  switch (defn.GetType()) {
-    case OFTInteger:
-    case OFTInteger64: return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
-    case OFTReal: return f.GetFieldAsDouble(i);
-    default: return std::string(f.GetFieldAsString(i));
-  }
-}
-
-FieldType field_type(OGRFieldType t) {
-  switch (t) {
-    case OFTInteger:
-    case OFTInteger64: return FieldType::Integer;
-    case OFTReal: return FieldType::Real;
-    default: return FieldType::Text;
-  }
-}
-
-}  // namespace
+using detail::NormalisedGeometry;
+using detail::RawFeature;
 
 Layer read_layer(const std::string& path, const ReadOptions& options) {
   detail::OpenedLayer opened = detail::open_layer(path, options.layer, options.encoding);
@@ -229,14 +47,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   // Attribute text: every field name and text value decoded and checked (attribute_encoding.h).
   detail::require_attribute_table(path, ogr, opened.driver, here);
   detail::AttributeDecoder decoder(opened.encoding, here);
-  OGRFeatureDefn* defn = ogr->GetLayerDefn();
-  const int field_count = defn->GetFieldCount();
-  for (int i = 0; i < field_count; ++i) {
-    const OGRFieldDefn* fd = defn->GetFieldDefn(i);
-    Field field{decoder.decode(fd->GetNameRef(), here, "field name"), field_type(fd->GetType()),
-                fd->GetWidth(), fd->GetPrecision()};
-    layer.fields.push_back(std::move(field));
-  }
+  layer.fields = detail::read_fields(*ogr->GetLayerDefn(), decoder, here);
 
   // Pass 1 (GDAL, one thread): attributes and geometry bytes.
   std::vector<RawFeature> raws;
@@ -258,16 +69,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
     if (!f) break;
     RawFeature raw;
     raw.fid = f->GetFID();
-    raw.values.reserve(field_count);
-    for (int i = 0; i < field_count; ++i) {
-      Value v = read_value(*f, i, *defn->GetFieldDefn(i));
-      if (auto* s = std::get_if<std::string>(&v)) {
-        Location at = layer.where(raw.fid);
-        at.field = layer.fields[i].name;
-        *s = decoder.decode(*s, at, "the value");
-      }
-      raw.values.push_back(std::move(v));
-    }
+    raw.values = detail::read_values(*f, layer.fields, decoder, layer.where(raw.fid));
     if (OGRGeometry* g = f->GetGeometryRef()) {
       if (OGR_GT_IsNonLinear(g->getGeometryType())) {
         OGRGeometry* linear = g->getLinearGeometry();
@@ -299,17 +101,13 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   }
   if (options.progress) options.progress("reading", raws.size(), raws.size());
 
-  if (!(options.repair_tolerance_percent >= 0) || !std::isfinite(options.repair_tolerance_percent)) {
-    throw UsageError(fmt::format("the repair tolerance must be a finite percentage of 0 or more, "
-                                 "not {}",
-                                 options.repair_tolerance_percent));
-  }
+  check_read_options(options);
 
   // Pass 2 (all cores): GEOS geometry, coordinates checked.
-  std::vector<Checked> checked(raws.size());
+  std::vector<NormalisedGeometry> checked(raws.size());
   detail::parallel_for(raws.size(), options.threads, [&](std::size_t i) {
     try {
-      checked[i] = parse_geometry(raws[i]);
+      checked[i] = detail::normalise_geometry(raws[i]);
     } catch (const Error& e) {
       throw InputError(e.reason(), layer.where(raws[i].fid));
     }
@@ -329,7 +127,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   // Pass 3 (all cores): validity and repair.
   detail::parallel_for(raws.size(), options.threads, [&](std::size_t i) {
     try {
-      settle_geometry(checked[i], raws[i], layer.crs, options);
+      detail::validate_geometry(checked[i], raws[i], layer.crs, options);
     } catch (const Error& e) {
       rethrow_with_location(e, layer.where(raws[i].fid));
     }
@@ -340,7 +138,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   std::vector<Error> loud_repairs;
   layer.features.reserve(raws.size());
   for (std::size_t i = 0; i < raws.size(); ++i) {
-    Checked& c = checked[i];
+    NormalisedGeometry& c = checked[i];
     if (c.issue) {
       const FeatureIssue& is = *c.issue;
       switch (is.kind) {

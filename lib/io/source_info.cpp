@@ -5,6 +5,7 @@
 
 #include "crs/crs_plausibility.h"
 #include "io/attribute_encoding.h"
+#include "io/attribute_values.h"
 #include "io/layer_open.h"
 #include "io/read_opened_layer.h"
 
@@ -12,11 +13,6 @@ namespace redline {
 
 namespace {
 
-FieldType field_type(OGRFieldType t) {
-  if (t == OFTInteger || t == OFTInteger64) return FieldType::Integer;
-  if (t == OFTReal) return FieldType::Real;
-  return FieldType::Text;
-}
 
 LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
                         const InspectOptions& options) {
@@ -58,7 +54,7 @@ LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
       const bool foreign = opened.encoding.raw_bytes && !opened.encoding.name.empty();
       name = detail::escape_bytes(fd->GetNameRef(), foreign);
     }
-    info.fields.push_back({*name, field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()});
+    info.fields.push_back({*name, detail::field_type(fd->GetType()), fd->GetWidth(), fd->GetPrecision()});
   }
   ReadOptions read;
   read.encoding = options.encoding;

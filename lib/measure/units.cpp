@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "redline/error.h"
+#include "util/enum_names.h"
 #include "util/quoted.h"
 #include "util/text.h"
 
@@ -22,27 +23,26 @@ double square_metres_per(AreaUnit unit) {
   return 1.0;
 }
 
-AreaUnit parse_area_unit(const std::string& text) {
-  const std::string t = detail::ascii_lower(text);
-  if (t == "m2" || t == "m²" || t == "sqm" || t == "平方米") return AreaUnit::SquareMetre;
-  if (t == "ha" || t == "hectare" || t == "hectares" || t == "公顷") return AreaUnit::Hectare;
-  if (t == "mu" || t == "亩") return AreaUnit::Mu;
-  if (t == "wanmu" || t == "万亩") return AreaUnit::WanMu;
-  if (t == "km2" || t == "km²" || t == "平方公里" || t == "平方千米") return AreaUnit::SquareKilometre;
-  throw UsageError(fmt::format(
-      "unknown area unit {} (use m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, 万亩, 平方公里)", detail::quoted(text)));
-}
+namespace {
 
-std::string unit_name(AreaUnit unit) {
-  switch (unit) {
-    case AreaUnit::SquareMetre: return "m2";
-    case AreaUnit::Hectare: return "ha";
-    case AreaUnit::Mu: return "mu";
-    case AreaUnit::WanMu: return "wanmu";
-    case AreaUnit::SquareKilometre: return "km2";
-  }
-  return "m2";
-}
+// The first spelling of each unit is its name; the Chinese names are listed after the others.
+constexpr detail::EnumNames<AreaUnit, 16> kAreaUnitNames{
+    "area unit",
+    {{{AreaUnit::SquareMetre, "m2"}, {AreaUnit::Hectare, "ha"}, {AreaUnit::Mu, "mu"},
+      {AreaUnit::WanMu, "wanmu"}, {AreaUnit::SquareKilometre, "km2"},
+      {AreaUnit::SquareMetre, "m²"}, {AreaUnit::SquareMetre, "sqm"}, {AreaUnit::SquareMetre, "平方米"},
+      {AreaUnit::Hectare, "hectare"}, {AreaUnit::Hectare, "hectares"}, {AreaUnit::Hectare, "公顷"},
+      {AreaUnit::Mu, "亩"}, {AreaUnit::WanMu, "万亩"}, {AreaUnit::SquareKilometre, "km²"},
+      {AreaUnit::SquareKilometre, "平方公里"}, {AreaUnit::SquareKilometre, "平方千米"}}},
+    "or 平方米, 公顷, 亩, 万亩, 平方公里"};
+
+}  // namespace
+
+AreaUnit parse_area_unit(const std::string& text) { return kAreaUnitNames.parse(text); }
+
+std::string unit_name(AreaUnit unit) { return kAreaUnitNames.name(unit); }
+
+std::vector<std::string> area_unit_names() { return kAreaUnitNames.names(); }
 
 std::string unit_symbol(AreaUnit unit) {
   switch (unit) {
@@ -136,9 +136,8 @@ double parse_area(const std::string& text) {
   try {
     parsed = parse_area_unit(unit);
   } catch (const UsageError&) {
-    throw UsageError(fmt::format("area {}: unknown unit {} (use m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, "
-                                 "万亩, 平方公里)",
-                                 detail::quoted(text), detail::quoted(unit)));
+    throw UsageError(fmt::format("area {}: unknown unit {} (expected {}; {})", detail::quoted(text),
+                                 detail::quoted(unit), kAreaUnitNames.joined(), kAreaUnitNames.extra));
   }
   const double m2 = to_square_metres(value, parsed);
   if (!(m2 <= kEarthSurfaceM2)) {

@@ -1,43 +1,12 @@
 #include "redline/report/area_report.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "report/json_text.h"
+#include "report/read_report_json.h"
 
 namespace redline {
-
-namespace {
-
-std::string action_name(FeatureIssue::Action a) {
-  switch (a) {
-    case FeatureIssue::Action::Counted: return "counted";
-    case FeatureIssue::Action::Repaired: return "repaired";
-    case FeatureIssue::Action::Skipped: return "skipped";
-  }
-  return "counted";
-}
-
-
-}  // namespace
-
-nlohmann::ordered_json read_report_json(const ReadReport& r) {
-  nlohmann::ordered_json issues = nlohmann::ordered_json::array();
-  for (const auto& is : r.issues) {
-    nlohmann::ordered_json j = {{"fid", is.fid}, {"kind", to_string(is.kind)},
-                        {"action", action_name(is.action)}, {"reason", is.reason}};
-    if (is.x) j["x"] = *is.x, j["y"] = *is.y;
-    issues.push_back(std::move(j));
-  }
-  return {{"features", r.features},
-          {"null_geometries", r.null_geometries},
-          {"empty_geometries", r.empty_geometries},
-          {"invalid", r.invalid},
-          {"repaired", r.repaired},
-          {"skipped", r.skipped},
-          {"flattened", r.flattened},
-          {"linearised", r.linearised},
-          {"encoding", r.encoding},
-          {"notes", r.notes},
-          {"issues", std::move(issues)}};
-}
 
 std::vector<std::string> read_report_lines(const ReadReport& r, double repair_delta_m2,
                                            AreaUnit unit) {
@@ -60,7 +29,7 @@ std::vector<std::string> read_report_lines(const ReadReport& r, double repair_de
       }
       lines.push_back(fmt::format("  feature {}: {}{} ({})", is.fid, is.reason,
                                   is.x ? fmt::format(" at ({:.3f}, {:.3f})", *is.x, *is.y) : "",
-                                  action_name(is.action)));
+                                  to_string(is.action)));
     }
   }
   const std::size_t not_polygon = r.skipped - (r.invalid - r.repaired);
@@ -71,7 +40,7 @@ std::vector<std::string> read_report_lines(const ReadReport& r, double repair_de
   return lines;
 }
 
-nlohmann::ordered_json area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
+std::string area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
   const AreaUnit u = o.unit;
   nlohmann::ordered_json j = {{"source", s.source},
                       {"layer", s.layer},
@@ -102,13 +71,12 @@ nlohmann::ordered_json area_report_json(const AreaSummary& s, const AreaReportOp
   nlohmann::ordered_json read = read_report_json(s.read);
   read["repair_delta"] = from_square_metres(s.repair_delta_m2, u);
   j["read"] = std::move(read);
-  return j;
+  return detail::json_text(j);
 }
 
 std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o) {
   if (o.format == OutputFormat::Json) {
-    // Text that escaped the readers' UTF-8 checks must not abort the report (nlohmann throws).
-    return area_report_json(s, o).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return area_report_json(s, o);
   }
   const AreaUnit u = o.unit;
   const std::string area_col = "area (" + unit_symbol(u) + ")";

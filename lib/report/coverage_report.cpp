@@ -7,7 +7,9 @@
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
 #include "report/overlay_json.h"
+#include "report/read_report_json.h"  // moved out of area_report.h (no nlohmann in a public header)
 #include "util/enum_names.h"
+#include "util/text.h"
 
 namespace redline {
 

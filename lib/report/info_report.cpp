@@ -1,21 +1,21 @@
 #include "redline/report/info_report.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "redline/report/area_report.h"
+#include "report/json_text.h"
+#include "util/enum_names.h"
 
 namespace redline {
 
 namespace {
 
-std::string type_name(FieldType t) {
-  switch (t) {
-    case FieldType::Integer: return "integer";
-    case FieldType::Real: return "real";
-    case FieldType::Text: return "text";
-  }
-  return "text";
-}
+constexpr detail::EnumNames<FieldType, 3> kFieldTypeNames{
+    "field type",
+    {{{FieldType::Integer, "integer"}, {FieldType::Real, "real"}, {FieldType::Text, "text"}}}};
+
+std::string type_name(FieldType t) { return kFieldTypeNames.name(t); }
 
 std::string crs_text(const LayerInfo& l) {
   if (l.crs.is_known()) return l.crs.label();
@@ -33,7 +33,7 @@ std::string problem_text(const LayerInfo& l) {
 
 }  // namespace
 
-nlohmann::ordered_json source_info_json(const SourceInfo& info) {
+std::string source_info_json(const SourceInfo& info) {
   nlohmann::ordered_json layers = nlohmann::ordered_json::array();
   for (const auto& l : info.layers) {
     nlohmann::ordered_json fields = nlohmann::ordered_json::array();
@@ -68,13 +68,14 @@ nlohmann::ordered_json source_info_json(const SourceInfo& info) {
     }
     layers.push_back(std::move(j));
   }
-  return {{"source", info.path}, {"driver", info.driver}, {"layers", std::move(layers)}};
+  const nlohmann::ordered_json j = {
+      {"source", info.path}, {"driver", info.driver}, {"layers", std::move(layers)}};
+  return detail::json_text(j);
 }
 
 std::string render_source_info(const SourceInfo& info, OutputFormat format) {
   if (format == OutputFormat::Json) {
-    // Text that escaped the readers' UTF-8 checks must not abort the report (nlohmann throws).
-    return source_info_json(info).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return source_info_json(info);
   }
   std::vector<Table> tables;
   for (const auto& l : info.layers) {

@@ -1,6 +1,7 @@
 #include "report/overlay_json.h"
 
 #include "redline/report/area_report.h"
+#include "report/read_report_json.h"
 
 namespace redline::detail {
 

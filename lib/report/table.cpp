@@ -7,18 +7,25 @@
 #include <fmt/format.h>
 
 #include "redline/error.h"
+#include "util/enum_names.h"
 #include "util/text.h"
 
 namespace redline {
 
-OutputFormat parse_output_format(const std::string& text) {
-  const std::string t = detail::ascii_lower(text);
-  if (t == "table" || t == "text") return OutputFormat::Text;
-  if (t == "json") return OutputFormat::Json;
-  if (t == "csv") return OutputFormat::Csv;
-  if (t == "md" || t == "markdown") return OutputFormat::Markdown;
-  throw UsageError(fmt::format("format takes table, json, csv or md, not '{}'", text));
-}
+namespace {
+
+constexpr detail::EnumNames<OutputFormat, 6> kOutputFormatNames{
+    "output format",
+    {{{OutputFormat::Text, "table"}, {OutputFormat::Text, "text"}, {OutputFormat::Json, "json"},
+      {OutputFormat::Csv, "csv"}, {OutputFormat::Markdown, "md"}, {OutputFormat::Markdown, "markdown"}}}};
+
+}  // namespace
+
+OutputFormat parse_output_format(const std::string& text) { return kOutputFormatNames.parse(text); }
+
+std::string output_format_name(OutputFormat format) { return kOutputFormatNames.name(format); }
+
+std::vector<std::string> output_format_names() { return kOutputFormatNames.names(); }
 
 Table& Table::column(std::string name, bool is_numeric) {
   columns.push_back(std::move(name));

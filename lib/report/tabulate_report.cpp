@@ -8,6 +8,7 @@
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
 #include "report/overlay_json.h"
+#include "report/read_report_json.h"  // moved out of area_report.h (no nlohmann in a public header)
 #include "redline/report/table.h"
 
 namespace redline {

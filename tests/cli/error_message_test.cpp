@@ -199,5 +199,33 @@ TEST(ErrorHint, InfoProblemUsesTheFlag) {
   EXPECT_TRUE(contains(r.out, "--encoding GBK for most Chinese shapefiles")) << r.out;
 }
 
+// An unknown name of an option value: one line naming what was unknown and listing the names,
+// from the library's one table per enum; exit 2; the input untouched.
+TEST(ErrorMessage, UnknownOptionValuesListTheNamesFromTheLibrary) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"area", "@", "--method", "spherical"},
+       "redline: error: unknown area method 'spherical' (expected ellipsoidal, survey or planar)"},
+      {{"area", "@", "--unit", "acres"},
+       "redline: error: unknown area unit 'acres' (expected m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, 万亩, "
+       "平方公里)"},
+      {{"area", "@", "--format", "xml"},
+       "redline: error: unknown output format 'xml' (expected table, json, csv or md)"},
+      {{"area", "@", "--invalid", "ignore"},
+       "redline: error: unknown invalid-polygon policy 'ignore' (expected repair, repair-strict, skip or fail)"},
+      {{"info", "@", "--format", "xml"},
+       "redline: error: unknown output format 'xml' (expected table, json, csv or md)"},
+  };
+  for (const Case& c : cases) {
+    const CliResult r = run_on("io", "bowtie", "shp", c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.message;
+    expect_one_error_line(r);
+    EXPECT_EQ(errors_only(r.err), c.message + "\n") << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace redline

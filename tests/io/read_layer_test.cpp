@@ -179,13 +179,6 @@ TEST(ReadLayer, InvalidPolygonFailsOnRequestNamingFeatureAndPlace) {
   EXPECT_TRUE(contains(e.what(), "feature 1")) << e.what();
 }
 
-TEST(ReadLayer, InvalidPolicyParses) {
-  EXPECT_EQ(parse_invalid_policy("repair"), InvalidPolicy::Repair);
-  EXPECT_EQ(parse_invalid_policy("SKIP"), InvalidPolicy::Skip);
-  EXPECT_EQ(parse_invalid_policy("fail"), InvalidPolicy::Fail);
-  EXPECT_THROW(parse_invalid_policy("ignore"), UsageError);
-}
-
 TEST(ReadLayer, SourceWithTwoLayersNeedsALayerName) {
   const UsageError e = read_error<UsageError>(data_path("io/two_layers.gpkg"));
   EXPECT_TRUE(contains(e.what(), "parcels")) << e.what();

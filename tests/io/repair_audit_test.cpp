@@ -103,10 +103,5 @@ TEST(RepairAudit, ToleranceThatMakesNoSenseIsAUsageError) {
   }
 }
 
-TEST(RepairAudit, PolicyNames) {
-  EXPECT_EQ(parse_invalid_policy("repair-strict"), InvalidPolicy::RepairStrict);
-  EXPECT_THROW(parse_invalid_policy("strict"), UsageError);
-}
-
 }  // namespace
 }  // namespace redline

@@ -1,8 +1,10 @@
 redline_test(io_tests
   ${CMAKE_CURRENT_LIST_DIR}/read_layer_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/read_options_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coordinate_check_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/crs_check_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/repair_audit_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/repair_audit_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reproject_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/writer_test.cpp)
 
 # Never lose data: output targets, inputs, temporaries, the writer; and the CLI under hostile use.
 redline_test(io_output_tests

@@ -278,5 +278,20 @@ TEST(AreaSummary, UnknownGroupFieldIsUsageError) {
   }
 }
 
+TEST(AreaMethodNames, OneTableNamesParsesAndListsInMessages) {
+  EXPECT_EQ(area_method_names(), (std::vector<std::string>{"ellipsoidal", "survey", "planar"}));
+  for (const std::string& name : area_method_names()) EXPECT_EQ(method_name(parse_area_method(name)), name);
+  EXPECT_EQ(parse_area_method("GEODESIC"), AreaMethod::Ellipsoidal);
+  EXPECT_EQ(parse_area_method("椭球面积"), AreaMethod::Survey);
+  EXPECT_EQ(method_name(kDefaultAreaMethod), "ellipsoidal");
+  EXPECT_EQ(AreaOptions{}.method, kDefaultAreaMethod);
+  try {
+    parse_area_method("spherical");
+    ADD_FAILURE() << "spherical accepted";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "unknown area method 'spherical' (expected ellipsoidal, survey or planar)");
+  }
+}
+
 }  // namespace
 }  // namespace redline

@@ -1,10 +1,10 @@
-// Tables as text, CSV and Markdown; numbers as official tables print them; the area report.
+// Tables as text, CSV and Markdown, and the output formats' names.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "redline/error.h"
-#include "redline/report/area_report.h"
 #include "redline/report/table.h"
 
 namespace redline {
@@ -127,22 +127,6 @@ TEST(RenderMarkdown, EscapesPipesAndAlignsNumbersRight) {
             "| a\\|b | 1.00 |\n");
 }
 
-TEST(FormatNumber, NoNegativeZero) {
-  EXPECT_EQ(format_number(-0.001, 2), "0.00");
-  EXPECT_EQ(format_number(-0.0049, 2), "0.00");
-  EXPECT_EQ(format_number(-0.0, 2), "0.00");
-  EXPECT_EQ(format_number(-0.00004, 4), "0.0000");
-  EXPECT_EQ(format_number(-0.00006, 4), "-0.0001");
-  EXPECT_EQ(format_number(-12.345, 1), "-12.3");
-}
-
-TEST(FormatNumber, FixedDecimalsNoThousandsSeparators) {
-  EXPECT_EQ(format_number(75587.98, 2), "75587.98");
-  EXPECT_EQ(format_number(1234567.891, 2), "1234567.89");
-  EXPECT_EQ(format_number(2711.83, 4), "2711.8300");
-  EXPECT_EQ(format_number(3416, 0), "3416");
-}
-
 TEST(OutputFormat, Parses) {
   EXPECT_EQ(parse_output_format("table"), OutputFormat::Text);
   EXPECT_EQ(parse_output_format("JSON"), OutputFormat::Json);
@@ -151,61 +135,20 @@ TEST(OutputFormat, Parses) {
   EXPECT_THROW(parse_output_format("xml"), UsageError);
 }
 
-AreaSummary sample_summary() {
-  AreaSummary s;
-  s.source = "redline.shp";
-  s.layer = "redline";
-  s.group_field = "HXLX";
-  s.total_m2 = 25000.0;
-  s.features = {{0, "0", "水源涵养", 10000.0}, {1, "1", "水土保持", 15000.0}};
-  s.groups = {{"水土保持", 1, 15000.0}, {"水源涵养", 1, 10000.0}};
-  s.read.features = 3;
-  s.read.null_geometries = 1;
-  return s;
-}
-
-TEST(AreaReport, JsonContract) {
-  AreaReportOptions options;
-  options.unit = AreaUnit::Mu;
-  const nlohmann::ordered_json j = area_report_json(sample_summary(), options);
-  EXPECT_EQ(j["unit"], "mu");
-  EXPECT_EQ(j["method"], "ellipsoidal");
-  EXPECT_DOUBLE_EQ(j["total"].get<double>(), 37.5);  // 25 000 m² x 15 / 10 000
-  EXPECT_EQ(j["features"], 2);
-  ASSERT_EQ(j["groups"].size(), 2u);
-  EXPECT_EQ(j["groups"][0]["key"], "水土保持");
-  EXPECT_DOUBLE_EQ(j["groups"][0]["area"].get<double>(), 22.5);
-  EXPECT_EQ(j["read"]["null_geometries"], 1);
-  EXPECT_FALSE(j.contains("feature_areas"));
-}
-
-TEST(AreaReport, CsvHoldsTheGroupsWithPercentages) {
-  AreaReportOptions options;
-  options.format = OutputFormat::Csv;
-  EXPECT_EQ(render_area_report(sample_summary(), options),
-            "HXLX,features,area (ha),%\r\n"
-            "水土保持,1,1.50,60.00\r\n"
-            "水源涵养,1,1.00,40.00\r\n"
-            "total,2,2.50,100.00\r\n");
-}
-
-TEST(AreaReport, ReadLinesStateRepairsAndNulls) {
-  ReadReport r;
-  r.invalid = 2;
-  r.repaired = 1;
-  r.skipped = 1;
-  r.null_geometries = 1;
-  FeatureIssue is;
-  is.fid = 7;
-  is.reason = "Self-intersection";
-  is.action = FeatureIssue::Action::Repaired;
-  is.x = 1.0, is.y = 2.0;
-  r.issues.push_back(is);
-  const std::vector<std::string> lines = read_report_lines(r, 5000.0, AreaUnit::Hectare);
-  ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0], "2 invalid polygon(s): 1 repaired, 1 skipped; repair changed the area by +0.5000 ha");
-  EXPECT_EQ(lines[1], "  feature 7: Self-intersection at (1.000, 2.000) (repaired)");
-  EXPECT_EQ(lines[2], "1 feature(s) with no geometry (area 0)");
+TEST(OutputFormat, NamesComeFromOneTable) {
+  EXPECT_EQ(output_format_name(OutputFormat::Text), "table");
+  EXPECT_EQ(output_format_name(OutputFormat::Markdown), "md");
+  EXPECT_EQ(output_format_names(), (std::vector<std::string>{"table", "json", "csv", "md"}));
+  EXPECT_EQ(output_format_name(kDefaultOutputFormat), "table");
+  for (const std::string& name : output_format_names()) {
+    EXPECT_EQ(output_format_name(parse_output_format(name)), name);
+  }
+  try {
+    parse_output_format("xml");
+    ADD_FAILURE() << "xml accepted";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "unknown output format 'xml' (expected table, json, csv or md)");
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 redline_test(report_tests
   ${CMAKE_CURRENT_LIST_DIR}/table_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/area_report_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_report_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/drift_layers_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/drift_report_test.cpp

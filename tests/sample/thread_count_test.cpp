@@ -48,7 +48,7 @@ Figures run_all(unsigned threads) {
   AreaReportOptions aro;
   aro.unit = AreaUnit::SquareMetre;
   aro.list_features = true;
-  f.area = area_report_json(summarize_areas(parcels, ao), aro).dump();
+  f.area = area_report_json(summarize_areas(parcels, ao), aro);
 
   CoverageOptions co;
   co.engine.threads = threads;

@@ -99,6 +99,17 @@ std::string spell_hint(const Hint& hint, const Location& where) {
   return describe(hint);
 }
 
+std::string list_names(const std::vector<std::string>& names, const std::string& last) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += (i + 1 == names.size()) ? last : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+std::string default_text(double value) { return fmt::format("{}", value); }
+
 std::function<void(const std::string&)> stderr_warning() {
   return [](const std::string& line) { std::fprintf(stderr, "redline: warning: %s\n", line.c_str()); };
 }
@@ -118,10 +129,10 @@ void add_input_options(CLI::App& cmd, InputArgs& a) {
                  "Invalid polygons: repair (GEOS MakeValid, area change reported), repair-strict "
                  "(refuse a repair that empties a polygon or changes its area beyond "
                  "--repair-tolerance), skip, or fail")
-      ->default_str("repair");
+      ->default_str(invalid_policy_name(kDefaultInvalidPolicy));
   cmd.add_option("--repair-tolerance", a.repair_tolerance_percent,
                  "Percent of a feature's area a repair may change without a warning")
-      ->default_str("1");
+      ->default_str(default_text(kDefaultRepairTolerancePercent));
 }
 
 void add_input_options(CLI::App& cmd, InputArgs& a, const std::string& prefix, const std::string& what) {
@@ -135,21 +146,22 @@ void add_input_options(CLI::App& cmd, InputArgs& a, const std::string& prefix, c
   cmd.add_flag("--" + prefix + "-trust-crs", a.trust_crs,
                "Use the CRS of " + what + " although its coordinates contradict it");
   cmd.add_option("--" + prefix + "-invalid", a.invalid,
-                 "Invalid polygons in " + what + ": repair, repair-strict, skip or fail")
-      ->default_str("repair");
+                 "Invalid polygons in " + what + ": " + list_names(invalid_policy_names()))
+      ->default_str(invalid_policy_name(kDefaultInvalidPolicy));
   cmd.add_option("--" + prefix + "-repair-tolerance", a.repair_tolerance_percent,
                  "Percent of a feature's area a repair in " + what + " may change without a warning")
-      ->default_str("1");
+      ->default_str(default_text(kDefaultRepairTolerancePercent));
 }
 
 void add_measure_options(CLI::App& cmd, MeasureArgs& a) {
   cmd.add_option("--method", a.method,
                  "ellipsoidal (geodesic on the CRS's ellipsoid, as PostGIS geography), survey "
                  "(land-survey 椭球面积 trapezoids), or planar (projected CRS only)")
-      ->default_str("ellipsoidal");
+      ->default_str(method_name(kDefaultAreaMethod));
   cmd.add_option("--unit", a.unit, "m2, ha, mu (亩), wanmu (万亩) or km2; Chinese names accepted")
-      ->default_str("ha");
-  cmd.add_option("--format", a.format, "table, json, csv or md")->default_str("table");
+      ->default_str(unit_name(kDefaultAreaUnit));
+  cmd.add_option("--format", a.format, list_names(output_format_names()))
+      ->default_str(output_format_name(kDefaultOutputFormat));
   cmd.add_flag("--bom", a.bom, "Start CSV with a UTF-8 byte order mark (for Excel)");
   cmd.add_option("--threads", a.threads, "Worker threads (default: all cores)");
 }

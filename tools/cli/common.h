@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 #include "redline/error.h"
 #include "redline/io/layer.h"
@@ -28,7 +29,7 @@ using Runner = std::function<int()>;
 
 /// Options that say how to read one input layer.
 struct InputArgs {
-  std::string path, layer, assume_crs, encoding, invalid = "repair";
+  std::string path, layer, assume_crs, encoding, invalid = invalid_policy_name(kDefaultInvalidPolicy);
   std::string flag_prefix = "--";  ///< how its options are spelled: "--" or "--PREFIX-"
   bool trust_crs = false;
   double repair_tolerance_percent = kDefaultRepairTolerancePercent;
@@ -66,7 +67,8 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const std::string& prefix
 
 /// Options that say how to measure and print.
 struct MeasureArgs {
-  std::string method = "ellipsoidal", unit = "ha", format = "table";
+  std::string method = method_name(kDefaultAreaMethod), unit = unit_name(kDefaultAreaUnit),
+              format = output_format_name(kDefaultOutputFormat);
   bool bom = false;
   unsigned threads = 0;
   AreaMethod area_method() const { return parse_area_method(method); }
@@ -76,6 +78,12 @@ struct MeasureArgs {
 
 /// Adds `--method`, `--unit`, `--format`, `--bom`, `--threads` to `cmd`.
 void add_measure_options(CLI::App& cmd, MeasureArgs& args);
+
+/// Returns `names` as "a, b or c", for help texts listing the library's names.
+std::string list_names(const std::vector<std::string>& names, const std::string& last = " or ");
+
+/// Returns `value` as help shows a default: "1" for 1.0, "0.5" for 0.5.
+std::string default_text(double value);
 
 /// Returns a function printing each warning as one line "redline: warning: ..." on stderr.
 std::function<void(const std::string&)> stderr_warning();

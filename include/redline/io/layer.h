@@ -63,8 +63,16 @@ constexpr double kMaxCoordinate = 1.0e9;
 /// DEFAULT ReadOptions::repair_tolerance_percent: 1 % of a feature's area.
 constexpr double kDefaultRepairTolerancePercent = 1.0;
 
-/// Parses "repair", "skip", "fail" or "repair-strict". Throws UsageError otherwise.
+/// DEFAULT ReadOptions::invalid: repair and go on.
+constexpr InvalidPolicy kDefaultInvalidPolicy = InvalidPolicy::Repair;
+
+/// Parses "repair", "repair-strict", "skip" or "fail", ignoring ASCII case. Throws UsageError
+/// "unknown invalid-polygon policy 'x' (expected repair, repair-strict, skip or fail)".
 REDLINE_EXPORT InvalidPolicy parse_invalid_policy(const std::string& text);
+/// Returns the policy's name as parse_invalid_policy() accepts it ("repair", "repair-strict"...).
+REDLINE_EXPORT std::string invalid_policy_name(InvalidPolicy policy);
+/// Returns every policy's name, in the order above, for help texts and messages.
+REDLINE_EXPORT std::vector<std::string> invalid_policy_names();
 
 struct ReadOptions {
   /// Layer name inside the source. DEFAULT: "" — the only layer; a source with several layers
@@ -77,7 +85,8 @@ struct ReadOptions {
   /// from the .cpg file or the DBF's LDID byte. Ignored (with a note) by formats that are
   /// always UTF-8 (GeoPackage, FileGDB, GeoJSON).
   std::string encoding;
-  InvalidPolicy invalid = InvalidPolicy::Repair;
+  /// What to do with invalid polygons. DEFAULT: kDefaultInvalidPolicy.
+  InvalidPolicy invalid = kDefaultInvalidPolicy;
   /// Accept a CRS that the coordinates contradict (see above) instead of refusing it; the
   /// report then says what contradicts it. Never accepts coordinates that are impossible in the
   /// CRS (beyond ±180°/±90° in a geographic CRS). DEFAULT: false.
@@ -109,8 +118,14 @@ struct FeatureIssue {
   std::optional<double> area_before, area_after;
 };
 
-/// Returns a short name for an issue kind ("invalid", "null geometry", ...).
+/// Returns a short name for an issue kind ("invalid polygon", "null geometry", ...).
 REDLINE_EXPORT std::string to_string(FeatureIssue::Kind kind);
+/// Returns a short name for what was done ("counted", "repaired", "skipped").
+REDLINE_EXPORT std::string to_string(FeatureIssue::Action action);
+
+/// Throws UsageError when `options` cannot be read with: a repair_tolerance_percent that is
+/// negative or not finite. read_layer() checks this itself; a caller may check earlier.
+REDLINE_EXPORT void check_read_options(const ReadOptions& options);
 
 /// What reading found, for the summary every tool prints.
 struct ReadReport {

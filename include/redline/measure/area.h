@@ -23,8 +23,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "redline/crs/crs.h"
+#include "redline/crs/ellipsoid_area.h"  // the ring areas the methods stand on
 #include "redline/export.h"
 #include "redline/geom/geometry.h"
 
@@ -32,11 +34,17 @@ namespace redline {
 
 enum class AreaMethod { Ellipsoidal, Survey, Planar };
 
-/// Parses "ellipsoidal" (also "geodesic"), "survey" (also "椭球面积") or "planar".
-/// Throws UsageError otherwise.
+/// DEFAULT area method of every tool and job: the geodesic area.
+constexpr AreaMethod kDefaultAreaMethod = AreaMethod::Ellipsoidal;
+
+/// Parses "ellipsoidal" (also "geodesic"), "survey" (also "椭球面积") or "planar", ignoring
+/// ASCII case. Throws UsageError "unknown area method 'x' (expected ellipsoidal, survey or
+/// planar)" otherwise.
 REDLINE_EXPORT AreaMethod parse_area_method(const std::string& text);
 /// Returns "ellipsoidal", "survey" or "planar".
 REDLINE_EXPORT std::string method_name(AreaMethod method);
+/// Returns the method names in the order above, for help texts and messages.
+REDLINE_EXPORT std::vector<std::string> area_method_names();
 
 /// Measures areas of geometries in one CRS by one method. Holds a PROJ transformation (with its
 /// own PROJ context), so it serves one thread at a time: make one per thread that measures
@@ -59,15 +67,5 @@ class REDLINE_EXPORT AreaCalculator {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// Returns the geodesic area in m² of one ring given as longitude/latitude in degrees
-/// (n points, closing point optional), on the ellipsoid (a, 1/f). Absolute value.
-REDLINE_EXPORT double geodesic_ring_area(const double* lon, const double* lat, std::size_t n,
-                          const Ellipsoid& ellipsoid);
-
-/// Returns the land-survey trapezoid area in m² of one ring given as longitude/latitude in
-/// degrees (n points, closing point optional), on the ellipsoid (a, 1/f). Absolute value.
-REDLINE_EXPORT double survey_ring_area(const double* lon, const double* lat, std::size_t n,
-                        const Ellipsoid& ellipsoid);
 
 }  // namespace redline

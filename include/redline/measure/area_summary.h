@@ -19,7 +19,7 @@
 namespace redline {
 
 struct AreaOptions {
-  AreaMethod method = AreaMethod::Ellipsoidal;  // DEFAULT: ellipsoidal
+  AreaMethod method = kDefaultAreaMethod;  // DEFAULT: kDefaultAreaMethod (ellipsoidal)
   /// Attribute to group by. DEFAULT: "" — no groups.
   std::string group_field;
   /// Attribute that identifies a feature in listings (e.g. "BSM"). DEFAULT: "" — the FID.

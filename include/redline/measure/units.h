@@ -5,12 +5,18 @@
 // 1 km² = 100 ha. Official tables print ha and mu with 2 decimals.
 #include <cstddef>
 #include <string>
+#include <vector>
+
+#include "redline/export.h"
 
 #include "redline/export.h"
 
 namespace redline {
 
 enum class AreaUnit { SquareMetre, Hectare, Mu, WanMu, SquareKilometre };
+
+/// DEFAULT unit of every report: the hectare.
+constexpr AreaUnit kDefaultAreaUnit = AreaUnit::Hectare;
 
 /// Returns the size of one `unit` in square metres.
 REDLINE_EXPORT double square_metres_per(AreaUnit unit);
@@ -21,8 +27,12 @@ inline double from_square_metres(double m2, AreaUnit unit) { return m2 / square_
 inline double to_square_metres(double value, AreaUnit unit) { return value * square_metres_per(unit); }
 
 /// Parses a unit name: m2, ha, mu, wanmu, km2, or the Chinese 平方米, 公顷, 亩, 万亩, 平方公里 /
-/// 平方千米 (also m², km²). Case-insensitive. Throws UsageError listing the accepted names.
+/// 平方千米 (also m², km²). Case-insensitive. Throws UsageError "unknown area unit 'x'
+/// (expected m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, 万亩, 平方公里)".
 REDLINE_EXPORT AreaUnit parse_area_unit(const std::string& text);
+
+/// Returns the short names of the units ("m2", "ha", "mu", "wanmu", "km2"), for help texts.
+REDLINE_EXPORT std::vector<std::string> area_unit_names();
 
 /// Returns the unit's short name as parse_area_unit accepts it: "m2", "ha", "mu", "wanmu", "km2".
 REDLINE_EXPORT std::string unit_name(AreaUnit unit);

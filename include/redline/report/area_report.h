@@ -12,8 +12,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/measure/area_summary.h"
@@ -23,21 +21,19 @@
 namespace redline {
 
 struct AreaReportOptions {
-  AreaUnit unit = AreaUnit::Hectare;           // DEFAULT: ha
-  OutputFormat format = OutputFormat::Text;    // DEFAULT: aligned text
+  AreaUnit unit = kDefaultAreaUnit;            // DEFAULT: kDefaultAreaUnit (ha)
+  OutputFormat format = kDefaultOutputFormat;  // DEFAULT: kDefaultOutputFormat (aligned text)
   bool list_features = false;                  // DEFAULT: totals and groups only
   bool bom = false;                            // UTF-8 BOM before CSV (for Excel)
 };
 
-/// Returns the report as JSON (see above).
-REDLINE_EXPORT nlohmann::ordered_json area_report_json(const AreaSummary& summary, const AreaReportOptions& options);
+/// Returns the report as JSON text (see above), indented by 2, ending in a newline: what
+/// `redline area --format json` prints. options.format is ignored.
+REDLINE_EXPORT std::string area_report_json(const AreaSummary& summary, const AreaReportOptions& options);
 
 /// Returns the report in options.format. CSV holds one table only: the features when listed,
 /// else the groups, else the total.
 REDLINE_EXPORT std::string render_area_report(const AreaSummary& summary, const AreaReportOptions& options);
-
-/// Returns the read report as JSON: counts, encoding, notes and one entry per issue.
-REDLINE_EXPORT nlohmann::ordered_json read_report_json(const ReadReport& report);
 
 /// Returns plain-words lines about what reading found and did (repairs, skips, nulls), for the
 /// notes under a table or for stderr. Empty when there is nothing to say.

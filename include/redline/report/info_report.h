@@ -8,16 +8,15 @@
 //   "issues": [...], "problem"}]}
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "redline/export.h"
 #include "redline/io/source_info.h"
 #include "redline/report/table.h"
 
 namespace redline {
 
-/// Returns the report as JSON (see above).
-REDLINE_EXPORT nlohmann::ordered_json source_info_json(const SourceInfo& info);
+/// Returns the report as JSON text (see above), indented by 2, ending in a newline: what
+/// `redline info --format json` prints.
+REDLINE_EXPORT std::string source_info_json(const SourceInfo& info);
 
 /// Returns the report in `format`.
 REDLINE_EXPORT std::string render_source_info(const SourceInfo& info, OutputFormat format);

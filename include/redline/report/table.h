@@ -12,8 +12,16 @@ namespace redline {
 
 enum class OutputFormat { Text, Json, Csv, Markdown };
 
-/// Parses "table" (or "text"), "json", "csv", "md" (or "markdown"). Throws UsageError.
+/// DEFAULT output format of every report: an aligned text table.
+constexpr OutputFormat kDefaultOutputFormat = OutputFormat::Text;
+
+/// Parses "table" (or "text"), "json", "csv", "md" (or "markdown"), ignoring ASCII case.
+/// Throws UsageError "unknown output format 'x' (expected table, json, csv or md)".
 REDLINE_EXPORT OutputFormat parse_output_format(const std::string& text);
+/// Returns the format's name as parse_output_format() accepts it: "table", "json", "csv", "md".
+REDLINE_EXPORT std::string output_format_name(OutputFormat format);
+/// Returns every format's name, in the order above, for help texts.
+REDLINE_EXPORT std::vector<std::string> output_format_names();
 
 struct REDLINE_EXPORT Table {
   std::string title;                         ///< printed above the table ("" for none)

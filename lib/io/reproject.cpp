@@ -1,4 +1,4 @@
-#include "redline/crs/reproject.h"
+#include "redline/io/reproject.h"
 
 #include "redline/crs/transform.h"
 #include "util/parallel.h"

@@ -1,0 +1,97 @@
+#include "io/geometry_normalisation.h"
+
+#include <string>
+#include <utility>
+
+#include "geom/coordinate_scan.h"
+#include "io/coordinate_check.h"
+#include "io/repair_audit.h"
+#include "redline/geom/validity.h"
+
+namespace redline::detail {
+
+namespace {
+
+void set_issue(NormalisedGeometry& out, std::int64_t fid, FeatureIssue::Kind kind,
+               FeatureIssue::Action action, std::string reason) {
+  FeatureIssue i;
+  i.fid = fid;
+  i.kind = kind;
+  i.action = action;
+  i.reason = std::move(reason);
+  out.issue = std::move(i);
+}
+
+}  // namespace
+
+NormalisedGeometry normalise_geometry(RawFeature& raw) {
+  NormalisedGeometry out;
+  if (raw.wkb.empty()) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted,
+              "no geometry");
+    return out;
+  }
+  Geometry g = Geometry::from_wkb(raw.wkb.data(), raw.wkb.size());
+  std::vector<unsigned char>().swap(raw.wkb);  // free as we go
+  // Before anything measures or repairs it: GEOS takes NaN for a valid coordinate.
+  require_finite_coordinates(g);
+  const std::string type = g.type_name();
+  if (type != "Polygon" && type != "MultiPolygon") {
+    Geometry poly = polygonal_part(g.clone());
+    if (poly.is_empty() && !g.is_empty()) {
+      set_issue(out, raw.fid, FeatureIssue::Kind::NotPolygon, FeatureIssue::Action::Skipped,
+                "geometry is a " + type + ", not a polygon");
+      out.skip = true;
+      return out;
+    }
+    g = std::move(poly);
+  }
+  if (g.is_empty()) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::EmptyGeometry, FeatureIssue::Action::Counted,
+              "empty geometry");
+    out.geometry = std::move(g);
+    return out;
+  }
+  out.envelope = vertex_envelope(g);  // holes included: see vertex_envelope
+  out.geometry = std::move(g);
+  out.measurable = true;
+  return out;
+}
+
+void validate_geometry(NormalisedGeometry& out, const RawFeature& raw, const Crs& crs,
+                       const ReadOptions& options) {
+  if (!out.measurable) return;
+  require_flat_lonlat_rings(out.geometry, crs);
+  const InvalidPolicy policy = options.invalid;
+  const bool repair = policy == InvalidPolicy::Repair || policy == InvalidPolicy::RepairStrict;
+  if (auto problem = find_invalidity(out.geometry)) {
+    FeatureIssue::Action action = repair                       ? FeatureIssue::Action::Repaired
+                                  : policy == InvalidPolicy::Skip ? FeatureIssue::Action::Skipped
+                                                                  : FeatureIssue::Action::Counted;
+    set_issue(out, raw.fid, FeatureIssue::Kind::Invalid, action, problem->reason);
+    out.issue->x = problem->x;
+    out.issue->y = problem->y;
+    if (repair) {
+      Geometry repaired = make_valid_polygonal(out.geometry);
+      const RepairAudit audit =
+          audit_repair(out.geometry, repaired, options.repair_tolerance_percent / 100.0);
+      out.issue->area_before = audit.area_before;
+      out.issue->area_after = audit.area_after;
+      out.repair_beyond_tolerance = audit.beyond_tolerance;
+      out.original = std::move(out.geometry);
+      out.geometry = std::move(repaired);
+    } else {
+      out.skip = true;
+    }
+    return;
+  }
+  if (raw.flattened) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
+              "Z/M values dropped");
+  } else if (raw.linearised) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
+              "curves replaced by line segments");
+  }
+}
+
+}  // namespace redline::detail
