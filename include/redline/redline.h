@@ -1,22 +1,72 @@
 #pragma once
-// The whole public API of redline. Include the module headers instead to keep builds lean.
-#include "redline/crs/crs.h"
-#include "redline/io/reproject.h"
-#include "redline/crs/transform.h"
+// The whole public API of redline: every public header, floor by floor (scripts/check-architecture
+// checks that none is missing). Include the module headers instead to keep builds lean.
+//
+// Floors, from the ground (ARCHITECTURE.md): util, geom (GEOS), crs (PROJ), io (GDAL), measure,
+// overlay, drift, checks, report.
 #include "redline/error.h"
+#include "redline/progress.h"
+#include "redline/version.h"
+#include "redline/export.h"
+
+// geom
+#include "redline/geom/coordinate_map.h"
 #include "redline/geom/envelope_index.h"
 #include "redline/geom/geometry.h"
 #include "redline/geom/ops.h"
+#include "redline/geom/paths.h"
+#include "redline/geom/predicates.h"
 #include "redline/geom/validity.h"
+
+// crs
+#include "redline/crs/crs.h"
+#include "redline/crs/ellipsoid_area.h"
+#include "redline/crs/local_projection.h"
+#include "redline/crs/transform.h"
+
+// io
 #include "redline/io/feature.h"
+#include "redline/io/input_path.h"
 #include "redline/io/layer.h"
+#include "redline/io/output_path.h"
+#include "redline/io/reproject.h"
 #include "redline/io/source_info.h"
+#include "redline/io/temporary_files.h"
 #include "redline/io/writer.h"
+
+// measure
 #include "redline/measure/area.h"
 #include "redline/measure/area_summary.h"
+#include "redline/measure/quantity_format.h"
 #include "redline/measure/units.h"
-#include "redline/progress.h"
+
+// overlay
+#include "redline/overlay/coverage.h"
+#include "redline/overlay/engine_options.h"
+#include "redline/overlay/overlay.h"
+#include "redline/overlay/sliver.h"
+#include "redline/overlay/subdivide.h"
+#include "redline/overlay/tabulate.h"
+
+// drift
+#include "redline/drift/drift.h"
+
+// checks
+#include "redline/checks/check.h"
+#include "redline/checks/check_spec_builder.h"
+#include "redline/checks/deliveries.h"
+#include "redline/checks/rules.h"
+#include "redline/checks/threshold.h"
+
+// report
 #include "redline/report/area_report.h"
+#include "redline/report/check_report.h"
+#include "redline/report/coverage_layers.h"
+#include "redline/report/coverage_report.h"
+#include "redline/report/drift_layers.h"
+#include "redline/report/drift_report.h"
 #include "redline/report/info_report.h"
+#include "redline/report/overlay_layer.h"
+#include "redline/report/overlay_report.h"
 #include "redline/report/table.h"
-#include "redline/version.h"
+#include "redline/report/tabulate_report.h"

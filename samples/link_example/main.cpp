@@ -8,11 +8,9 @@
 #include <cstdio>
 #include <exception>
 
-#include <redline/error.h>
-#include <redline/io/layer.h>
-#include <redline/measure/area_summary.h>
-#include <redline/measure/units.h>
-#include <redline/version.h>
+// The umbrella header: every public header compiles on its own, with no dependency's headers
+// (GDAL, GEOS, PROJ, nlohmann ...) on the include path, as an installed package gives it.
+#include <redline/redline.h>
 
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3) {
