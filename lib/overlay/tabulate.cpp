@@ -82,15 +82,11 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
     class_index = classes.field_index(options.class_field);
   });
   TabulateResult r;
-  r.zones_source = zones.source;
-  r.zones_layer = zones.name;
-  r.classes_source = classes.source;
-  r.classes_layer = classes.name;
+  r.zones_origin = origin_of(zones);
+  r.classes_origin = origin_of(classes);
   in.describe_frame(r);
   r.zone_field = options.zone_field;
   r.class_field = options.class_field;
-  r.zones_read = zones.report;
-  r.classes_read = classes.report;
   r.zones_repair_delta_m2 = in.first_repair_delta_m2();
   r.classes_repair_delta_m2 = in.second_repair_delta_m2();
   const double grid = in.grid();
