@@ -30,10 +30,7 @@ struct PieceOutcome {
   Geometry outside;              // with keep_geometries
 };
 
-struct Worker {
-  AreaCalculator calc;
-  PieceMatcher matcher;
-};
+using Worker = detail::MatchWorker;
 
 // Returns the union of `parts` (one part is returned as it is).
 Geometry merge(std::vector<Geometry>& parts, double grid) {

@@ -21,10 +21,7 @@ using detail::PieceMatcher;
 using detail::PieceSet;
 using detail::Relation;
 
-struct Worker {
-  AreaCalculator calc;
-  PieceMatcher matcher;
-};
+using Worker = detail::MatchWorker;
 
 // Returns the area of the common part of t and c without copying either when one covers the other.
 double overlap_area(const Piece& t, const Piece& c, Relation r, double grid, const AreaCalculator& calc) {
