@@ -26,6 +26,7 @@ set(REDLINE_LIB_SOURCES
   lib/io/attribute_values.cpp
   lib/io/geometry_normalisation.cpp
   lib/io/layer.cpp
+  lib/io/layer_origin.cpp
   lib/io/read_layer.cpp
   lib/io/read_options.cpp
   lib/io/reproject.cpp
@@ -39,6 +40,7 @@ set(REDLINE_LIB_SOURCES
   lib/report/area_report.cpp
   lib/report/check_report.cpp
   lib/report/info_report.cpp
+  lib/report/layer_origin_report.cpp
   lib/report/read_report_json.cpp
   lib/report/table.cpp
   lib/util/text.cpp

@@ -34,10 +34,7 @@ Command register_area(CLI::App& parent) {
 
   Runner run = [args]() {
     const MeasureArgs& m = args->measure;
-    AreaReportOptions report;
-    report.unit = m.area_unit();
-    report.format = m.output_format();
-    report.bom = m.bom;
+    AreaReportOptions report = m.report_options<AreaReportOptions>();
     report.list_features = args->list_features;
     AreaOptions options;
     options.method = m.area_method();

@@ -54,7 +54,7 @@ Command register_coverage(CLI::App& parent) {
 
   Runner run = [args]() {
     const OverlayArgs& in = args->layers;
-    CoverageReportOptions report = in.report_options<CoverageReportOptions>();
+    CoverageReportOptions report = in.measure.report_options<CoverageReportOptions>();
     report.listing = args->features.empty() ? default_feature_listing(!args->by.empty())
                                             : parse_feature_listing(args->features);
     CoverageOptions options;

@@ -77,10 +77,7 @@ Command register_drift(CLI::App& parent) {
 
   Runner run = [args]() {
     const MeasureArgs& m = args->measure;
-    DriftReportOptions report;
-    report.unit = m.area_unit();
-    report.format = m.output_format();
-    report.bom = m.bom;
+    DriftReportOptions report = m.report_options<DriftReportOptions>();
     if (args->all_features) {
       report.list_features = static_cast<std::size_t>(-1);
       report.csv_changes = true;

@@ -35,7 +35,7 @@ Command register_overlay(CLI::App& parent) {
 
   Runner run = [args]() {
     const OverlayArgs& in = args->layers;
-    OverlayReportOptions report = in.report_options<OverlayReportOptions>();
+    OverlayReportOptions report = in.measure.report_options<OverlayReportOptions>();
     report.out_path = args->out;
     OverlayOptions options;
     options.engine = in.engine_options();

@@ -36,17 +36,6 @@ struct OverlayArgs {
     return o;
   }
 
-  /// Returns report options (any of the overlay reports' *ReportOptions) with the unit, format
-  /// and BOM asked for.
-  template <typename ReportOptions>
-  ReportOptions report_options() const {
-    ReportOptions r;
-    r.unit = measure.area_unit();
-    r.format = measure.output_format();
-    r.bom = measure.bom;
-    return r;
-  }
-
   /// Reads both layers, the first first.
   OverlayLayers read_layers() const {
     Layer a = read_layer(first.path, first.read_options(measure.threads));

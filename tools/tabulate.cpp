@@ -39,7 +39,7 @@ Command register_tabulate(CLI::App& parent) {
     options.class_field = args->class_field;
     const OverlayLayers layers = in.read_layers();
     print(render_tabulate_report(tabulate(layers.first, layers.second, options),
-                                 in.report_options<TabulateReportOptions>()));
+                                 in.measure.report_options<TabulateReportOptions>()));
     return kOk;
   };
   return {cmd, run};

@@ -28,6 +28,7 @@
 #include "redline/io/feature.h"
 #include "redline/io/input_path.h"
 #include "redline/io/layer.h"
+#include "redline/io/layer_origin.h"
 #include "redline/io/output_path.h"
 #include "redline/io/reproject.h"
 #include "redline/io/source_info.h"

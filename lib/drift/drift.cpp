@@ -28,10 +28,8 @@ namespace {
 // The result's inputs and settings, before any work.
 DriftResult result_header(const Layer& before, const Layer& after, const DriftOptions& options) {
   DriftResult r;
-  r.before_source = before.source;
-  r.before_layer = before.name;
-  r.after_source = after.source;
-  r.after_layer = after.name;
+  r.before = origin_of(before);
+  r.after = origin_of(after);
   r.method = options.method;
   r.key_field = options.key_field;
   r.class_field = options.class_field;
@@ -39,8 +37,6 @@ DriftResult result_header(const Layer& before, const Layer& after, const DriftOp
   r.sliver_area = options.sliver_area;
   r.fast_shift = std::min(options.fast_shift, options.sliver_width / 2);
   r.grid_size = options.grid_size > 0 ? options.grid_size : kDefaultDriftGridSize;
-  r.before_read = before.report;
-  r.after_read = after.report;
   return r;
 }
 

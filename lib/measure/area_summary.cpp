@@ -9,12 +9,10 @@ namespace redline {
 
 AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
   AreaSummary s;
-  s.source = layer.source;
-  s.layer = layer.name;
+  s.origin = origin_of(layer);
   s.crs = layer.crs;
   s.method = options.method;
   s.group_field = options.group_field;
-  s.read = layer.report;
 
   std::optional<std::size_t> group_index, id_index;
   if (!options.group_field.empty()) group_index = layer.field_index(options.group_field);

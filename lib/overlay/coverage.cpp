@@ -30,10 +30,7 @@ struct PieceOutcome {
   Geometry outside;              // with keep_geometries
 };
 
-struct Worker {
-  AreaCalculator calc;
-  PieceMatcher matcher;
-};
+using Worker = detail::MatchWorker;
 
 // Returns the union of `parts` (one part is returned as it is).
 Geometry merge(std::vector<Geometry>& parts, double grid) {
@@ -141,16 +138,12 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
     if (!options.id_field.empty()) id_index = target.field_index(options.id_field);
   });
   CoverageResult r;
-  r.target_source = target.source;
-  r.target_layer = target.name;
-  r.cover_source = cover.source;
-  r.cover_layer = cover.name;
+  r.target = origin_of(target);
+  r.cover = origin_of(cover);
   in.describe_frame(r);
   r.sliver_width_m = options.sliver_width;
   r.group_field = options.group_field;
   r.id_field = options.id_field;
-  r.target_read = target.report;
-  r.cover_read = cover.report;
   r.target_repair_delta_m2 = in.first_repair_delta_m2();
   r.cover_repair_delta_m2 = in.second_repair_delta_m2();
 

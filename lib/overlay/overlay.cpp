@@ -119,14 +119,10 @@ OverlayResult overlay_layers(const Layer& a, const Layer& b, const OverlayOption
   const EngineOptions& eo = options.engine;
   const detail::OverlayInputs in(a, b, eo);
   OverlayResult r;
-  r.a_source = a.source;
-  r.a_layer = a.name;
-  r.b_source = b.source;
-  r.b_layer = b.name;
+  r.a = origin_of(a);
+  r.b = origin_of(b);
   r.op = options.op;
   in.describe_frame(r);
-  r.a_read = a.report;
-  r.b_read = b.report;
   r.a_repair_delta_m2 = in.first_repair_delta_m2();
   r.b_repair_delta_m2 = in.second_repair_delta_m2();
   const double grid = in.grid();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "redline/geom/predicates.h"
+#include "redline/measure/area.h"
 #include "overlay/interiors_overlap.h"
 #include "overlay/piece_set.h"
 
@@ -48,6 +49,13 @@ class PieceMatcher {
   PreparedPtr target_prepared_;
   SegmentPolygon target_segments_, scratch_segments_;
   bool target_loaded_ = false;
+};
+
+/// What one worker thread of coverage and tabulate holds: its own area calculator and matcher
+/// (neither is shared between threads).
+struct MatchWorker {
+  AreaCalculator calc;
+  PieceMatcher matcher;
 };
 
 }  // namespace redline::detail

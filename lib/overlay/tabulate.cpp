@@ -21,10 +21,7 @@ using detail::PieceMatcher;
 using detail::PieceSet;
 using detail::Relation;
 
-struct Worker {
-  AreaCalculator calc;
-  PieceMatcher matcher;
-};
+using Worker = detail::MatchWorker;
 
 // Returns the area of the common part of t and c without copying either when one covers the other.
 double overlap_area(const Piece& t, const Piece& c, Relation r, double grid, const AreaCalculator& calc) {
@@ -82,15 +79,11 @@ TabulateResult tabulate(const Layer& zones, const Layer& classes, const Tabulate
     class_index = classes.field_index(options.class_field);
   });
   TabulateResult r;
-  r.zones_source = zones.source;
-  r.zones_layer = zones.name;
-  r.classes_source = classes.source;
-  r.classes_layer = classes.name;
+  r.zones_origin = origin_of(zones);
+  r.classes_origin = origin_of(classes);
   in.describe_frame(r);
   r.zone_field = options.zone_field;
   r.class_field = options.class_field;
-  r.zones_read = zones.report;
-  r.classes_read = classes.report;
   r.zones_repair_delta_m2 = in.first_repair_delta_m2();
   r.classes_repair_delta_m2 = in.second_repair_delta_m2();
   const double grid = in.grid();

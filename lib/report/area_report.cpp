@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_text.h"
-#include "report/read_report_json.h"
+#include "report/layer_origin_report.h"
 
 namespace redline {
 
@@ -42,8 +42,8 @@ std::vector<std::string> read_report_lines(const ReadReport& r, double repair_de
 
 std::string area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
   const AreaUnit u = o.unit;
-  nlohmann::ordered_json j = {{"source", s.source},
-                      {"layer", s.layer},
+  nlohmann::ordered_json j = {{"source", s.origin.source},
+                      {"layer", s.origin.layer},
                       {"crs", s.crs.label()},
                       {"method", method_name(s.method)},
                       {"unit", unit_name(u)},
@@ -68,9 +68,7 @@ std::string area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
     }
     j["feature_areas"] = std::move(fa);
   }
-  nlohmann::ordered_json read = read_report_json(s.read);
-  read["repair_delta"] = from_square_metres(s.repair_delta_m2, u);
-  j["read"] = std::move(read);
+  j["read"] = detail::origin_read_json(s.origin, s.repair_delta_m2, u);
   return detail::json_text(j);
 }
 
@@ -84,7 +82,7 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
   auto percent = [total](double m2) { return total > 0 ? format_number(100.0 * m2 / total, 2) : "-"; };
 
   Table summary;
-  summary.title = fmt::format("{} — layer {}", s.source, s.layer);
+  summary.title = fmt::format("{} — layer {}", s.origin.source, s.origin.layer);
   summary.column("item").column("value");
   summary.add_row({"CRS", s.crs.label()});
   summary.add_row({"method", method_name(s.method)});
@@ -93,7 +91,7 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
   for (AreaUnit other : {AreaUnit::Hectare, AreaUnit::Mu, AreaUnit::SquareKilometre}) {
     if (other != u) summary.add_row({"  = " + unit_symbol(other), format_area(total, other)});
   }
-  summary.notes = read_report_lines(s.read, s.repair_delta_m2, u);
+  summary.notes = read_report_lines(s.origin.read, s.repair_delta_m2, u);
 
   Table groups;
   if (!s.group_field.empty()) {
@@ -130,7 +128,7 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     if (!s.group_field.empty()) return render_tables({groups}, o.format, o.bom);
     Table t;
     t.column("source").column("layer").column("features", true).column(area_col, true);
-    t.add_row({s.source, s.layer, std::to_string(s.features.size()), format_area(total, u)});
+    t.add_row({s.origin.source, s.origin.layer, std::to_string(s.features.size()), format_area(total, u)});
     return render_tables({t}, o.format, o.bom);
   }
   std::vector<Table> tables{summary};

@@ -12,7 +12,7 @@ void write_coverage_layers(const CoverageResult& r, const Layer& target, const s
   detail::add_field(fields, "feature_" + u, FieldType::Real, 0, 0);
   detail::add_field(fields, "pct", FieldType::Real, 0, 0);
 
-  GeoPackageWriter out(path, {r.target_source, r.cover_source});
+  GeoPackageWriter out(path, {r.target.source, r.cover.source});
   for (const bool inside : {true, false}) {
     out.begin_layer(inside ? "inside" : "outside", r.crs, fields);
     for (const FeatureCoverage& f : r.features) {

@@ -6,8 +6,8 @@
 #include "redline/error.h"
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/layer_origin_report.h"
 #include "report/overlay_json.h"
-#include "report/read_report_json.h"  // moved out of area_report.h (no nlohmann in a public header)
 #include "util/enum_names.h"
 #include "util/text.h"
 
@@ -57,8 +57,8 @@ std::vector<std::string> notes(const CoverageResult& r, AreaUnit u) {
                                 "overlaps were counted once.",
                                 r.cover_overlaps.features, r.cover_overlaps.groups));
   }
-  for (const auto& l : read_report_lines(r.target_read, r.target_repair_delta_m2, u)) lines.push_back("target: " + l);
-  for (const auto& l : read_report_lines(r.cover_read, r.cover_repair_delta_m2, u)) lines.push_back("cover: " + l);
+  detail::append_read_lines(lines, "target: ", r.target, r.target_repair_delta_m2, u);
+  detail::append_read_lines(lines, "cover: ", r.cover, r.cover_repair_delta_m2, u);
   return lines;
 }
 
@@ -98,8 +98,8 @@ nlohmann::ordered_json coverage_json(const CoverageResult& r, const CoverageRepo
                               {"method", method_name(r.method)},
                               {"total", figures_json(r.total, u)},
                               {"groups", std::move(groups)},
-                              {"target", {{"source", r.target_source}, {"layer", r.target_layer}}},
-                              {"cover", {{"source", r.cover_source}, {"layer", r.cover_layer}}},
+                              {"target", detail::origin_json(r.target)},
+                              {"cover", detail::origin_json(r.cover)},
                               {"crs", r.crs.label()},
                               {"grid", r.grid_size},
                               {"sliver_width_m", r.sliver_width_m}};
@@ -109,8 +109,8 @@ nlohmann::ordered_json coverage_json(const CoverageResult& r, const CoverageRepo
   j["inside"] = std::move(inside);
   j["slivers"] = {{"features", r.sliver_features}, {"area", from_square_metres(r.sliver_m2, u)}};
   j["cover_overlaps"] = {{"features", r.cover_overlaps.features}, {"groups", r.cover_overlaps.groups}};
-  j["read"] = {{"target", detail::input_read_json(r.target_read, r.target_repair_delta_m2, u)},
-               {"cover", detail::input_read_json(r.cover_read, r.cover_repair_delta_m2, u)}};
+  j["read"] = {{"target", detail::origin_read_json(r.target, r.target_repair_delta_m2, u)},
+               {"cover", detail::origin_read_json(r.cover, r.cover_repair_delta_m2, u)}};
   return j;
 }
 
@@ -126,8 +126,7 @@ std::string render_coverage_report(const CoverageResult& r, const CoverageReport
   const std::string ul = unit_symbol(u);
 
   Table summary;
-  summary.title = fmt::format("coverage of {} (layer {}) within {} (layer {})", r.target_source, r.target_layer,
-                              r.cover_source, r.cover_layer);
+  summary.title = "coverage of " + detail::origin_title(r.target) + " within " + detail::origin_title(r.cover);
   summary.column("item").column("value");
   summary.add_row({"CRS", r.crs.label()});
   summary.add_row({"method", method_name(r.method)});
@@ -191,7 +190,7 @@ std::string render_coverage_report(const CoverageResult& r, const CoverageReport
     Table t;
     t.column("target").column("cover").column("features", true).column("features inside", true);
     for (const auto& c : figure_cols) t.column(c, true);
-    std::vector<std::string> row = {r.target_layer, r.cover_layer, std::to_string(r.features.size()),
+    std::vector<std::string> row = {r.target.layer, r.cover.layer, std::to_string(r.features.size()),
                                     std::to_string(r.features_inside)};
     for (auto& c : figure_cells(r.total)) row.push_back(std::move(c));
     t.add_row(std::move(row));

@@ -14,7 +14,7 @@ void write_drift_layers(const DriftResult& r, const std::string& path, AreaUnit 
   class_fields.push_back({"class_from", FieldType::Text, 0, 0});
   class_fields.push_back({"class_to", FieldType::Text, 0, 0});
 
-  GeoPackageWriter out(path, {r.before_source, r.after_source});
+  GeoPackageWriter out(path, {r.before.source, r.after.source});
   struct LayerSpec {
     const char* name;
     DriftPiece::Kind kind;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/report/area_report.h"
+#include "report/layer_origin_report.h"
 
 namespace redline {
 
@@ -87,10 +88,10 @@ nlohmann::ordered_json report_json(const DriftResult& r, AreaUnit u) {
                 {"within_shift", r.work.within_shift},
                 {"overlaid", r.work.overlaid},
                 {"max_shift", r.work.max_shift}}},
-      {"before_source", r.before_source},
-      {"before_layer", r.before_layer},
-      {"after_source", r.after_source},
-      {"after_layer", r.after_layer},
+      {"before_source", r.before.source},
+      {"before_layer", r.before.layer},
+      {"after_source", r.after.source},
+      {"after_layer", r.after.layer},
       {"notes", r.notes}};
   return j;
 }
@@ -107,7 +108,7 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
   const std::string col = "area (" + unit_symbol(u) + ")";
 
   Table summary;
-  summary.title = fmt::format("drift: {} ({}) → {} ({})", r.before_source, r.before_layer, r.after_source, r.after_layer);
+  summary.title = fmt::format("drift: {} ({}) → {} ({})", r.before.source, r.before.layer, r.after.source, r.after.layer);
   summary.column("item").column(col, true).column("note");
   summary.add_row({"before", format_area(r.before_m2, u), ""});
   summary.add_row({"after", format_area(r.after_m2, u), ""});
@@ -131,8 +132,8 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
       r.work.identical, r.work.within_shift, format_number(r.fast_shift, 3), format_number(r.work.max_shift * 1000, 2),
       r.work.overlaid));
   for (const std::string& n : r.notes) summary.notes.push_back(n);
-  for (const std::string& line : read_report_lines(r.before_read, 0.0, u)) summary.notes.push_back("BEFORE: " + line);
-  for (const std::string& line : read_report_lines(r.after_read, 0.0, u)) summary.notes.push_back("AFTER: " + line);
+  detail::append_read_lines(summary.notes, "BEFORE: ", r.before, 0.0, u);
+  detail::append_read_lines(summary.notes, "AFTER: ", r.after, 0.0, u);
 
   Table reclass;
   if (!r.class_field.empty()) {

@@ -5,8 +5,8 @@
 
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/layer_origin_report.h"
 #include "report/overlay_json.h"
-#include "report/read_report_json.h"  // moved out of area_report.h (no nlohmann in a public header)
 
 namespace redline {
 
@@ -18,16 +18,16 @@ nlohmann::ordered_json overlay_json(const OverlayResult& r, const OverlayReportO
           {"method", method_name(r.method)},
           {"crs", r.crs.label()},
           {"grid", r.grid_size},
-          {"a", {{"source", r.a_source}, {"layer", r.a_layer}}},
-          {"b", {{"source", r.b_source}, {"layer", r.b_layer}}},
+          {"a", detail::origin_json(r.a)},
+          {"b", detail::origin_json(r.b)},
           {"features", r.features.size()},
           {"from_both", r.from_both},
           {"a_only", r.a_only},
           {"b_only", r.b_only},
           {"area", from_square_metres(r.total_m2, o.unit)},
           {"read",
-           {{"a", detail::input_read_json(r.a_read, r.a_repair_delta_m2, o.unit)},
-            {"b", detail::input_read_json(r.b_read, r.b_repair_delta_m2, o.unit)}}}};
+           {{"a", detail::origin_read_json(r.a, r.a_repair_delta_m2, o.unit)},
+            {"b", detail::origin_read_json(r.b, r.b_repair_delta_m2, o.unit)}}}};
 }
 
 }  // namespace
@@ -40,8 +40,7 @@ std::string render_overlay_report(const OverlayResult& r, const OverlayReportOpt
   if (o.format == OutputFormat::Json) return overlay_report_json(r, o);
   const std::string ul = unit_symbol(o.unit);
   Table t;
-  t.title = fmt::format("{} of {} (layer {}) and {} (layer {})", overlay_op_name(r.op), r.a_source, r.a_layer,
-                        r.b_source, r.b_layer);
+  t.title = overlay_op_name(r.op) + " of " + detail::origin_title(r.a) + " and " + detail::origin_title(r.b);
   t.column("item").column("value");
   if (!o.out_path.empty()) t.add_row({"written to", o.out_path + " (layer " + overlay_op_name(r.op) + ")"});
   t.add_row({"CRS", r.crs.label()});
@@ -52,8 +51,8 @@ std::string render_overlay_report(const OverlayResult& r, const OverlayReportOpt
   if (r.op != OverlayOp::Intersection) t.add_row({"  from the first only", std::to_string(r.a_only)});
   if (r.op == OverlayOp::Union) t.add_row({"  from the second only", std::to_string(r.b_only)});
   t.add_row({"area (" + ul + ")", format_area(r.total_m2, o.unit)});
-  for (const auto& l : read_report_lines(r.a_read, r.a_repair_delta_m2, o.unit)) t.notes.push_back("first: " + l);
-  for (const auto& l : read_report_lines(r.b_read, r.b_repair_delta_m2, o.unit)) t.notes.push_back("second: " + l);
+  detail::append_read_lines(t.notes, "first: ", r.a, r.a_repair_delta_m2, o.unit);
+  detail::append_read_lines(t.notes, "second: ", r.b, r.b_repair_delta_m2, o.unit);
   if (o.format == OutputFormat::Csv) {
     Table c;
     c.column("op").column("features", true).column("from both", true).column("first only", true)

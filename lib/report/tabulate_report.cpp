@@ -7,8 +7,8 @@
 
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
+#include "report/layer_origin_report.h"
 #include "report/overlay_json.h"
-#include "report/read_report_json.h"  // moved out of area_report.h (no nlohmann in a public header)
 #include "redline/report/table.h"
 
 namespace redline {
@@ -19,7 +19,7 @@ std::string show(const std::string& key, bool is_null) { return group_label(key,
 
 // Without a zone field the whole zones layer is one zone, named after the layer.
 std::string show_zone(const TabulateResult& r, const std::string& key, bool is_null) {
-  return r.zone_field.empty() ? "(all " + r.zones_layer + ")" : show(key, is_null);
+  return r.zone_field.empty() ? "(all " + r.zones_origin.layer + ")" : show(key, is_null);
 }
 
 nlohmann::ordered_json key_json(const std::string& key, bool is_null) {
@@ -53,8 +53,8 @@ std::vector<std::string> notes(const TabulateResult& r, AreaUnit u) {
     lines.push_back(fmt::format("{} zone feature(s) overlap other zone features: what lies in two zones counts in each.",
                                 r.overlapping_zone_features));
   }
-  for (const auto& l : read_report_lines(r.zones_read, r.zones_repair_delta_m2, u)) lines.push_back("zones: " + l);
-  for (const auto& l : read_report_lines(r.classes_read, r.classes_repair_delta_m2, u)) lines.push_back("classes: " + l);
+  detail::append_read_lines(lines, "zones: ", r.zones_origin, r.zones_repair_delta_m2, u);
+  detail::append_read_lines(lines, "classes: ", r.classes_origin, r.classes_repair_delta_m2, u);
   return lines;
 }
 
@@ -82,8 +82,8 @@ nlohmann::ordered_json tabulate_json(const TabulateResult& r, const TabulateRepo
   j["zones"] = std::move(zones);
   j["overlapping_class_features"] = r.overlapping_class_features;
   j["overlapping_zone_features"] = r.overlapping_zone_features;
-  j["read"] = {{"zones", detail::input_read_json(r.zones_read, r.zones_repair_delta_m2, u)},
-               {"classes", detail::input_read_json(r.classes_read, r.classes_repair_delta_m2, u)}};
+  j["read"] = {{"zones", detail::origin_read_json(r.zones_origin, r.zones_repair_delta_m2, u)},
+               {"classes", detail::origin_read_json(r.classes_origin, r.classes_repair_delta_m2, u)}};
   return j;
 }
 
@@ -100,8 +100,8 @@ std::string render_tabulate_report(const TabulateResult& r, const TabulateReport
   const std::string zone_col = r.zone_field.empty() ? "zone" : r.zone_field;
 
   Table cells;
-  cells.title = fmt::format("{} (layer {}) by {} of {} (layer {})", r.zones_source, r.zones_layer, r.class_field,
-                            r.classes_source, r.classes_layer);
+  cells.title = detail::origin_title(r.zones_origin) + " by " + r.class_field + " of " +
+                detail::origin_title(r.classes_origin);
   cells.column(zone_col).column(r.class_field).column("area (" + ul + ")", true).column("% of zone", true);
   for (const TabulateCell& c : r.cells) {
     cells.add_row({show_zone(r, c.zone, c.zone_null), show(c.class_key, c.class_null), format_area(c.area_m2, u), format_percent(c.percent)});

@@ -94,7 +94,7 @@ TEST(Coverage, InvalidTargetIsRepairedAndMeasured) {
   auto f = by_name(r);
   // The bow tie becomes two 2500 m² triangles; c8 covers the left one (oracle 2500.000008 of
   // 5000.000005, after shapely make_valid).
-  EXPECT_EQ(r.target_read.repaired, 1u);
+  EXPECT_EQ(r.target.read.repaired, 1u);
   EXPECT_NEAR(f["bowtie"].area_m2, 5000.000005, kTol);
   EXPECT_NEAR(f["bowtie"].inside_m2, 2500.000008, kTol);
 }

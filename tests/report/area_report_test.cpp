@@ -13,14 +13,14 @@ namespace {
 
 AreaSummary sample_summary() {
   AreaSummary s;
-  s.source = "redline.shp";
-  s.layer = "redline";
+  s.origin.source = "redline.shp";
+  s.origin.layer = "redline";
   s.group_field = "HXLX";
   s.total_m2 = 25000.0;
   s.features = {{0, "0", "水源涵养", 10000.0}, {1, "1", "水土保持", 15000.0}};
   s.groups = {{"水土保持", 1, 15000.0}, {"水源涵养", 1, 10000.0}};
-  s.read.features = 3;
-  s.read.null_geometries = 1;
+  s.origin.read.features = 3;
+  s.origin.read.null_geometries = 1;
   return s;
 }
 

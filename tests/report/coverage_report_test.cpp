@@ -63,7 +63,7 @@ TEST(CoverageReport, JsonTextIsWhatTheToolPrints) {
 
 TEST(CoverageReport, JsonOfAnUndecodableNameIsValidUtf8) {
   CoverageResult r = compute_coverage(read_cases("targets"), read_cases("cover"));
-  r.target_layer = "\xC9\xFA\xCC\xAC";  // 生态 in GBK: not UTF-8
+  r.target.layer = "\xC9\xFA\xCC\xAC";  // 生态 in GBK: not UTF-8
   const std::string text = coverage_report_json(r, {});
   const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
   EXPECT_NE(j["target"]["layer"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD

@@ -15,9 +15,9 @@ using test::contains;
 
 DriftResult hand_made() {
   DriftResult r;
-  r.before_source = r.after_source = "v.gpkg";
-  r.before_layer = "old";
-  r.after_layer = "new";
+  r.before.source = r.after.source = "v.gpkg";
+  r.before.layer = "old";
+  r.after.layer = "new";
   r.before_m2 = 20000.0;  // 2 ha
   r.after_m2 = 25000.0;   // 2.5 ha
   r.gained_m2 = 5000.5;

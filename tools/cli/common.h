@@ -74,6 +74,16 @@ struct MeasureArgs {
   AreaMethod area_method() const { return parse_area_method(method); }
   AreaUnit area_unit() const { return parse_area_unit(unit); }
   OutputFormat output_format() const { return parse_output_format(format); }
+  /// Returns report options (any of the reports' *ReportOptions) with the unit, format and BOM
+  /// asked for; the rest stays at the report's defaults.
+  template <typename ReportOptions>
+  ReportOptions report_options() const {
+    ReportOptions r;
+    r.unit = area_unit();
+    r.format = output_format();
+    r.bom = bom;
+    return r;
+  }
 };
 
 /// Adds `--method`, `--unit`, `--format`, `--bom`, `--threads` to `cmd`.

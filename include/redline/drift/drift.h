@@ -59,6 +59,7 @@
 
 #include "redline/export.h"
 #include "redline/io/layer.h"
+#include "redline/io/layer_origin.h"
 #include "redline/measure/area.h"
 #include "redline/progress.h"
 
@@ -172,7 +173,7 @@ struct DriftWork {
 };
 
 struct REDLINE_EXPORT DriftResult {
-  std::string before_source, before_layer, after_source, after_layer;
+  LayerOrigin before, after;    ///< the two versions: source, layer, read report
   Crs crs;                       ///< the working CRS
   AreaMethod method = AreaMethod::Ellipsoidal;
   std::string key_field, class_field;
@@ -189,7 +190,6 @@ struct REDLINE_EXPORT DriftResult {
   std::vector<DriftPiece> pieces;               ///< with collect_geometries
   DriftWork work;
   std::vector<std::string> notes;               ///< plain-words notes (reprojection, keys ...)
-  ReadReport before_read, after_read;
 
   double delta_m2() const { return after_m2 - before_m2; }
   /// Returns delta / before × 100 (0 when before is 0).

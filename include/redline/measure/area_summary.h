@@ -13,6 +13,7 @@
 
 #include "redline/export.h"
 #include "redline/io/layer.h"
+#include "redline/io/layer_origin.h"
 #include "redline/measure/area.h"
 #include "redline/progress.h"
 
@@ -47,7 +48,7 @@ struct GroupArea {
 };
 
 struct AreaSummary {
-  std::string source, layer;
+  LayerOrigin origin;  ///< the measured layer: source, layer, read report
   Crs crs;
   AreaMethod method = AreaMethod::Ellipsoidal;
   std::string group_field;
@@ -57,7 +58,6 @@ struct AreaSummary {
   /// Sum over repaired features of (area after repair − area of the invalid original, whose
   /// rings are measured as drawn). Tells how much the repair changed the figures.
   double repair_delta_m2 = 0.0;
-  ReadReport read;  ///< a copy of the layer's read report
 };
 
 /// Measures every feature of `layer`. The sum is accumulated in feature order, so the result

@@ -35,6 +35,7 @@
 
 #include "redline/export.h"
 #include "redline/io/layer.h"
+#include "redline/io/layer_origin.h"
 #include "redline/overlay/engine_options.h"
 #include "redline/overlay/sliver.h"
 
@@ -89,7 +90,7 @@ struct CoverOverlaps {
 };
 
 struct CoverageResult {
-  std::string target_source, target_layer, cover_source, cover_layer;
+  LayerOrigin target, cover;    ///< the two inputs: source, layer, read report
   Crs crs;                      ///< the working CRS
   AreaMethod method = AreaMethod::Ellipsoidal;
   double grid_size = 0.0;       ///< in CRS units
@@ -102,7 +103,6 @@ struct CoverageResult {
   std::size_t sliver_features = 0;        ///< targets whose overlap was only slivers
   double sliver_m2 = 0.0;
   CoverOverlaps cover_overlaps;
-  ReadReport target_read, cover_read;     ///< copies of the layers' read reports
   double target_repair_delta_m2 = 0.0;    ///< area change from repairing invalid targets
   double cover_repair_delta_m2 = 0.0;     ///< the same for the cover
 };

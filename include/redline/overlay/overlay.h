@@ -22,6 +22,7 @@
 
 #include "redline/export.h"
 #include "redline/io/layer.h"
+#include "redline/io/layer_origin.h"
 #include "redline/overlay/engine_options.h"
 
 namespace redline {
@@ -52,7 +53,7 @@ struct OverlayFeature {
 };
 
 struct OverlayResult {
-  std::string a_source, a_layer, b_source, b_layer;
+  LayerOrigin a, b;  ///< the two inputs: source, layer, read report
   OverlayOp op = OverlayOp::Intersection;
   Crs crs;
   AreaMethod method = AreaMethod::Ellipsoidal;
@@ -60,7 +61,6 @@ struct OverlayResult {
   std::vector<OverlayFeature> features;
   std::size_t from_both = 0, a_only = 0, b_only = 0;  ///< feature counts by origin
   double total_m2 = 0.0;
-  ReadReport a_read, b_read;
   double a_repair_delta_m2 = 0.0, b_repair_delta_m2 = 0.0;  ///< area change from repairs
 };
 

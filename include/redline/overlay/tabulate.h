@@ -25,6 +25,7 @@
 
 #include "redline/export.h"
 #include "redline/io/layer.h"
+#include "redline/io/layer_origin.h"
 #include "redline/overlay/engine_options.h"
 
 namespace redline {
@@ -59,7 +60,7 @@ struct TabulateZone {
 };
 
 struct TabulateResult {
-  std::string zones_source, zones_layer, classes_source, classes_layer;
+  LayerOrigin zones_origin, classes_origin;  ///< the two inputs: source, layer, read report
   Crs crs;
   AreaMethod method = AreaMethod::Ellipsoidal;
   double grid_size = 0.0;
@@ -68,7 +69,6 @@ struct TabulateResult {
   std::vector<TabulateCell> cells;   ///< sorted by zone, then class; only cells with area
   std::size_t overlapping_class_features = 0;  ///< class features overlapping one of their class
   std::size_t overlapping_zone_features = 0;   ///< zone features overlapping another (any key)
-  ReadReport zones_read, classes_read;
   double zones_repair_delta_m2 = 0.0, classes_repair_delta_m2 = 0.0;  ///< area change from repairs
 };
 
