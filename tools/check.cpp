@@ -111,10 +111,6 @@ Command register_check(CLI::App& parent) {
       std::vector<std::string> deliveries;
       if (!args->deliveries.empty()) deliveries = list_deliveries(args->deliveries);
       if (!args->delivery.empty()) deliveries.push_back(args->delivery);
-      if (!deliveries.empty() && !rules.uses_delivery) {
-        throw UsageError("no path of the rules holds {delivery}: nothing to run per delivery",
-                         Location{first, "", std::nullopt, ""});
-      }
       specs = expand_deliveries(rules, deliveries);
       // --unit and --method given on the command line override the rules' own.
       for (CheckSpec& s : specs) {

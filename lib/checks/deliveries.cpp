@@ -78,6 +78,10 @@ std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector
     throw UsageError("the rules name layers by {delivery}", Location{rules.path, "", std::nullopt, ""},
                      Hint{HintKind::Deliveries, ""});
   }
+  if (!rules.uses_delivery && !deliveries.empty()) {
+    throw UsageError("no path of the rules holds {delivery}: nothing to run per delivery",
+                     Location{rules.path, "", std::nullopt, ""});
+  }
   for (const std::string& d : deliveries) {
     // "" would turn "{delivery}/redline.shp" into "/redline.shp".
     if (d.empty()) throw UsageError("a delivery is named by an empty path", Location{rules.path, "", std::nullopt, ""});

@@ -42,6 +42,22 @@ TEST(Deliveries, EmptyDeliveryIsRefused) {
   EXPECT_THROW(expand_deliveries(r, {""}), UsageError);
 }
 
+TEST(Deliveries, DeliveriesForRulesWithoutThePlaceholderAreRefused) {
+  // Running the same fixed layers once per delivery would report one delivery's figures as all.
+  const RuleSet r = parse_rules("[[check]]\nkind = \"not-reduced\"\nlayer = \"redline.shp\"\n"
+                                "baseline = \"1ha\"\n",
+                                "r.toml");
+  ASSERT_FALSE(r.uses_delivery);
+  try {
+    expand_deliveries(r, {"incoming/2024-01.gpkg"});
+    ADD_FAILURE() << "no UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.reason(), "no path of the rules holds {delivery}: nothing to run per delivery");
+    EXPECT_EQ(e.where().file, "r.toml");
+  }
+  EXPECT_EQ(expand_deliveries(r, {}).size(), 1u);
+}
+
 TEST(Deliveries, FolderWithoutDeliveriesIsRefused) {
   EXPECT_THROW(list_deliveries(test::work_dir("no_deliveries")), UsageError);
   EXPECT_THROW(list_deliveries(rules("small.toml")), InputError);

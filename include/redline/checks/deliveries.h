@@ -35,7 +35,8 @@ REDLINE_EXPORT std::vector<std::string> list_deliveries(const std::string& dir);
 
 /// Returns the checks to run: checks without {delivery} once, then for each delivery the
 /// checks with it, the placeholder replaced and CheckSpec::delivery set. Throws UsageError
-/// when the rules use {delivery} and `deliveries` is empty, or a delivery is "".
+/// when the rules use {delivery} and `deliveries` is empty, when deliveries are given but no
+/// path of the rules holds {delivery}, or when a delivery is "".
 REDLINE_EXPORT std::vector<CheckSpec> expand_deliveries(const RuleSet& rules,
                                                         const std::vector<std::string>& deliveries);
 
