@@ -64,7 +64,6 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/report/coverage_layers.cpp
   lib/report/coverage_report.cpp
   lib/report/output_fields.cpp
-  lib/report/overlay_json.cpp
   lib/report/overlay_layer.cpp
   lib/report/overlay_report.cpp
   lib/report/tabulate_report.cpp

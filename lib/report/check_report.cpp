@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/measure/quantity_format.h"
+#include "report/json_text.h"
 
 namespace redline {
 
@@ -53,7 +54,7 @@ std::string check_report_json(const std::vector<CheckResult>& results) {
                       {"notes", r.notes}});
   }
   const nlohmann::ordered_json report = {{"passed", all_passed(results)}, {"checks", std::move(checks)}};
-  return report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return detail::json_text(report);
 }
 
 std::string render_check_report(const std::vector<CheckResult>& results, OutputFormat format, const std::string& title,

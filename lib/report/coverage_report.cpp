@@ -7,7 +7,7 @@
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
 #include "report/layer_origin_report.h"
-#include "report/overlay_json.h"
+#include "report/json_text.h"
 #include "util/enum_names.h"
 #include "util/text.h"
 
@@ -117,7 +117,7 @@ nlohmann::ordered_json coverage_json(const CoverageResult& r, const CoverageRepo
 }  // namespace
 
 std::string coverage_report_json(const CoverageResult& r, const CoverageReportOptions& o) {
-  return detail::report_json_text(coverage_json(r, o));
+  return detail::json_text(coverage_json(r, o));
 }
 
 std::string render_coverage_report(const CoverageResult& r, const CoverageReportOptions& o) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/report/area_report.h"
+#include "report/json_text.h"
 #include "report/layer_origin_report.h"
 
 namespace redline {
@@ -99,7 +100,7 @@ nlohmann::ordered_json report_json(const DriftResult& r, AreaUnit u) {
 }  // namespace
 
 std::string drift_report_json(const DriftResult& r, AreaUnit u) {
-  return report_json(r, u).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return detail::json_text(report_json(r, u));
 }
 
 std::string render_drift_report(const DriftResult& r, const DriftReportOptions& o) {

@@ -6,7 +6,7 @@
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
 #include "report/layer_origin_report.h"
-#include "report/overlay_json.h"
+#include "report/json_text.h"
 
 namespace redline {
 
@@ -33,7 +33,7 @@ nlohmann::ordered_json overlay_json(const OverlayResult& r, const OverlayReportO
 }  // namespace
 
 std::string overlay_report_json(const OverlayResult& r, const OverlayReportOptions& o) {
-  return detail::report_json_text(overlay_json(r, o));
+  return detail::json_text(overlay_json(r, o));
 }
 
 std::string render_overlay_report(const OverlayResult& r, const OverlayReportOptions& o) {

@@ -8,7 +8,7 @@
 #include "redline/measure/quantity_format.h"
 #include "redline/report/area_report.h"
 #include "report/layer_origin_report.h"
-#include "report/overlay_json.h"
+#include "report/json_text.h"
 #include "redline/report/table.h"
 
 namespace redline {
@@ -90,7 +90,7 @@ nlohmann::ordered_json tabulate_json(const TabulateResult& r, const TabulateRepo
 }  // namespace
 
 std::string tabulate_report_json(const TabulateResult& r, const TabulateReportOptions& o) {
-  return detail::report_json_text(tabulate_json(r, o));
+  return detail::json_text(tabulate_json(r, o));
 }
 
 std::string render_tabulate_report(const TabulateResult& r, const TabulateReportOptions& o) {
