@@ -127,7 +127,7 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, unsigned thread
     Details list = Details::array();
     for (const auto& [group, g] : groups) {
       const auto& [is_null, key] = group;
-      const std::string name = fmt::format("{} = {}", spec.by, shown_value(key, is_null));
+      const std::string name = fmt::format("{} = {}", spec.by, group_label(key, is_null));
       const double value = in_unit(g.now_m2);
       Details row = {
           {"group", is_null ? Details(nullptr) : Details(key)}, {"value", value}};

@@ -17,9 +17,4 @@ int comparison_decimals(AreaUnit unit) {
   return std::max(display_decimals(unit), needed);
 }
 
-std::string shown_value(const std::string& value, bool is_null) {
-  if (is_null) return "(null)";
-  return value.empty() ? "(empty)" : value;
-}
-
 }  // namespace redline::detail

@@ -15,8 +15,5 @@ bool passes(double value, const std::string& comparison, double threshold, int d
 /// rules file picks never widens the tolerance beyond what a figure in ha would allow.
 int comparison_decimals(AreaUnit unit);
 
-/// Returns how findings show an attribute value: "(null)" for no value, "(empty)" for empty
-/// text, else the value itself (the words of the reports' group_label).
-std::string shown_value(const std::string& value, bool is_null = false);
 
 }  // namespace redline::detail

@@ -50,7 +50,7 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned th
     }
     if (counts) {
       counted_m2 += rc.m2;
-      r.findings.push_back(fmt::format("{} → {}: {} {}{}", shown_value(rc.from), shown_value(rc.to),
+      r.findings.push_back(fmt::format("{} → {}: {} {}{}", group_label(rc.from), group_label(rc.to),
                                        format_number(in_unit(rc.m2), r.decimals), r.unit,
                                        verdict.empty() ? "" : " (" + verdict + ")"));
     }
@@ -74,7 +74,7 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned th
     std::string names;
     for (const auto& [value, count] : outside) {
       list.push_back({{"value", value}, {"features", count}});
-      names += fmt::format("{}{} ({} feature(s))", names.empty() ? "" : ", ", shown_value(value), count);
+      names += fmt::format("{}{} ({} feature(s))", names.empty() ? "" : ", ", group_label(value), count);
     }
     details["outside_order"] = std::move(list);
     if (!outside.empty()) {

@@ -17,4 +17,9 @@ std::string format_area(double m2, AreaUnit unit) {
 
 std::string format_percent(double percent) { return format_number(percent, 2); }
 
+std::string group_label(const std::string& key, bool is_null) {
+  if (is_null) return "(null)";
+  return key.empty() ? "(empty)" : key;
+}
+
 }  // namespace redline

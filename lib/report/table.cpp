@@ -38,11 +38,6 @@ void Table::add_row(std::vector<std::string> cells) {
   rows.push_back(std::move(cells));
 }
 
-std::string group_label(const std::string& key, bool is_null) {
-  if (is_null) return "(null)";
-  return key.empty() ? "(empty)" : key;
-}
-
 namespace {
 
 // East Asian wide and fullwidth ranges (the common part of Unicode's EastAsianWidth W/F).

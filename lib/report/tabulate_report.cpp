@@ -15,11 +15,10 @@ namespace redline {
 
 namespace {
 
-std::string show(const std::string& key, bool is_null) { return group_label(key, is_null); }
 
 // Without a zone field the whole zones layer is one zone, named after the layer.
 std::string show_zone(const TabulateResult& r, const std::string& key, bool is_null) {
-  return r.zone_field.empty() ? "(all " + r.zones_origin.layer + ")" : show(key, is_null);
+  return r.zone_field.empty() ? "(all " + r.zones_origin.layer + ")" : group_label(key, is_null);
 }
 
 nlohmann::ordered_json key_json(const std::string& key, bool is_null) {
@@ -104,7 +103,7 @@ std::string render_tabulate_report(const TabulateResult& r, const TabulateReport
                 detail::origin_title(r.classes_origin);
   cells.column(zone_col).column(r.class_field).column("area (" + ul + ")", true).column("% of zone", true);
   for (const TabulateCell& c : r.cells) {
-    cells.add_row({show_zone(r, c.zone, c.zone_null), show(c.class_key, c.class_null), format_area(c.area_m2, u), format_percent(c.percent)});
+    cells.add_row({show_zone(r, c.zone, c.zone_null), group_label(c.class_key, c.class_null), format_area(c.area_m2, u), format_percent(c.percent)});
   }
   if (o.format == OutputFormat::Csv) return render_tables({cells}, o.format, o.bom);
 

@@ -22,5 +22,13 @@ TEST(FormatNumber, FixedDecimalsNoThousandsSeparators) {
   EXPECT_EQ(format_number(3416, 0), "3416");
 }
 
+TEST(GroupLabel, NullAndEmptyKeysAreNamedNeverShownBlank) {
+  EXPECT_EQ(group_label("生态保护红线", false), "生态保护红线");
+  EXPECT_EQ(group_label("", false), "(empty)");
+  EXPECT_EQ(group_label("", true), "(null)");
+  EXPECT_EQ(group_label("anything", true), "(null)");  // null wins over whatever text came with it
+  EXPECT_EQ(group_label("(null)"), "(null)");           // a real value spelled so stays itself
+}
+
 }  // namespace
 }  // namespace redline

@@ -1,6 +1,6 @@
 #pragma once
 // How figures are printed: fixed decimals, areas in a unit rounded as official tables print
-// it, percentages. Every report, check and listing formats its numbers here, so that a figure
+// it, percentages, group keys. Every report, check and listing formats its numbers here, so that a figure
 // reads the same in a table, a finding and a drift listing.
 //
 // Example usage:
@@ -23,5 +23,9 @@ REDLINE_EXPORT std::string format_area(double m2, AreaUnit unit);
 
 /// Returns a percentage with 2 decimals ("27.87"), without the % sign.
 REDLINE_EXPORT std::string format_percent(double percent);
+
+/// Returns how reports and findings show a group or key: "(null)" for the null group (null or
+/// NaN values), "(empty)" for empty text, else `key` itself.
+REDLINE_EXPORT std::string group_label(const std::string& key, bool is_null = false);
 
 }  // namespace redline

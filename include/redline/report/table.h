@@ -51,10 +51,6 @@ REDLINE_EXPORT std::string render_markdown(const Table& table);
 /// `bom` puts a UTF-8 byte order mark before CSV, so that Excel reads Chinese right.
 REDLINE_EXPORT std::string render_tables(const std::vector<Table>& tables, OutputFormat format, bool bom = false);
 
-/// Returns how reports show a group or key: "(null)" for the null group (null or NaN values),
-/// "(empty)" for empty text, else `key` itself.
-REDLINE_EXPORT std::string group_label(const std::string& key, bool is_null);
-
 /// Returns the number of terminal columns `text` (UTF-8) takes.
 REDLINE_EXPORT std::size_t display_width(const std::string& text);
 
