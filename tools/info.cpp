@@ -9,7 +9,7 @@ namespace {
 Command register_info(CLI::App& parent) {
   struct Args {
     std::string path, layer, encoding, format = output_format_name(kDefaultOutputFormat);
-    unsigned threads = 0;
+    unsigned threads = kDefaultThreads;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(
@@ -22,7 +22,7 @@ Command register_info(CLI::App& parent) {
   cmd->add_option("--format", args->format, "table, json or md")
       ->default_str(output_format_name(kDefaultOutputFormat));
   register_input_flags(*cmd, args->path, args->layer, InputFlags{});
-  cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+  cmd->add_option("--threads", args->threads, threads_help());
 
   Runner run = [args]() {
     InspectOptions options;

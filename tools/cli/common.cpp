@@ -114,6 +114,11 @@ std::function<void(const std::string&)> stderr_warning() {
   return [](const std::string& line) { std::fprintf(stderr, "redline: warning: %s\n", line.c_str()); };
 }
 
+std::string threads_help() {
+  const std::string count = kDefaultThreads == kAllCores ? "all cores" : std::to_string(kDefaultThreads);
+  return "Worker threads (default: " + count + ")";
+}
+
 void add_input_options(CLI::App& cmd, InputArgs& a) {
   register_input_flags(cmd, a.path, a.layer, InputFlags{});
   cmd.add_option("--layer", a.layer,
@@ -163,7 +168,7 @@ void add_measure_options(CLI::App& cmd, MeasureArgs& a) {
   cmd.add_option("--format", a.format, list_names(output_format_names()))
       ->default_str(output_format_name(kDefaultOutputFormat));
   cmd.add_flag("--bom", a.bom, "Start CSV with a UTF-8 byte order mark (for Excel)");
-  cmd.add_option("--threads", a.threads, "Worker threads (default: all cores)");
+  cmd.add_option("--threads", a.threads, threads_help());
 }
 
 ProgressFn stderr_progress() {

@@ -70,7 +70,7 @@ struct MeasureArgs {
   std::string method = method_name(kDefaultAreaMethod), unit = unit_name(kDefaultAreaUnit),
               format = output_format_name(kDefaultOutputFormat);
   bool bom = false;
-  unsigned threads = 0;
+  unsigned threads = kDefaultThreads;
   AreaMethod area_method() const { return parse_area_method(method); }
   AreaUnit area_unit() const { return parse_area_unit(unit); }
   OutputFormat output_format() const { return parse_output_format(format); }
@@ -94,6 +94,9 @@ std::string list_names(const std::vector<std::string>& names, const std::string&
 
 /// Returns `value` as help shows a default: "1" for 1.0, "0.5" for 0.5.
 std::string default_text(double value);
+
+/// Returns the help of --threads, its default from the library (kDefaultThreads).
+std::string threads_help();
 
 /// Returns a function printing each warning as one line "redline: warning: ..." on stderr.
 std::function<void(const std::string&)> stderr_warning();

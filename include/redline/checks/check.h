@@ -189,7 +189,7 @@ struct CheckResult {
 struct CheckRunOptions {
   /// How every layer of the checks is read (CRS, encoding, invalid polygons, warnings,
   /// progress): read.layer is not used (each LayerRef names its own layer); read.threads is
-  /// also the number of threads that measure (DEFAULT 0: all cores). DEFAULT: ReadOptions{}:
+  /// also the number of threads that measure (DEFAULT kDefaultThreads: all cores). DEFAULT: ReadOptions{}:
   /// repair invalid polygons, CRS and encoding from the source.
   ReadOptions read;
 };

@@ -96,8 +96,8 @@ struct DriftOptions {
   /// Precision grid of the overlays, in units of the working CRS (metres). DEFAULT: 0 —
   /// kDefaultDriftGridSize (1 µm).
   double grid_size = 0.0;
-  /// Worker threads. DEFAULT: 0 — all cores.
-  unsigned threads = 0;
+  /// Worker threads. DEFAULT: kDefaultThreads (all cores).
+  unsigned threads = kDefaultThreads;
   ProgressFn progress;
   /// Keep the geometry of every real piece (gained, lost, reclassified) for
   /// write_drift_layers() (redline/report/drift_layers.h). DEFAULT: off.

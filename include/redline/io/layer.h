@@ -99,8 +99,8 @@ struct ReadOptions {
   /// N: what", for loud decisions such as a repair that destroyed area. The same words are in
   /// ReadReport::notes either way. DEFAULT: none.
   std::function<void(const std::string&)> warn;
-  /// Worker threads for validation and repair. DEFAULT: 0 — all cores.
-  unsigned threads = 0;
+  /// Worker threads for validation and repair. DEFAULT: kDefaultThreads (all cores).
+  unsigned threads = kDefaultThreads;
   ProgressFn progress;
 };
 

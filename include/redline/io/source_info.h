@@ -9,6 +9,7 @@
 #include "redline/export.h"
 #include "redline/io/feature.h"
 #include "redline/io/layer.h"
+#include "redline/progress.h"  // kDefaultThreads
 
 namespace redline {
 
@@ -42,7 +43,7 @@ struct SourceInfo {
 struct InspectOptions {
   std::string layer;     ///< only this layer. DEFAULT: "" — all layers
   std::string encoding;  ///< as ReadOptions::encoding. DEFAULT: "" — auto
-  unsigned threads = 0;  ///< DEFAULT: all cores
+  unsigned threads = kDefaultThreads;  ///< DEFAULT: all cores
   ProgressFn progress;
 };
 

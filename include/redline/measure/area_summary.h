@@ -25,8 +25,8 @@ struct AreaOptions {
   std::string group_field;
   /// Attribute that identifies a feature in listings (e.g. "BSM"). DEFAULT: "" — the FID.
   std::string id_field;
-  /// Worker threads. DEFAULT: 0 — all cores.
-  unsigned threads = 0;
+  /// Worker threads. DEFAULT: kDefaultThreads (all cores).
+  unsigned threads = kDefaultThreads;
   ProgressFn progress;
 };
 

@@ -39,8 +39,8 @@ struct EngineOptions {
   /// kDefaultGridSizeProjected (1 mm) in a projected CRS, kDefaultGridSizeGeographic (1e-8°) in
   /// a geographic one (redline/geom/ops.h).
   std::optional<double> grid_size;
-  /// Worker threads. DEFAULT: 0 — all cores.
-  unsigned threads = 0;
+  /// Worker threads. DEFAULT: kDefaultThreads (all cores).
+  unsigned threads = kDefaultThreads;
   /// Features with more vertices than this are cut into pieces. DEFAULT: kDefaultMaxPieceVertices.
   int max_piece_vertices = kDefaultMaxPieceVertices;
   /// Called on the calling thread with stages "preparing" and "overlaying".
