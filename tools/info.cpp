@@ -19,7 +19,7 @@ Command register_info(CLI::App& parent) {
   cmd->add_option("SOURCE", args->path, "Shapefile, GeoPackage, FileGDB or other OGR source")->required();
   cmd->add_option("--layer", args->layer, "Only this layer");
   cmd->add_option("--encoding", args->encoding, "Attribute encoding of a shapefile DBF, e.g. GBK");
-  cmd->add_option("--format", args->format, "table, json or md")
+  cmd->add_option("--format", args->format, list_names(output_format_names()))
       ->default_str(output_format_name(kDefaultOutputFormat));
   register_input_flags(*cmd, args->path, args->layer, InputFlags{});
   cmd->add_option("--threads", args->threads, threads_help());
