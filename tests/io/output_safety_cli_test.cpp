@@ -183,23 +183,11 @@ TEST(CliOutputSafety, AFullDiskFailsWithExitThreeAndKeepsThePreviousFile) {
   EXPECT_TRUE(succeeded) << "no limit let the run finish";
 }
 
-// Starts the CLI with its output thrown away; returns its pid.
-pid_t start_cli(const std::vector<std::string>& args) {
-  std::vector<std::string> argv_s = {REDLINE_CLI};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int null = open("/dev/null", O_RDWR);
-    dup2(null, 0);
-    dup2(null, 1);
-    dup2(null, 2);
-    alarm(60);
-    execv(REDLINE_CLI, argv.data());
-    _exit(127);
-  }
+// Starts the CLI with its output thrown away and a minute to live; returns its pid.
+pid_t start_quiet_cli(const std::vector<std::string>& args) {
+  const int null = open("/dev/null", O_WRONLY);
+  const pid_t pid = test::start_cli(args, null, null, test::CliLimits{0, 60});
+  close(null);
   return pid;
 }
 
@@ -217,7 +205,7 @@ std::vector<std::string> temporaries_in(const std::string& dir) {
 // the run finished before it could be caught mid-write.
 int interrupt_mid_write(const std::string& dir, int sig) {
   const std::string sample = test::source_path("samples/huichang/huichang.gpkg");
-  const pid_t pid = start_cli({"overlay", sample, sample, "--layer", "parcels", "--b-layer", "redline", "--op",
+  const pid_t pid = start_quiet_cli({"overlay", sample, sample, "--layer", "parcels", "--b-layer", "redline", "--op",
                                "union", "--out", dir + "/union.gpkg"});
   int status = 0;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

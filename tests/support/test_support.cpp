@@ -36,11 +36,7 @@ std::string read_file(const std::string& path) {
 
 CliResult run_cli(const std::vector<std::string>& args) { return run_cli_limited(args, {}); }
 
-CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits& limits) {
-  char out_name[] = "/tmp/redline-test-out-XXXXXX";
-  char err_name[] = "/tmp/redline-test-err-XXXXXX";
-  const int out_fd = mkstemp(out_name), err_fd = mkstemp(err_name);
-  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+pid_t start_cli(const std::vector<std::string>& args, int out_fd, int err_fd, const CliLimits& limits) {
   std::vector<std::string> argv_s = {REDLINE_CLI};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -61,6 +57,16 @@ CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits&
     execv(REDLINE_CLI, argv.data());
     _exit(127);
   }
+  if (pid < 0) throw std::runtime_error("fork failed");
+  return pid;
+}
+
+CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits& limits) {
+  char out_name[] = "/tmp/redline-test-out-XXXXXX";
+  char err_name[] = "/tmp/redline-test-err-XXXXXX";
+  const int out_fd = mkstemp(out_name), err_fd = mkstemp(err_name);
+  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+  const pid_t pid = start_cli(args, out_fd, err_fd, limits);
   CliResult result;
   if (pid > 0) {
     int status = 0;

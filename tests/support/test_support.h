@@ -2,6 +2,8 @@
 // Helpers shared by the tests: data paths, running the CLI, comparing files.
 #include <gtest/gtest.h>
 
+#include <sys/types.h>
+
 #include <string>
 #include <vector>
 
@@ -40,6 +42,11 @@ struct CliLimits {
 
 /// Runs the CLI as run_cli() does, under `limits`.
 CliResult run_cli_limited(const std::vector<std::string>& args, const CliLimits& limits);
+
+/// Starts the CLI with `args`, stdin from /dev/null and stdout, stderr on `out_fd`, `err_fd`,
+/// under `limits`, and returns its pid without waiting (the caller reaps it). run_cli() and
+/// the tests that signal a run midway both start it here.
+pid_t start_cli(const std::vector<std::string>& args, int out_fd, int err_fd, const CliLimits& limits = {});
 
 /// Returns true when `text` contains `part`.
 bool contains(const std::string& text, const std::string& part);
