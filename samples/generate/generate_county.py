@@ -6,7 +6,11 @@ The county boundary and the rivers are real (see samples/huichang/SOURCES.md); e
 layer is synthetic but built to behave like what county analysts receive:
 
   county, parcels, redline, redline_2024, redline_2024_cut, reserves, reserves_2024,
-  mines, shoreline, shoreline_line, wetlands
+  mines, shoreline, shoreline_line, wetlands, farmland, urban
+
+(farmland = 永久基本农田, urban = 城镇开发边界, each with a few deliberate conflicts with the red
+line and with each other, listed in the printed summary; they are drawn last, from their own
+random streams, so the other layers are the same as before they existed)
 
 all in EPSG:4527 (CGCS2000 3-degree Gauss-Krueger zone 39, zone-prefixed eastings), written as
 one GeoPackage (DIR/huichang.gpkg) and, unless --no-shapefiles, as GBK-encoded shapefiles
@@ -59,7 +63,7 @@ SOURCES = os.path.join(HERE, 'sources')
 BOUNDARY_FILE = os.path.join(SOURCES, 'huichang_boundary.geojson')
 RIVERS_FILE = os.path.join(SOURCES, 'wdbii_rivers.txt')
 
-GENERATOR_VERSION = '1'
+GENERATOR_VERSION = '2'    # 2: farmland and urban added; the other layers unchanged
 DEFAULT_SEED = 20240601
 
 XZQDM, XZQMC = '360733', '会昌县'
@@ -143,7 +147,25 @@ MINE_TYPES = ['稀土矿', '钨矿', '萤石矿', '铅锌矿', '建筑用石料�
 # Component ids for the random streams: each part of the generator draws from its own
 # stream, so changing one part does not move the others.
 RNG_IDS = dict(fields=1, points=2, ridges=3, wetlands=5, landuse=6, redline=7,
-               v2024=8, mines=9, shoreline=10, towns=11)
+               v2024=8, mines=9, shoreline=10, towns=11, farmland=12, urban=13)
+
+# 永久基本农田 (permanent basic farmland): drawn from the farmland parcels, one feature per
+# parcel.  Farmland this close to the county seat is left out (room for the town, as the real
+# delineation does); of the rest this share is designated.
+FARMLAND_CODES = ('0101', '0102', '0103')
+FARMLAND_KEEP = 0.85
+FARMLAND_SEAT_GAP = 1500.0          # m
+FARMLAND_IN_REDLINE = 2             # red-line parcels still recorded as farmland (退耕还林 conflict)
+FARMLAND_INTO_REDLINE = 2           # farmland parcels whose outline reaches into the red line
+FARMLAND_TBMJ_ERRORS = (0.032, -0.041, 0.027)   # TBMJ off by these shares, on purpose (QA)
+# 城镇开发边界 (urban development boundary) around the county seat: target areas in ha.
+URBAN_CORE_HA = 1200.0              # 县城集中建设区
+URBAN_PARK_HA = 300.0               # 工业园集中建设区
+URBAN_ELASTIC_HA = 150.0            # 弹性发展区 (whole parcels: it may overshoot)
+URBAN_SPECIAL_HA = 120.0            # 特别用途区
+URBAN_INTO_REDLINE_HA = 4.0         # the 弹性发展区 bulges this far into the red line, on purpose
+URBAN_OVER_FARMLAND = 3             # farmland parcels the 集中建设区 takes in, on purpose
+URBAN_BUILT = {'0701', '0601', '0702', '1003', '1006', '1202'}
 
 
 def rng_for(seed, part):
@@ -1480,6 +1502,224 @@ class County:
             f['bsm'] = '%s61%04d' % (XZQDM, n + 1)
         self.wetland_feats = feats
 
+    # ---- 永久基本农田 and 城镇开发边界 ---------------------------------------------------------
+    # Built last, from their own random streams, reading the other layers but changing none of
+    # them: the existing layers stay identical.
+    def select_farmland(self):
+        rng = rng_for(self.seed, 'farmland')
+        self.farm_rng = rng
+        npar = len(self.parcels)
+        # one draw per parcel whatever its code, so that one parcel's choice moves no other
+        u = rng.random(npar)
+        low = self.lookup(self.low, self.p_xy).astype(float)
+        self.f_zldj = np.clip(np.rint(3.0 + 8.0 * (1.0 - low) + rng.normal(0.0, 1.3, npar)),
+                              1, 15).astype(int)
+        is_farm = np.array([c in FARMLAND_CODES for c in self.p_code])
+        dseat = self.lookup(self.d_seat, self.p_xy)
+        self.f_perm = (is_farm & (u < FARMLAND_KEEP) & (dseat >= FARMLAND_SEAT_GAP)
+                       & (self.rl_label < 0) & ~self.p_water)
+        self.n_farm_parcels = int(is_farm.sum())
+
+    def touching(self, j, q, min_len=1.0):
+        """True when parcels j and q share an edge at least min_len metres long."""
+        return self.parcels[j].intersection(self.parcels[q]).length >= min_len
+
+    def build_urban(self):
+        rng = rng_for(self.seed, 'urban')
+        npar = len(self.parcels)
+        sx, sy = self.to_gk.transform(*COUNTY_SEAT_LONLAT)
+        if not self.county_prep.contains(Point(sx, sy)):
+            raise SystemExit('urban: the county seat %s lies outside the county' % (COUNTY_SEAT_LONLAT,))
+        inrl = self.rl_label >= 0
+        blocked = inrl | self.f_perm
+        lab = np.full(npar, -1)
+        k = self.county_planar_ha / self.county_geo_ha      # targets are geodesic, growth planar
+        dseat = np.hypot(self.p_xy[:, 0] - sx, self.p_xy[:, 1] - sy)
+        built = np.array([c in URBAN_BUILT for c in self.p_code])
+        green = np.array([c[:2] in ('03', '04', '11') for c in self.p_code])
+        noise = self.lookup(self.noise2, self.p_xy)
+        low = self.lookup(self.low, self.p_xy)
+
+        def free(j):
+            return lab[j] < 0 and not blocked[j]
+
+        def front(members):
+            return sorted({q for j in members for q in self.nbrs[j] if free(q)})
+
+        seat = self.nearest_parcel(sx, sy, ok=~blocked)
+        core = self.grow([seat], URBAN_CORE_HA * 1e4 * k,
+                         lambda j: dseat[j] * (1.0 if built[j] else 1.5) * (1 + 0.3 * noise[j]),
+                         free, lab, 0)
+        # the industrial park: the most valley-like free parcel 3.5-6.5 km from the seat
+        cand = np.nonzero((dseat > 3500) & (dseat < 6500) & ~blocked & (lab < 0) & ~self.p_water)[0]
+        park = []
+        if len(cand):
+            ps = int(cand[np.argmax(low[cand] + 0.01 * rng.random(len(cand)))])
+            px, py = self.p_xy[ps]
+            park = self.grow([ps], URBAN_PARK_HA * 1e4 * k,
+                             lambda j: math.hypot(self.p_xy[j, 0] - px, self.p_xy[j, 1] - py)
+                             * (1.0 if built[j] else 1.3), free, lab, 1)
+        # 弹性发展区 towards the nearest red line (so that its edge meets it)
+        rl_grid = rasterize([self.redline_multi], self.gshape,
+                            (self.x0, GRID, 0.0, self.y1, 0.0, -GRID), True)
+        d_rl = self.lookup(ndimage.distance_transform_edt(~rl_grid) * GRID, self.p_xy)
+        elastic = self.grow(front(core), URBAN_ELASTIC_HA * 1e4 * k,
+                            lambda j: d_rl[j] + 0.2 * dseat[j], free, lab, 2)
+        special = self.grow(front(core), URBAN_SPECIAL_HA * 1e4 * k,
+                            lambda j: dseat[j] * (1.0 if green[j] else 2.0), free, lab, 3)
+        # on purpose: the 集中建设区 takes in a few permanent farmland parcels next to it
+        near = sorted({q for j in core for q in self.nbrs[j]
+                       if self.f_perm[q] and lab[q] < 0 and self.touching(j, q, 20.0)})
+        rng.shuffle(near)
+        swallowed = sorted(near[:URBAN_OVER_FARMLAND])
+        for q in swallowed:
+            lab[q] = 0
+        if len(swallowed) < URBAN_OVER_FARMLAND:
+            self.notes.append('urban: only %d farmland parcels next to the town to take in'
+                              % len(swallowed))
+        # on purpose: the 弹性发展区 bulges into the red line by URBAN_INTO_REDLINE_HA
+        bulge, bulge_rl = None, []
+        for zone in (elastic, core):
+            adj = sorted({q for j in zone for q in self.nbrs[j] if inrl[q] and self.touching(j, q, 50.0)})
+            if adj:
+                zg = unary_union([self.parcels[j] for j in zone])
+                rg = unary_union([self.parcels[q] for q in adj])
+                edge = zg.intersection(rg)
+                edge = linemerge([g for g in getattr(edge, 'geoms', [edge]) if g.geom_type == 'LineString'])
+                longest = max(getattr(edge, 'geoms', [edge]), key=lambda g: g.length)
+                c = longest.interpolate(0.5, normalized=True)
+                want = URBAN_INTO_REDLINE_HA * 1e4 * k
+                lo, hi = 1.0, 2000.0
+                for _ in range(60):
+                    r = (lo + hi) / 2
+                    if rg.intersection(c.buffer(r, 16)).area < want:
+                        lo = r
+                    else:
+                        hi = r
+                bulge = rg.intersection(c.buffer(hi, 16))
+                bulge_rl = adj
+                self.bulge_zone = 2 if zone is elastic else 0
+                break
+        if bulge is None:
+            self.notes.append('urban: no zone meets the red line; no deliberate crossing')
+            self.bulge_zone = None
+        self.urban_bulge, self.urban_bulge_rl = bulge, bulge_rl
+        self.urban_label = lab
+        self.urban_swallowed = swallowed
+        place = self.place_name(*self.p_xy[park[0]]) if park else ''
+        specs = [(0, '会昌县城集中建设区', '集中建设区'),
+                 (1, '会昌县%s工业园集中建设区' % place, '集中建设区'),
+                 (2, '会昌县城弹性发展区', '弹性发展区'),
+                 (3, '会昌县城特别用途区', '特别用途区')]
+        feats = []
+        for z, mc, gnfq in specs:
+            mem = np.nonzero(lab == z)[0]
+            if not len(mem):
+                continue
+            g = unary_union([self.parcels[j] for j in mem])
+            if bulge is not None and z == self.bulge_zone:
+                g = unary_union([g, bulge])
+            feats.append(dict(zone=z, mc=mc, gnfq=gnfq, geom=as_multi(g)))
+        for n, f in enumerate(feats):
+            f['bsm'] = '%s81%04d' % (XZQDM, n + 1)
+        self.urban_feats = feats
+
+    def build_farmland(self):
+        rng = self.farm_rng
+        npar = len(self.parcels)
+        inrl = self.rl_label >= 0
+        ulab = self.urban_label
+        bulge_rl = set(self.urban_bulge_rl)
+        # on purpose (a): red-line parcels still recorded as farmland (dry land returned to
+        # forest, 退耕还林, but kept in the farmland delineation): wholly inside the red line
+        cand = [q for q in range(npar)
+                if inrl[q] and not self.p_water[q] and self.p_code[q] in ('0301', '0305', '0307', '0404')
+                and q not in bulge_rl and all(ulab[j] < 0 for j in self.nbrs[q])
+                and any(self.f_perm[j] for j in self.nbrs[q])]
+        cand.sort(key=lambda q: (self.p_area[q], q))
+        cand = cand[:10]
+        rng.shuffle(cand)
+        inside = sorted(cand[:FARMLAND_IN_REDLINE])
+        # on purpose (b): farmland parcels whose outline reaches a few tens of metres into the
+        # red line next to them (drawn on older, coarser data)
+        taken = set(inside) | bulge_rl
+        cand = []
+        for j in range(npar):
+            if not self.f_perm[j] or ulab[j] >= 0:
+                continue
+            rn = [q for q in self.nbrs[j] if inrl[q]]
+            if rn and not (set(rn) & taken) and any(self.touching(j, q, 200.0) for q in rn):
+                cand.append(j)
+        rng.shuffle(cand)
+        reach = {}
+        for j in cand:
+            if len(reach) >= FARMLAND_INTO_REDLINE:
+                break
+            rn = [q for q in self.nbrs[j] if inrl[q]]
+            if set(rn) & taken:
+                continue
+            d = float(rng.uniform(20.0, 35.0))
+            piece = self.parcels[j].buffer(d, 8).intersection(unary_union([self.parcels[q] for q in rn]))
+            reach[j] = unary_union([self.parcels[j], piece])
+            taken |= set(rn)
+        if len(inside) < FARMLAND_IN_REDLINE or len(reach) < FARMLAND_INTO_REDLINE:
+            self.notes.append('farmland: only %d parcels in and %d reaching into the red line'
+                              % (len(inside), len(reach)))
+        members = sorted(set(np.nonzero(self.f_perm)[0].tolist()) | set(inside))
+        feats = []
+        for n, j in enumerate(members):
+            code = '0103' if j in inside else self.p_code[j]
+            g = reach.get(j, self.parcels[j])
+            feats.append(dict(parcel=j, bsm='%s71%06d' % (XZQDM, n + 1), code=code,
+                              geom=as_multi(g), zldj=int(self.f_zldj[j]),
+                              conflict='inside' if j in inside else ('reach' if j in reach else '')))
+        area = self.survey_m2([f['geom'] for f in feats])
+        plain = [k for k, f in enumerate(feats) if not f['conflict']
+                 and f['parcel'] not in self.urban_swallowed]
+        wrong = sorted(rng.choice(len(plain), size=min(len(plain), len(FARMLAND_TBMJ_ERRORS)),
+                                  replace=False).tolist()) if plain else []
+        for k, f in enumerate(feats):
+            f['tbmj'] = round(float(area[k]), 2)
+            f['tbmj_error'] = 0.0
+        for w, e in zip(wrong, FARMLAND_TBMJ_ERRORS):
+            f = feats[plain[w]]
+            f['tbmj'] = round(float(area[plain[w]]) * (1 + e), 2)
+            f['tbmj_error'] = e
+        self.farmland_feats = feats
+
+    def survey_m2(self, geoms):
+        """The land-survey ellipsoidal area (二调/三调 formula, 国土调查办发〔2008〕32号) in m² of
+        EPSG:4527 (multi)polygons: each ring edge in (B, L) contributes the ellipsoidal
+        trapezoid to a fixed meridian (series in the first eccentricity squared); holes
+        subtracted."""
+        a = 6378137.0
+        f = 1 / 298.257222101
+        b = a * (1 - f)
+        e2 = (a * a - b * b) / (a * a)
+        e4, e6, e8 = e2 * e2, e2 ** 3, e2 ** 4
+        A = 1 + e2 / 2 + 3 * e4 / 8 + 5 * e6 / 16 + 35 * e8 / 128
+        B = e2 / 6 + 3 * e4 / 16 + 3 * e6 / 16 + 35 * e8 / 192
+        C = 3 * e4 / 80 + e6 / 16 + 5 * e8 / 64
+        D = e6 / 112 + 5 * e8 / 256
+        E = 5 * e8 / 2304
+        L0 = math.radians(117.0)
+        out = np.zeros(len(geoms))
+        for i, g in enumerate(geoms):
+            for p in polys_of(g):
+                for k, ring in enumerate([p.exterior] + list(p.interiors)):
+                    c = np.asarray(ring.coords)
+                    lon, lat = self.to_geo.transform(c[:, 0], c[:, 1])
+                    L, Bl = np.radians(lon), np.radians(lat)
+                    dB = Bl[1:] - Bl[:-1]
+                    Bm = (Bl[1:] + Bl[:-1]) / 2
+                    dL = (L[1:] + L[:-1]) / 2 - L0
+                    s = (A * np.sin(dB / 2) * np.cos(Bm) - B * np.sin(3 * dB / 2) * np.cos(3 * Bm)
+                         + C * np.sin(5 * dB / 2) * np.cos(5 * Bm) - D * np.sin(7 * dB / 2) * np.cos(7 * Bm)
+                         + E * np.sin(9 * dB / 2) * np.cos(9 * Bm))
+                    ring_area = abs(2 * b * b * float(np.sum(dL * s)))
+                    out[i] += ring_area if k == 0 else -ring_area
+        return out
+
     # ---- statistics --------------------------------------------------------------------------
     def geodesic_ha(self, geoms):
         """Geodesic (Karney) areas in ha of EPSG:4527 (multi)polygons, one per geometry."""
@@ -1531,6 +1771,10 @@ class County:
         P('shoreline')
         self.build_shoreline()
         self.build_wetland_features()
+        P('permanent farmland and urban development boundary')
+        self.select_farmland()
+        self.build_urban()
+        self.build_farmland()
 
     def layers(self):
         S = ogr.OFTString
@@ -1576,6 +1820,17 @@ class County:
         L.append(dict(name='wetlands', desc='湿地（合成）', gtype=ogr.wkbMultiPolygon,
                       fields=[('BSM', S, 18), ('SDMC', S, 60), ('SDLX', S, 20)],
                       feats=[(f['geom'], [f['bsm'], f['name'], f['lx']]) for f in self.wetland_feats]))
+        L.append(dict(name='farmland', desc='永久基本农田（由耕地图斑合成，含故意冲突）',
+                      gtype=ogr.wkbMultiPolygon,
+                      fields=[('BSM', S, 18), ('TBBH', S, 18), ('DLBM', S, 5), ('DLMC', S, 40),
+                              ('ZLDJ', ogr.OFTInteger, 2), ('TBMJ', ogr.OFTReal, 15, 2)],
+                      feats=[(f['geom'], [f['bsm'], '%s%09d' % (XZQDM, f['parcel'] + 1), f['code'],
+                                          DLMC[f['code']], f['zldj'], f['tbmj']])
+                             for f in self.farmland_feats]))
+        L.append(dict(name='urban', desc='城镇开发边界（县城周边合成，含故意冲突）',
+                      gtype=ogr.wkbMultiPolygon,
+                      fields=[('BSM', S, 18), ('MC', S, 60), ('GNFQ', S, 20)],
+                      feats=[(f['geom'], [f['bsm'], f['mc'], f['gnfq']]) for f in self.urban_feats]))
         return L
 
 
@@ -1591,9 +1846,11 @@ def gk_srs():
 
 def write_layer(ds, lay, srs, options):
     lyr = ds.CreateLayer(lay['name'], srs, lay['gtype'], options=options)
-    for name, typ, width in lay['fields']:
+    for name, typ, width, *precision in lay['fields']:
         fd = ogr.FieldDefn(name, typ)
         fd.SetWidth(width)
+        if precision:
+            fd.SetPrecision(precision[0])
         lyr.CreateField(fd)
     defn = lyr.GetLayerDefn()
     lyr.StartTransaction()
@@ -1696,6 +1953,63 @@ def stats_lines(cty, layers):
     win = wl.intersection(cty.reserves_all)
     wa, wi = cty.geodesic_ha([wl, win])
     out.append('wetlands: %.2f ha, %.2f ha inside reserves (%.1f %%)' % (wa, wi, 100 * wi / wa))
+    out.extend(control_line_lines(cty, areas))
+    return out
+
+
+def geodesic_m(cty, line):
+    """Geodesic length in metres of an EPSG:4527 (multi)line: consecutive vertices joined by
+    geodesics on the CGCS2000 ellipsoid."""
+    total = 0.0
+    for part in getattr(line, 'geoms', [line]):
+        c = np.asarray(part.coords)
+        lon, lat = cty.to_geo.transform(c[:, 0], c[:, 1])
+        total += cty.geod.line_length(lon, lat)
+    return total
+
+
+def control_line_lines(cty, areas):
+    """Summary of the farmland and urban layers and of their deliberate conflicts."""
+    out = []
+    shore = [(geodesic_m(cty, f['bank']), f['zone']) for f in cty.shore_feats if not f['bank'].is_empty]
+    tot = sum(m for m, _ in shore)
+    prot = sum(m for m, z in shore if z in ('岸线保护区', '岸线保留区'))
+    out.append('shoreline_line by length (geodesic): protected+reserved %.2f %% of %.2f km'
+               % (100 * prot / tot, tot / 1000))
+    ff = cty.farmland_feats
+    off = ['%s (%+.1f %%)' % (f['bsm'], 100 * f['tbmj_error']) for f in ff if f['tbmj_error']]
+    out.append('farmland: %d of the %d farmland parcels (0101/0102/0103), %.2f ha; TBMJ is the '
+               'survey ellipsoidal area to 0.01 m2, off on purpose for %s'
+               % (len(ff), cty.n_farm_parcels, areas['farmland'].sum(), ', '.join(off) or 'none'))
+    rl = cty.redline_multi
+    parts = []
+    for f in ff:
+        if f['conflict']:
+            o = f['geom'].intersection(rl)
+            hit = sorted(r['bsm'] for r in cty.redline_feats
+                         if r['geom'].intersects(f['geom']) and r['geom'].intersection(f['geom']).area > 0.01)
+            parts.append('%s %.2f ha (%s, red line %s)'
+                         % (f['bsm'], cty.geodesic_ha([o])[0],
+                            'whole parcel' if f['conflict'] == 'inside' else 'reaches in', ', '.join(hit)))
+    out.append('farmland in the red line (on purpose): ' + ('; '.join(parts) or 'none'))
+    by = {}
+    for f, a in zip(cty.urban_feats, areas['urban']):
+        by[f['gnfq']] = by.get(f['gnfq'], 0.0) + a
+    out.append('urban: ' + ', '.join('%s %.2f ha' % kv for kv in by.items()))
+    parts = []
+    for f in cty.urban_feats:
+        o = f['geom'].intersection(rl)
+        if o.area > 0.01:
+            parts.append('%s %.2f ha' % (f['bsm'], cty.geodesic_ha([o])[0]))
+    out.append('urban in the red line (on purpose): ' + ('; '.join(parts) or 'none'))
+    fbsm = {f['parcel']: f for f in ff}
+    parts = []
+    for f in cty.urban_feats:
+        for j in cty.urban_swallowed:
+            o = f['geom'].intersection(fbsm[j]['geom'])
+            if o.area > 0.01:
+                parts.append('%s over %s %.2f ha' % (f['bsm'], fbsm[j]['bsm'], cty.geodesic_ha([o])[0]))
+    out.append('urban over farmland (on purpose): ' + ('; '.join(parts) or 'none'))
     return out
 
 

@@ -47,6 +47,8 @@ FIELDS = {
     'shoreline': ['BSM', 'HLMC', 'GNFQ'],
     'shoreline_line': ['BSM', 'HLMC', 'GNFQ'],
     'wetlands': ['BSM', 'SDMC', 'SDLX'],
+    'farmland': ['BSM', 'TBBH', 'DLBM', 'DLMC', 'ZLDJ', 'TBMJ'],
+    'urban': ['BSM', 'MC', 'GNFQ'],
 }
 LINE_LAYERS = {'shoreline_line'}
 HXLX = {'水源涵养', '水土保持', '生物多样性维护'}
@@ -384,6 +386,198 @@ def _wetlands():
     straddle = sum(1 for g, _ in feats if g.intersects(res) and not g.within(res))
     assert straddle >= 1, 'no wetland straddles a reserve boundary'
     return '%.2f ha, %.1f %% inside reserves' % (total, rate)
+
+
+# ---- 永久基本农田 (farmland), 城镇开发边界 (urban) and their deliberate conflicts ---------------
+# The conflicts are listed in samples/huichang/README.md; their areas here were computed with
+# this file's geodesic_ha on the shapely intersections (pairs of features whose intersection has
+# a positive area), independently of the generator's own bookkeeping.
+FARMLAND_CODES = {'0101': '水田', '0102': '水浇地', '0103': '旱地'}
+# farmland BSM: (red line BSM, overlap ha, how)
+FARMLAND_IN_REDLINE = {
+    '36073371000034': ('36073321000030', 1.400341, 'reaches in'),
+    '36073371000082': ('36073321000027', 23.759297, 'whole parcel'),
+    '36073371000255': ('36073321000023', 12.810311, 'whole parcel'),
+    '36073371000443': ('36073321000048', 3.259909, 'reaches in'),
+}
+URBAN_IN_REDLINE = {'360733810003': ('36073321000035', 4.000138)}
+# (urban BSM, farmland BSM): overlap ha (whole farmland parcels inside the 集中建设区)
+URBAN_OVER_FARMLAND = {
+    ('360733810001', '36073371000181'): 15.448630,
+    ('360733810001', '36073371000189'): 33.301892,
+    ('360733810001', '36073371000377'): 1.255333,
+}
+TBMJ_OFF = {'36073371000052': 0.032, '36073371000355': -0.041, '36073371000576': 0.027}
+COUNTY_SEAT_LONLAT = (115.786056, 25.600272)    # 会昌县城 (文武坝镇)
+URBAN_ZONES = {'集中建设区', '弹性发展区', '特别用途区'}
+
+
+def overlaps(A, B, min_ha=0.0):
+    """{(BSM of A, BSM of B): geodesic ha} of the pairs whose intersection has area."""
+    out = {}
+    for ga, a in A:
+        pa = prep(ga)
+        for gb, b in B:
+            if pa.intersects(gb):
+                o = ga.intersection(gb)
+                if o.area > 0:
+                    h = sum(geodesic_ha(q) for q in getattr(o, 'geoms', [o])
+                            if q.geom_type in ('Polygon', 'MultiPolygon'))
+                    if h > min_ha:
+                        out[(a['BSM'], b['BSM'])] = h
+    return out
+
+
+farmland = G['farmland']
+urban = G['urban']
+parcel_by_bsm = {a['BSM']: (g, a) for g, a in G['parcels']}
+
+
+@check('farmland: one feature per farmland parcel (TBBH), unique BSM, codes, 质量等别 1-15, inside the county')
+def _farmland():
+    bsm = [a['BSM'] for _, a in farmland]
+    assert len(set(bsm)) == len(bsm), 'duplicate BSM'
+    assert all(b.startswith('36073371') for b in bsm), 'BSM prefix'
+    tbbh = [a['TBBH'] for _, a in farmland]
+    assert len(set(tbbh)) == len(tbbh), 'two features from one parcel'
+    for _, a in farmland:
+        assert FARMLAND_CODES.get(a['DLBM']) == a['DLMC'], 'DLBM %r DLMC %r' % (a['DLBM'], a['DLMC'])
+        assert isinstance(a['ZLDJ'], int) and 1 <= a['ZLDJ'] <= 15, 'ZLDJ %r' % a['ZLDJ']
+        assert a['TBBH'] in parcel_by_bsm, 'TBBH %s is no parcel' % a['TBBH']
+    u = unary_union([g for g, _ in farmland])
+    assert u.difference(county).area < 1.0, 'farmland outside the county'
+    assert abs(u.area - sum(g.area for g, _ in farmland)) < 1.0, 'farmland features overlap each other'
+    n_farm = sum(1 for _, a in G['parcels'] if a['DLBM'] in FARMLAND_CODES)
+    assert 0.6 * n_farm <= len(farmland) <= n_farm, '%d farmland features of %d farmland parcels' % (len(farmland), n_farm)
+    return '%d features (%d farmland parcels), %.2f ha' % (len(farmland), n_farm, geodesic_ha(u))
+
+
+@check('farmland is the farmland parcels\' area, except the conflicts listed')
+def _farmland_from_parcels():
+    plain, farm_parcels = [], unary_union([g for g, a in G['parcels'] if a['DLBM'] in FARMLAND_CODES])
+    for g, a in farmland:
+        pg, pa = parcel_by_bsm[a['TBBH']]
+        if a['BSM'] in FARMLAND_IN_REDLINE:
+            continue
+        assert pa['DLBM'] == a['DLBM'], '%s: DLBM %s, its parcel %s' % (a['BSM'], a['DLBM'], pa['DLBM'])
+        assert g.symmetric_difference(pg).area < 0.01, '%s is not its parcel %s' % (a['BSM'], a['TBBH'])
+        plain.append(g)
+    extra = unary_union(plain).difference(farm_parcels).area
+    assert extra < 1.0, 'farmland outside the farmland parcels: %.3f m2' % extra
+    # the listed ones: the whole-parcel conflicts are red-line parcels of another code
+    for b, (_, _, how) in FARMLAND_IN_REDLINE.items():
+        g, a = next((g, a) for g, a in farmland if a['BSM'] == b)
+        pg, pa = parcel_by_bsm[a['TBBH']]
+        if how == 'whole parcel':
+            assert pa['DLBM'] not in FARMLAND_CODES and g.symmetric_difference(pg).area < 0.01, b
+        else:
+            assert pa['DLBM'] == a['DLBM'] and pg.difference(g).area < 0.01 and g.area > pg.area, b
+
+
+@check('farmland in the red line: exactly the listed features, with their areas (+- 0.01 ha)')
+def _farmland_conflicts():
+    got = overlaps(farmland, G['redline'])
+    want = {(f, r): h for f, (r, h, _) in FARMLAND_IN_REDLINE.items()}
+    assert set(got) == set(want), 'pairs %s, expected %s' % (sorted(got), sorted(want))
+    for k, h in want.items():
+        assert abs(got[k] - h) <= 0.01, '%s: %.6f ha, expected %.6f' % (k, got[k], h)
+    return '%d pairs, %.2f ha' % (len(got), sum(got.values()))
+
+
+def survey_m2(g):
+    """The land-survey ellipsoidal area (二调/三调, /work/shared/domain.md) in m2: each ring edge
+    in (B, L) adds the ellipsoidal trapezoid to a fixed meridian, series in the first
+    eccentricity squared; holes subtracted."""
+    a = 6378137.0
+    b = a * (1 - 1 / 298.257222101)
+    e2 = 1 - (b / a) ** 2
+    A = 1 + e2 / 2 + 3 * e2 ** 2 / 8 + 5 * e2 ** 3 / 16 + 35 * e2 ** 4 / 128
+    B = e2 / 6 + 3 * e2 ** 2 / 16 + 3 * e2 ** 3 / 16 + 35 * e2 ** 4 / 192
+    C = 3 * e2 ** 2 / 80 + e2 ** 3 / 16 + 5 * e2 ** 4 / 64
+    D = e2 ** 3 / 112 + 5 * e2 ** 4 / 256
+    E = 5 * e2 ** 4 / 2304
+    total = 0.0
+    for p in (g.geoms if hasattr(g, 'geoms') else [g]):
+        for k, ring in enumerate([p.exterior] + list(p.interiors)):
+            c = np.asarray(ring.coords)
+            lon, lat = TO_GEO.transform(c[:, 0], c[:, 1])
+            L, Bd = np.radians(lon), np.radians(lat)
+            s = 0.0
+            for i in range(len(c) - 1):
+                dB, Bm = Bd[i + 1] - Bd[i], (Bd[i + 1] + Bd[i]) / 2
+                dL = (L[i + 1] + L[i]) / 2 - np.radians(114.0)   # any fixed meridian
+                s += 2 * b * b * dL * (A * np.sin(dB / 2) * np.cos(Bm) - B * np.sin(1.5 * dB) * np.cos(3 * Bm)
+                                       + C * np.sin(2.5 * dB) * np.cos(5 * Bm) - D * np.sin(3.5 * dB) * np.cos(7 * Bm)
+                                       + E * np.sin(4.5 * dB) * np.cos(9 * Bm))
+            total += abs(s) if k == 0 else -abs(s)
+    return total
+
+
+@check('farmland TBMJ: the land-survey area to 0.01 m2 (Karney within 5e-5), 3 off on purpose')
+def _tbmj():
+    # The survey formula treats edges as straight in (B, L), Karney as geodesics: they part
+    # by ~1e-5 on a parcel with a 600 m edge (a lens of 1.4 m2), far less on short edges.
+    worst = 0.0
+    for g, a in farmland:
+        survey, karney = survey_m2(g), geodesic_ha(g) * 1e4
+        assert abs(survey / karney - 1) < 5e-5, '%s: survey %.3f m2, Karney %.3f m2' % (a['BSM'], survey, karney)
+        rel = a['TBMJ'] / survey - 1
+        if a['BSM'] in TBMJ_OFF:
+            assert abs(rel - TBMJ_OFF[a['BSM']]) < 1e-4, '%s: TBMJ off by %.5f' % (a['BSM'], rel)
+        else:
+            worst = max(worst, abs(a['TBMJ'] - survey))
+            assert abs(a['TBMJ'] - survey) <= 0.0051, '%s: TBMJ %.2f m2, survey %.4f m2' % (a['BSM'], a['TBMJ'], survey)
+        assert round(a['TBMJ'], 2) == a['TBMJ'], 'TBMJ not to 0.01 m2'
+    return 'the others within %.4f m2 of the survey area' % worst
+
+
+@check('urban: four zones at the county seat, inside the county, no overlaps among them')
+def _urban():
+    assert {a['GNFQ'] for _, a in urban} == URBAN_ZONES, {a['GNFQ'] for _, a in urban}
+    assert all(a['BSM'].startswith('36073381') and a['MC'] for _, a in urban)
+    u = unary_union([g for g, _ in urban])
+    assert u.difference(county).area < 1.0, 'urban outside the county'
+    assert abs(u.area - sum(g.area for g, _ in urban)) < 1.0, 'urban features overlap'
+    x, y = Transformer.from_crs(4490, 4527, always_xy=True).transform(*COUNTY_SEAT_LONLAT)
+    from shapely.geometry import Point
+    seat = Point(x, y)
+    assert county.contains(seat), 'the county seat is outside the county'
+    core = [g for g, a in urban if a['GNFQ'] == '集中建设区' and g.contains(seat)]
+    assert core, 'no 集中建设区 holds the county seat'
+    assert all(g.distance(seat) < 8000 for g, _ in urban), 'urban far from the seat'
+    ha_ = geodesic_ha(u)
+    assert 1000 <= ha_ <= 4000, 'urban %.0f ha' % ha_
+    return '%.2f ha' % ha_
+
+
+@check('urban in the red line and over farmland: exactly the listed features (+- 0.01 ha)')
+def _urban_conflicts():
+    got = overlaps(urban, G['redline'])
+    want = {(u, r): h for u, (r, h) in URBAN_IN_REDLINE.items()}
+    assert set(got) == set(want), 'red line pairs %s, expected %s' % (sorted(got), sorted(want))
+    for k, h in want.items():
+        assert abs(got[k] - h) <= 0.01, '%s: %.6f ha, expected %.6f' % (k, got[k], h)
+    got = overlaps(urban, farmland)
+    assert set(got) == set(URBAN_OVER_FARMLAND), 'farmland pairs %s' % sorted(got)
+    for k, h in URBAN_OVER_FARMLAND.items():
+        assert abs(got[k] - h) <= 0.01, '%s: %.6f ha, expected %.6f' % (k, got[k], h)
+    return '%.2f ha over farmland' % sum(got.values())
+
+
+@check('shoreline_line: protected+reserved by geodesic length 84.22 % of 192.02 km')
+def _shore_length():
+    tot = prot = 0.0
+    for g, a in G['shoreline_line']:
+        for part in (g.geoms if hasattr(g, 'geoms') else [g]):
+            c = np.asarray(part.coords)
+            lon, lat = TO_GEO.transform(c[:, 0], c[:, 1])
+            m = GEOD.line_length(lon, lat)
+            tot += m
+            if a['GNFQ'] in ('岸线保护区', '岸线保留区'):
+                prot += m
+    rate = 100 * prot / tot
+    assert abs(rate - 84.22) < 0.005 and abs(tot / 1000 - 192.02) < 0.005, '%.4f %% of %.4f km' % (rate, tot / 1000)
+    return '%.4f %% of %.3f m' % (rate, tot)
 
 
 npass = sum(1 for ok, _, _ in results if ok)
