@@ -11,10 +11,12 @@ import time
 # What a case's `needs` entry means in Debian packages (anything else is a package name).
 NEEDS_PACKAGES = {
     'geopandas': ['python3-geopandas', 'python3-pyproj', 'python3-shapely'],
-    'postgis': ['postgresql', 'postgis', 'python3-psycopg2', 'gdal-bin'],
+    'postgis': ['postgresql', 'postgresql-postgis', 'python3-psycopg2', 'gdal-bin'],
 }
-# postgis's Debian package is a metapackage over postgresql-N-postgis-3; what we test for.
-PROBES = {'postgis': lambda: bool(_glob_postgis_control())}
+# The extension: Debian's `postgis` package holds only the client tools and merely recommends
+# it (apt-get runs with --no-install-recommends); `postgresql-postgis` is the metapackage over
+# postgresql-N-postgis-3. What we test for is the extension's control file.
+PROBES = {'postgresql-postgis': lambda: bool(_glob_postgis_control())}
 
 
 def _glob_postgis_control():

@@ -21,6 +21,7 @@ class Measurement:
     cpu_seconds: float  # user + system time of the child and the descendants it waited for
     peak_rss_mb: float
     stdout: str
+    stderr_path: str = ''
 
 
 def run_measured(cmd, cwd, stderr_path, env=None):
@@ -43,7 +44,7 @@ def run_measured(cmd, cwd, stderr_path, env=None):
     with open(stdout_path, encoding='utf-8', errors='replace') as f:
         stdout = f.read()
     return Measurement(exit_code, seconds, float(user) + float(system),
-                       int(max_rss_kb) / 1024.0, stdout)
+                       int(max_rss_kb) / 1024.0, stdout, stderr_path)
 
 
 def warm_page_cache(paths):

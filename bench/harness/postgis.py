@@ -102,6 +102,14 @@ class PostGis:
                            os.path.join(self.directory, 'server.log'), 'start'], check=True,
                           stdout=subprocess.DEVNULL)
         atexit.register(self.stop)
+        try:
+            self._prepare_database()
+        except BaseException:
+            self.stop()     # so that the next case starts afresh (and fails as clearly)
+            raise
+        print(f'[bench] PostgreSQL started on 127.0.0.1:{self.port} ({data})', file=sys.stderr)
+
+    def _prepare_database(self):
         exists = subprocess.run(['psql', '-h', '127.0.0.1', '-p', str(self.port), '-U', 'postgres',
                                  '-tAc', f"SELECT 1 FROM pg_database WHERE datname='{DATABASE}'"],
                                 capture_output=True, text=True, check=True).stdout.strip()
@@ -111,7 +119,6 @@ class PostGis:
         self.sql('CREATE EXTENSION IF NOT EXISTS postgis')
         with open(os.path.join(self.directory, 'dsn'), 'w') as f:
             f.write(f'host=127.0.0.1 port={self.port} user=postgres dbname={DATABASE}')
-        print(f'[bench] PostgreSQL started on 127.0.0.1:{self.port} ({data})', file=sys.stderr)
 
     def stop(self):
         if self.port is None:

@@ -50,6 +50,8 @@ class Run:
     figure(stdout) returns a number or {key: number}. setup() runs untimed before the command.
     measured(stdout) -> (seconds, peak_rss_mb) replaces the harness's own figures (either may be
     None) for a command that times itself. note is a string or a callable(stdout) -> str.
+    exit_codes: the exit codes that mean the command produced its result (DEFAULT: 0 only; a
+    check that reports a failed check with exit 1 lists (0, 1)); any other marks the row FAILED.
     """
     tool: str
     cmd: Sequence[Any]
@@ -59,6 +61,7 @@ class Run:
     env: Optional[dict] = None
     baseline: bool = False
     note: Union[str, Callable[[str], str]] = ''
+    exit_codes: Sequence[int] = (0,)
 
 
 @dataclass
