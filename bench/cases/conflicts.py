@@ -11,7 +11,13 @@
   deliberate conflicts): the realistic case.
 - qa: `redline qa` of the 101 841 parcels within the county, keyed by BSM: invalid geometry,
   self-overlaps, gaps, slivers, duplicate and empty keys, compared kind by kind (spikes and the
-  area field have no GeoPandas/PostGIS counterpart here: not compared).
+  area field have no GeoPandas/PostGIS counterpart here: not compared). The generated parcels
+  are a clean coverage (every count 0), so
+- qa-faults runs the same on a copy with faults put in (bench/cases/conflicts/
+  make_faulty_delivery.py: 3 parcels duplicated, 1 BSM emptied, 2 parcels deleted, 1 sliver
+  added; expected counts 3 overlapping pairs, 3 duplicate keys, 1 empty key, 2 gaps, 1 sliver).
+  No invalid geometry is put in: GEOS's union (GeoPandas, PostGIS) fails on one, so the gap
+  count would need a repair step whose result differs from tool to tool.
 
 redline and GeoPandas include reading the file. GeoPandas: sjoin on the spatial index, then the
 intersection of each candidate pair (no-overlap: pieces reprojected to EPSG:4490 and measured
@@ -23,6 +29,8 @@ The redline subcommands (`check no-overlap`, `qa`) come with issue 10. Until the
 the redline rows fail loudly (exit code 2 and redline's own message in the table), never with a
 figure; the ratios need them."""
 import json
+import os
+import subprocess
 
 from harness import Case, Run, Tolerance
 
@@ -122,9 +130,61 @@ def _no_overlap(ctx, gpkg, name, with_layer, title):
         ])
 
 
+def _qa(ctx, name, title, gpkg, table, prepare=None):
+    """A qa case on layer `parcels` of `gpkg` within its `county`; PostGIS table `table`.
+    prepare: a setup callable making `gpkg` first (every run needs it)."""
+    geopandas = ['/usr/bin/python3', ctx.script(__file__, 'geopandas_conflicts.py')]
+    w = HALF_SLIVER
+    first = [prepare] if prepare else []
+    return Case(
+        name=name,
+        title=title,
+        unit='findings',
+        needs=['geopandas', 'postgis'],
+        tolerance=Tolerance(abs=0),
+        runs=[
+            Run('redline', [ctx.redline, 'qa', gpkg, '--layer', 'parcels', '--within', gpkg,
+                            '--within-layer', 'county', '--key', 'BSM', '--format', 'json',
+                            '--threads', ctx.threads],
+                setup=prepare, figure=redline_qa_counts, exit_codes=(0, 1),
+                note=f'{ctx.threads} threads'),
+            Run('geopandas', geopandas + ['qa', gpkg, 'parcels', 'county', 'BSM', str(2 * w)],
+                setup=prepare, figure=lambda out: json.loads(out)['counts'], note=_seconds),
+            Run('postgis', ctx.postgis.query_cmd(
+                    'SELECT '
+                    f'(SELECT count(*) FROM {table} WHERE NOT ST_IsValid(geom)), '
+                    f'(SELECT count(*) FROM {table} a JOIN {table} b ON a.fid < b.fid AND a.geom && b.geom '
+                    "AND ST_Relate(a.geom, b.geom, '2********') "
+                    f'AND NOT ST_IsEmpty(ST_Buffer(ST_Intersection(a.geom, b.geom), -{w}))), '
+                    '(SELECT count(*) FROM (SELECT (ST_Dump(ST_Difference(c.geom, '
+                    f'(SELECT ST_Union(geom) FROM {table})))).geom AS g FROM county c) d '
+                    f'WHERE NOT ST_IsEmpty(ST_Buffer(d.g, -{w}))), '
+                    f'(SELECT count(*) FROM {table} WHERE ST_IsEmpty(ST_Buffer(geom, -{w}))), '
+                    f"(SELECT count(*) FROM (SELECT bsm FROM {table} WHERE nullif(trim(bsm), '') "
+                    'IS NOT NULL GROUP BY bsm HAVING count(*) > 1) k), '
+                    f"(SELECT count(*) FROM {table} WHERE nullif(trim(bsm), '') IS NULL)"),
+                setup=_both(*first, ctx.postgis.load(gpkg, 'parcels', table),
+                            ctx.postgis.load(gpkg, 'county')),
+                measured=ctx.postgis.measured, figure=_pg_counts,
+                note='query only, 1 backend'),
+        ])
+
+
+def _faulty(ctx, clean):
+    """Returns (path, setup) of the faulty copy of the parcels delivery (made once, cached)."""
+    data = os.path.basename(os.path.dirname(clean))          # scale1, scale0.03, ...
+    path = os.path.join(ctx.work(f'qa-faults-{data}'), 'parcels_faulty.gpkg')
+
+    def setup():
+        made = subprocess.run(['/usr/bin/python3', ctx.script(__file__, 'make_faulty_delivery.py'),
+                               clean, path], capture_output=True, text=True, check=True)
+        faults = json.loads(made.stdout)
+        return 'expected ' + ', '.join(f'{k} {v}' for k, v in faults['expected'].items() if v)
+    return path, setup
+
+
 def cases(ctx):
     gpkg = ctx.dataset(scale=1)
-    geopandas = ['/usr/bin/python3', ctx.script(__file__, 'geopandas_conflicts.py')]
     overlap_parcels = _no_overlap(
         ctx, gpkg, 'no-overlap', 'parcels',
         'overlap of the red line with a 100 000-parcel layer (the parcels standing in for a '
@@ -133,36 +193,11 @@ def cases(ctx):
         ctx, gpkg, 'no-overlap-farmland', 'farmland',
         'overlap of the red line with the permanent farmland (17 107 parcels, 4 conflicts), '
         'file read included')
-    w = HALF_SLIVER
-    qa = Case(
-        name='qa',
-        title='delivery QA of the 100 000 parcels within the county (invalid, self-overlaps, '
-              'gaps, slivers, duplicate and empty BSM), file read included',
-        unit='findings',
-        needs=['geopandas', 'postgis'],
-        tolerance=Tolerance(abs=0),
-        runs=[
-            Run('redline', [ctx.redline, 'qa', gpkg, '--layer', 'parcels', '--within', gpkg,
-                            '--within-layer', 'county', '--key', 'BSM', '--format', 'json',
-                            '--threads', ctx.threads],
-                figure=redline_qa_counts, exit_codes=(0, 1), note=f'{ctx.threads} threads'),
-            Run('geopandas', geopandas + ['qa', gpkg, 'parcels', 'county', 'BSM', str(2 * w)],
-                figure=lambda out: json.loads(out)['counts'], note=_seconds),
-            Run('postgis', ctx.postgis.query_cmd(
-                    'SELECT '
-                    '(SELECT count(*) FROM parcels WHERE NOT ST_IsValid(geom)), '
-                    '(SELECT count(*) FROM parcels a JOIN parcels b ON a.fid < b.fid AND a.geom && b.geom '
-                    "AND ST_Relate(a.geom, b.geom, '2********') "
-                    f'AND NOT ST_IsEmpty(ST_Buffer(ST_Intersection(a.geom, b.geom), -{w}))), '
-                    '(SELECT count(*) FROM (SELECT (ST_Dump(ST_Difference(c.geom, '
-                    '(SELECT ST_Union(geom) FROM parcels)))).geom AS g FROM county c) d '
-                    f'WHERE NOT ST_IsEmpty(ST_Buffer(d.g, -{w}))), '
-                    f'(SELECT count(*) FROM parcels WHERE ST_IsEmpty(ST_Buffer(geom, -{w}))), '
-                    '(SELECT count(*) FROM (SELECT bsm FROM parcels WHERE nullif(trim(bsm), \'\') '
-                    'IS NOT NULL GROUP BY bsm HAVING count(*) > 1) k), '
-                    "(SELECT count(*) FROM parcels WHERE nullif(trim(bsm), '') IS NULL)"),
-                setup=_both(ctx.postgis.load(gpkg, 'parcels'), ctx.postgis.load(gpkg, 'county')),
-                measured=ctx.postgis.measured, figure=_pg_counts,
-                note='query only, 1 backend'),
-        ])
-    return [overlap_parcels, overlap_farmland, qa]
+    qa = _qa(ctx, 'qa', 'delivery QA of the 100 000 parcels within the county (invalid, '
+             'self-overlaps, gaps, slivers, duplicate and empty BSM), file read included',
+             gpkg, 'parcels')
+    faulty, make = _faulty(ctx, gpkg)
+    qa_faults = _qa(ctx, 'qa-faults', 'the same QA of the 100 000 parcels with faults put in '
+                    '(3 duplicated, 1 BSM emptied, 2 deleted, 1 sliver added), file read included',
+                    faulty, 'parcels_faulty', make)
+    return [overlap_parcels, overlap_farmland, qa, qa_faults]
