@@ -102,15 +102,19 @@ def _both(*setups):
     return lambda: '; '.join(s for s in (f() for f in setups) if s)
 
 
+def _reference(ctx):
+    return ['/usr/bin/python3', ctx.script(__file__, 'geopandas_conflicts.py')]
+
+
+def _three_tools(name, title, unit, tolerance, runs):
+    """A case of redline, GeoPandas and PostGIS runs (both reference tools installed)."""
+    return Case(name=name, title=title, unit=unit, needs=['geopandas', 'postgis'],
+                tolerance=tolerance, runs=runs)
+
+
 def _no_overlap(ctx, gpkg, name, with_layer, title):
-    geopandas = ['/usr/bin/python3', ctx.script(__file__, 'geopandas_conflicts.py')]
-    return Case(
-        name=name,
-        title=title,
-        unit='ha',
-        needs=['geopandas', 'postgis'],
-        tolerance=Tolerance(abs=0.01),
-        runs=[
+    geopandas = _reference(ctx)
+    return _three_tools(name, title, 'ha', Tolerance(abs=0.01), [
             Run('redline', [ctx.redline, 'check', 'no-overlap', gpkg, '--layer', 'redline',
                             '--with', gpkg, '--with-layer', with_layer, '--format', 'json',
                             '--threads', ctx.threads],
@@ -127,22 +131,16 @@ def _no_overlap(ctx, gpkg, name, with_layer, title):
                 measured=ctx.postgis.measured,
                 figure=lambda out: json.loads(out)['rows'][0][0],
                 note=lambda out: f"{json.loads(out)['rows'][0][1]} pairs; query only, 1 backend"),
-        ])
+    ])
 
 
 def _qa(ctx, name, title, gpkg, table, prepare=None):
     """A qa case on layer `parcels` of `gpkg` within its `county`; PostGIS table `table`.
     prepare: a setup callable making `gpkg` first (every run needs it)."""
-    geopandas = ['/usr/bin/python3', ctx.script(__file__, 'geopandas_conflicts.py')]
+    geopandas = _reference(ctx)
     w = HALF_SLIVER
     first = [prepare] if prepare else []
-    return Case(
-        name=name,
-        title=title,
-        unit='findings',
-        needs=['geopandas', 'postgis'],
-        tolerance=Tolerance(abs=0),
-        runs=[
+    return _three_tools(name, title, 'findings', Tolerance(abs=0), [
             Run('redline', [ctx.redline, 'qa', gpkg, '--layer', 'parcels', '--within', gpkg,
                             '--within-layer', 'county', '--key', 'BSM', '--format', 'json',
                             '--threads', ctx.threads],
@@ -167,7 +165,7 @@ def _qa(ctx, name, title, gpkg, table, prepare=None):
                             ctx.postgis.load(gpkg, 'county')),
                 measured=ctx.postgis.measured, figure=_pg_counts,
                 note='query only, 1 backend'),
-        ])
+    ])
 
 
 def _faulty(ctx, clean):
