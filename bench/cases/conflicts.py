@@ -25,7 +25,8 @@ with pyproj.Geod, Karney); qa as listed in bench/cases/conflicts/geopandas_confl
 is timed on its query alone (GiST indexes built at load time, untimed). Figures: overlap in ha
 within 0.01 ha (the issue's bar); qa counts exactly.
 
-The redline subcommands (`check no-overlap`, `qa`) come with issue 10. Until the binary has them
+The redline command lines are issue 10's, exactly (no --threads: redline's DEFAULT, all cores,
+whatever bench/run --threads says). The subcommands (`check no-overlap`, `qa`) come with issue 10. Until the binary has them
 the redline rows fail loudly (exit code 2 and redline's own message in the table), never with a
 figure; the ratios need them."""
 import json
@@ -116,10 +117,9 @@ def _no_overlap(ctx, gpkg, name, with_layer, title):
     geopandas = _reference(ctx)
     return _three_tools(name, title, 'ha', Tolerance(abs=0.01), [
             Run('redline', [ctx.redline, 'check', 'no-overlap', gpkg, '--layer', 'redline',
-                            '--with', gpkg, '--with-layer', with_layer, '--format', 'json',
-                            '--threads', ctx.threads],
+                            '--with', gpkg, '--with-layer', with_layer, '--format', 'json'],
                 figure=redline_overlap_ha, exit_codes=(0, 1),
-                note=lambda out: f'{redline_overlap_note(out)}, {ctx.threads} threads'),
+                note=lambda out: f'{redline_overlap_note(out)}, default threads (all cores)'),
             Run('geopandas', geopandas + ['no-overlap', gpkg, 'redline', with_layer],
                 figure=lambda out: json.loads(out)['overlap_ha'], note=_seconds),
             Run('postgis', ctx.postgis.query_cmd(
@@ -142,10 +142,9 @@ def _qa(ctx, name, title, gpkg, table, prepare=None):
     first = [prepare] if prepare else []
     return _three_tools(name, title, 'findings', Tolerance(abs=0), [
             Run('redline', [ctx.redline, 'qa', gpkg, '--layer', 'parcels', '--within', gpkg,
-                            '--within-layer', 'county', '--key', 'BSM', '--format', 'json',
-                            '--threads', ctx.threads],
+                            '--within-layer', 'county', '--key', 'BSM', '--format', 'json'],
                 setup=prepare, figure=redline_qa_counts, exit_codes=(0, 1),
-                note=f'{ctx.threads} threads'),
+                note='default threads (all cores)'),
             Run('geopandas', geopandas + ['qa', gpkg, 'parcels', 'county', 'BSM', str(2 * w)],
                 setup=prepare, figure=lambda out: json.loads(out)['counts'], note=_seconds),
             Run('postgis', ctx.postgis.query_cmd(
