@@ -7,6 +7,7 @@ set(REDLINE_LIB_SOURCES
   lib/crs/crs_guess.cpp
   lib/crs/proj_handle.cpp
   lib/crs/ellipsoid_area.cpp
+  lib/crs/geodesic_length.cpp
   lib/crs/transform.cpp
   lib/geom/envelope_index.cpp
   lib/geom/geometry.cpp
@@ -35,11 +36,14 @@ set(REDLINE_LIB_SOURCES
   lib/io/writer.cpp
   lib/measure/area.cpp
   lib/measure/area_summary.cpp
+  lib/measure/length.cpp
+  lib/measure/length_summary.cpp
   lib/measure/units.cpp
   lib/measure/quantity_format.cpp
   lib/report/area_report.cpp
   lib/report/check_report.cpp
   lib/report/info_report.cpp
+  lib/report/length_report.cpp
   lib/report/layer_origin_report.cpp
   lib/report/read_report_json.cpp
   lib/report/table.cpp
@@ -106,6 +110,7 @@ set(REDLINE_TOOL_SOURCES
   tools/commands.cpp
   tools/area.cpp
   tools/info.cpp
+  tools/length.cpp
 )
 
 # Overlay tools (issue 4).

@@ -10,6 +10,13 @@ namespace redline {
 
 std::vector<std::string> read_report_lines(const ReadReport& r, double repair_delta_m2,
                                            AreaUnit unit) {
+  return detail::read_report_lines(r, repair_delta_m2, unit, LayerGeometry::Polygons);
+}
+
+namespace detail {
+
+std::vector<std::string> read_report_lines(const ReadReport& r, double repair_delta_m2, AreaUnit unit,
+                                           LayerGeometry geometry) {
   std::vector<std::string> lines;
   if (r.invalid) {
     std::string line = fmt::format("{} invalid polygon(s): {} repaired, {} skipped", r.invalid,
@@ -32,13 +39,27 @@ std::vector<std::string> read_report_lines(const ReadReport& r, double repair_de
                                   to_string(is.action)));
     }
   }
-  const std::size_t not_polygon = r.skipped - (r.invalid - r.repaired);
+  std::size_t not_polygon = 0, not_line = 0, degenerate_kept = 0;
+  for (const auto& is : r.issues) {
+    not_polygon += is.kind == FeatureIssue::Kind::NotPolygon;
+    not_line += is.kind == FeatureIssue::Kind::NotLine;
+    degenerate_kept += is.kind == FeatureIssue::Kind::DegenerateLine && is.action != FeatureIssue::Action::Skipped;
+  }
   if (not_polygon) lines.push_back(fmt::format("{} feature(s) without polygon geometry skipped", not_polygon));
-  if (r.null_geometries) lines.push_back(fmt::format("{} feature(s) with no geometry (area 0)", r.null_geometries));
-  if (r.empty_geometries) lines.push_back(fmt::format("{} feature(s) with empty geometry (area 0)", r.empty_geometries));
+  if (not_line) lines.push_back(fmt::format("{} feature(s) without line geometry skipped", not_line));
+  if (r.degenerate_lines) {
+    lines.push_back(fmt::format("{} degenerate line(s) (fewer than 2 distinct vertices): {} kept with length 0, "
+                                "{} skipped",
+                                r.degenerate_lines, degenerate_kept, r.degenerate_lines - degenerate_kept));
+  }
+  const char* measure = geometry == LayerGeometry::Lines ? "length" : "area";
+  if (r.null_geometries) lines.push_back(fmt::format("{} feature(s) with no geometry ({} 0)", r.null_geometries, measure));
+  if (r.empty_geometries) lines.push_back(fmt::format("{} feature(s) with empty geometry ({} 0)", r.empty_geometries, measure));
   for (const auto& n : r.notes) lines.push_back(n);
   return lines;
 }
+
+}  // namespace detail
 
 std::string area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
   const AreaUnit u = o.unit;

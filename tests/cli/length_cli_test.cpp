@@ -1,0 +1,106 @@
+// `redline length` end to end: table, JSON keys, Chinese units, and each refusal (exit 2, one
+// stderr line, the input byte-identical). Figures: tests/oracles/shoreline_length.py (total
+// 192015.491352 m; 岸线保护区 64407.566753 m).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "support/test_support.h"
+
+namespace redline {
+namespace {
+
+using test::CliResult;
+using test::contains;
+using test::run_cli;
+using test::snapshot_files;
+
+const std::string kSampleDir = test::source_path("samples/huichang");
+const std::string kSample = kSampleDir + "/huichang.gpkg";
+
+// Runs the CLI on the sample and checks the sample is byte-identical afterwards.
+CliResult run_on_sample(const std::vector<std::string>& args) {
+  const auto before = snapshot_files(kSampleDir, "huichang.gpkg");
+  CliResult r = run_cli(args);
+  EXPECT_EQ(snapshot_files(kSampleDir, "huichang.gpkg"), before) << "the sample was modified";
+  return r;
+}
+
+TEST(LengthCli, TableByZone) {
+  const CliResult r = run_on_sample({"length", kSample, "--layer", "shoreline_line", "--by", "GNFQ"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "total length (km)  192.0155")) << r.out;
+  EXPECT_TRUE(contains(r.out, "64.4076")) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(LengthCli, JsonKeysAndFigures) {
+  const CliResult r =
+      run_on_sample({"length", kSample, "--layer", "shoreline_line", "--by", "GNFQ", "--unit", "米",
+                     "--features", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["unit"], "m");
+  EXPECT_EQ(j["method"], "ellipsoidal");
+  EXPECT_NEAR(j["total"].get<double>(), 192015.491352, 1e-3);
+  EXPECT_EQ(j["features"], 129);
+  ASSERT_EQ(j["groups"].size(), 4u);
+  EXPECT_EQ(j["groups"][0]["key"], "岸线保护区");
+  EXPECT_NEAR(j["groups"][0]["length"].get<double>(), 64407.566753, 1e-3);
+  EXPECT_EQ(j["feature_lengths"].size(), 129u);
+  EXPECT_TRUE(j["read"].contains("issues"));
+  EXPECT_EQ(j["source"], kSample);
+}
+
+TEST(LengthCli, ChineseKilometres) {
+  const CliResult r =
+      run_on_sample({"length", kSample, "--layer", "shoreline_line", "--unit", "公里", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NEAR(nlohmann::json::parse(r.out)["total"].get<double>(), 192.015491352, 1e-6);
+}
+
+void expect_refusal(const CliResult& r, const std::string& message) {
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.err, "redline: error: " + message + "\n");
+}
+
+TEST(LengthCli, RefusesAPolygonLayer) {
+  expect_refusal(run_on_sample({"length", kSample, "--layer", "county"}),
+                 kSample + ": layer county: the layer holds polygons (Multi Polygon), not lines: lengths are "
+                           "measured on lines; measure polygons by area (redline area)");
+}
+
+TEST(LengthCli, AreaRefusesALineLayer) {
+  expect_refusal(run_on_sample({"area", kSample, "--layer", "shoreline_line"}),
+                 kSample + ": layer shoreline_line: the layer holds lines (Multi Line String), not polygons: "
+                           "areas are measured on polygons; measure lines by length (redline length, or "
+                           "measure = \"length\" in a check)");
+}
+
+TEST(LengthCli, RefusesAnUnknownUnit) {
+  const CliResult r = run_on_sample({"length", kSample, "--layer", "shoreline_line", "--unit", "ha"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "unknown length unit 'ha' (expected m or km; or 米, 公里)")) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(LengthCli, RefusesPlanarOnAGeographicCrs) {
+  const std::string lines = test::data_path("lines/lines_4490.gpkg");
+  const auto before = snapshot_files(test::data_path("lines"), "lines_4490");
+  const CliResult planar = run_cli({"length", lines, "--layer", "lines", "--method", "planar"});
+  EXPECT_EQ(planar.exit_code, 2);
+  EXPECT_TRUE(contains(planar.err, "method planar needs a projected CRS")) << planar.err;
+  EXPECT_EQ(snapshot_files(test::data_path("lines"), "lines_4490"), before);
+}
+
+TEST(LengthCli, InfoDescribesALineLayer) {
+  const CliResult r = run_on_sample({"info", kSample, "--layer", "shoreline_line"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "lines, by length (redline length)")) << r.out;
+}
+
+}  // namespace
+}  // namespace redline
