@@ -57,6 +57,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/overlay/coverage.cpp
   lib/overlay/engine_options.cpp
   lib/overlay/interiors_overlap.cpp
+  lib/overlay/line_coverage.cpp
   lib/overlay/piece_matcher.cpp
   lib/overlay/overlay.cpp
   lib/overlay/overlay_inputs.cpp
@@ -67,6 +68,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/overlay/tabulate.cpp
   lib/report/coverage_layers.cpp
   lib/report/coverage_report.cpp
+  lib/report/line_coverage_report.cpp
   lib/report/output_fields.cpp
   lib/report/overlay_layer.cpp
   lib/report/overlay_report.cpp

@@ -47,6 +47,7 @@
 // overlay
 #include "redline/overlay/coverage.h"
 #include "redline/overlay/engine_options.h"
+#include "redline/overlay/line_coverage.h"
 #include "redline/overlay/overlay.h"
 #include "redline/overlay/sliver.h"
 #include "redline/overlay/subdivide.h"
@@ -71,6 +72,7 @@
 #include "redline/report/drift_report.h"
 #include "redline/report/info_report.h"
 #include "redline/report/length_report.h"
+#include "redline/report/line_coverage_report.h"
 #include "redline/report/overlay_layer.h"
 #include "redline/report/overlay_report.h"
 #include "redline/report/table.h"

@@ -5,8 +5,10 @@
 
 #include "checks/check_kinds.h"
 #include "redline/measure/area_summary.h"
+#include "redline/measure/length_summary.h"
 #include "redline/measure/quantity_format.h"
 #include "redline/overlay/coverage.h"
+#include "redline/overlay/line_coverage.h"
 
 namespace redline::detail {
 
@@ -19,7 +21,51 @@ std::shared_ptr<const Layer> start_share(const CheckSpec& spec, LayerSource& lay
   r.decimals = 2;
   r.comparison = ">=";
   r.threshold = *spec.min_percent;
-  return layers.filtered(spec.layer, spec.where);
+  const bool by_length = spec.measure == CheckMeasure::Length;
+  return layers.filtered(spec.layer, spec.where, by_length ? LayerGeometry::Lines : LayerGeometry::Polygons);
+}
+
+LengthMethod length_method(const CheckSpec& spec) {
+  return spec.method == AreaMethod::Planar ? LengthMethod::Planar : LengthMethod::Ellipsoidal;
+}
+
+// A length in the check's length unit, as printed: "64.4076 km".
+std::string shown_length(double m, LengthUnit u) { return format_length(m, u) + " " + unit_name(u); }
+
+// share-of-zones by length: the lines in the zones over all lines (河湖岸线保护率 as the plan
+// defines it).
+void run_share_of_zones_by_length(const CheckSpec& spec, const Layer& layer, const std::vector<std::string>& zones,
+                                  unsigned threads, CheckResult& r, Details& details) {
+  LengthOptions lo;
+  lo.method = length_method(spec);
+  lo.group_field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;
+  lo.threads = threads;
+  const LengthSummary s = summarize_lengths(layer, lo);
+  const LengthUnit u = spec.length_unit;
+  double counted_m = 0.0;
+  Details groups = Details::array();
+  std::string names;
+  for (const std::string& z : zones) {
+    const bool present =
+        std::any_of(s.groups.begin(), s.groups.end(), [&](const GroupLength& g) { return !g.null_key && g.key == z; });
+    names += (names.empty() ? "" : " + ") + z + (present ? "" : " (none in the layer)");
+  }
+  for (const GroupLength& g : s.groups) {
+    const bool counted = !g.null_key && std::find(zones.begin(), zones.end(), g.key) != zones.end();
+    if (counted) counted_m += g.m;
+    groups.push_back({{"zone", g.null_key ? Details(nullptr) : Details(g.key)},
+                      {"length", from_metres(g.m, u)},
+                      {"counted", counted}});
+  }
+  r.value = s.total_m > 0 ? 100.0 * counted_m / s.total_m : 0.0;
+  details["measure"] = check_measure_name(CheckMeasure::Length);
+  details["field"] = lo.group_field;
+  details["zones"] = zones;
+  details["counted_length"] = from_metres(counted_m, u);
+  details["total_length"] = from_metres(s.total_m, u);
+  details["length_unit"] = unit_name(u);
+  details["by_zone"] = std::move(groups);
+  r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted_m, u), shown_length(s.total_m, u)));
 }
 
 }  // namespace
@@ -27,6 +73,24 @@ std::shared_ptr<const Layer> start_share(const CheckSpec& spec, LayerSource& lay
 void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
   std::shared_ptr<const Layer> layer = start_share(spec, layers, r);
   std::shared_ptr<const Layer> within = layers.filtered(*spec.within, {});
+  if (spec.measure == CheckMeasure::Length) {
+    // The share of the line layer inside `within` (validate_check refuses share_of = within).
+    LineCoverageOptions lo;
+    lo.method = length_method(spec);
+    lo.threads = threads;
+    const LineCoverageResult c = compute_line_coverage(*layer, *within, lo);
+    const LengthUnit u = spec.length_unit;
+    r.value = c.total.percent();
+    details["measure"] = check_measure_name(CheckMeasure::Length);
+    details["inside"] = from_metres(c.total.inside_m, u);
+    details["of"] = from_metres(c.total.length_m, u);
+    details["length_unit"] = unit_name(u);
+    details["share_of"] = spec.layer.label();
+    details["within"] = spec.within->label();
+    r.findings.push_back(fmt::format("{} of the {} of {} lie inside {}", shown_length(c.total.inside_m, u),
+                                     shown_length(c.total.length_m, u), spec.layer.label(), spec.within->label()));
+    return;
+  }
   CoverageOptions co;
   co.engine.method = spec.method;
   co.engine.threads = threads;
@@ -53,6 +117,7 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
                         Details& details) {
   std::shared_ptr<const Layer> layer = start_share(spec, layers, r);
   const std::vector<std::string> zones = spec.zones.value_or(default_protected_zones());
+  if (spec.measure == CheckMeasure::Length) return run_share_of_zones_by_length(spec, *layer, zones, threads, r, details);
   AreaOptions ao;
   ao.method = spec.method;
   ao.group_field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;

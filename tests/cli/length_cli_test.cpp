@@ -104,3 +104,63 @@ TEST(LengthCli, InfoDescribesALineLayer) {
 
 }  // namespace
 }  // namespace redline
+
+namespace redline {
+namespace {
+
+// Coverage of lines: tests/oracles/line_coverage.py (shoreline_line within redline: inside
+// 13625.892973 m of 192015.491352 m, 12 features inside).
+TEST(LineCoverageCli, LengthsInsideTheCoverInKilometres) {
+  const CliResult r = run_on_sample({"coverage", kSample, "--layer", "shoreline_line", "--within", kSample,
+                                     "--within-layer", "redline", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["unit"], "km");
+  EXPECT_EQ(j["measure"], "length");
+  EXPECT_NEAR(j["total"]["length"].get<double>(), 192.015491352, 1e-6);
+  EXPECT_NEAR(j["total"]["inside"].get<double>(), 13.625892973, 1e-3);
+  EXPECT_EQ(j["features_inside"], 12);
+  EXPECT_EQ(j["inside"].size(), 12u);
+}
+
+TEST(LineCoverageCli, TableByZoneInMetres) {
+  const CliResult r = run_on_sample({"coverage", kSample, "--layer", "shoreline_line", "--by", "GNFQ", "--within",
+                                     kSample, "--within-layer", "redline", "--unit", "米"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "inside (m)")) << r.out;
+  EXPECT_TRUE(contains(r.out, "192015.49")) << r.out;
+}
+
+TEST(LineCoverageCli, RefusesPolygonOnlyOptionsAndAreaUnits) {
+  const CliResult out = run_on_sample({"coverage", kSample, "--layer", "shoreline_line", "--within", kSample,
+                                       "--within-layer", "redline", "--out", "/tmp/never_written_lines.gpkg"});
+  expect_refusal(out, "--out applies to polygon targets; shoreline_line holds lines");
+  const CliResult unit = run_on_sample({"coverage", kSample, "--layer", "shoreline_line", "--within", kSample,
+                                        "--within-layer", "redline", "--unit", "ha"});
+  EXPECT_EQ(unit.exit_code, 2);
+  EXPECT_TRUE(contains(unit.err, "unknown length unit 'ha'")) << unit.err;
+}
+
+// share-of-zones by length in the quick form: 84.220028 % (tests/oracles/line_coverage.py).
+TEST(CheckByLengthCli, ShareOfZonesPassesAndFails) {
+  const CliResult pass = run_on_sample({"check", "share-of-zones", kSample, "--layer", "shoreline_line", "--measure",
+                                        "length", "--min-percent", "84", "--format", "json"});
+  ASSERT_EQ(pass.exit_code, 0) << pass.err << pass.out;
+  EXPECT_TRUE(contains(pass.out, "84.22")) << pass.out;
+  const CliResult fail = run_on_sample({"check", "share-of-zones", kSample, "--layer", "shoreline_line", "--measure",
+                                        "length", "--min-percent", "84.7", "--unit", "公里"});
+  EXPECT_EQ(fail.exit_code, 1) << fail.err;
+  EXPECT_TRUE(contains(fail.out, "未达标")) << fail.out;
+  EXPECT_TRUE(contains(fail.out, "161.7155 km of 192.0155 km of line")) << fail.out;
+}
+
+TEST(CheckByLengthCli, ByAreaOnTheLineLayerIsRefused) {
+  const CliResult r = run_on_sample({"check", "share-of-zones", kSample, "--layer", "shoreline_line", "--min-percent",
+                                     "84"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "the layer holds lines (Multi Line String), not polygons")) << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+}
+
+}  // namespace
+}  // namespace redline
