@@ -46,6 +46,7 @@ set(REDLINE_LIB_SOURCES
   lib/report/length_report.cpp
   lib/report/layer_origin_report.cpp
   lib/report/read_report_json.cpp
+  lib/report/summary_tables.cpp
   lib/report/table.cpp
   lib/util/text.cpp
   lib/util/quoted.cpp

@@ -26,6 +26,17 @@ void set_issue(NormalisedGeometry& out, std::int64_t fid, FeatureIssue::Kind kin
   out.issue = std::move(i);
 }
 
+// A valid feature's only issue: what reading changed in it.
+void note_flattening(NormalisedGeometry& out, const RawFeature& raw) {
+  if (raw.flattened) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
+              "Z/M values dropped");
+  } else if (raw.linearised) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
+              "curves replaced by line segments");
+  }
+}
+
 // True when some line of `g` has two different consecutive vertices: it has a length.
 bool has_two_distinct_vertices(GeometryView g) {
   bool found = false;
@@ -70,13 +81,7 @@ void validate_line(NormalisedGeometry& out, const RawFeature& raw, const Crs& cr
     }
     return;
   }
-  if (raw.flattened) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
-              "Z/M values dropped");
-  } else if (raw.linearised) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
-              "curves replaced by line segments");
-  }
+  note_flattening(out, raw);
 }
 
 }  // namespace
@@ -150,13 +155,7 @@ void validate_geometry(NormalisedGeometry& out, const RawFeature& raw, const Crs
     }
     return;
   }
-  if (raw.flattened) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
-              "Z/M values dropped");
-  } else if (raw.linearised) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
-              "curves replaced by line segments");
-  }
+  note_flattening(out, raw);
 }
 
 }  // namespace redline::detail

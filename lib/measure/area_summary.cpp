@@ -19,9 +19,7 @@ AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
   s.method = options.method;
   s.group_field = options.group_field;
 
-  std::optional<std::size_t> group_index, id_index;
-  if (!options.group_field.empty()) group_index = layer.field_index(options.group_field);
-  if (!options.id_field.empty()) id_index = layer.field_index(options.id_field);
+  const detail::FieldIndexes fields(layer, options.group_field, options.id_field);
   AreaCalculator probe(layer.crs, options.method);  // validates method vs CRS up front
 
   const std::size_t n = layer.features.size();
@@ -41,7 +39,7 @@ AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
   }, kChunk);
   if (options.progress) options.progress("measuring", n, n);
 
-  s.total_m2 = detail::gather_by_group(layer, group_index, id_index, areas, &FeatureArea::m2, &GroupArea::m2,
+  s.total_m2 = detail::gather_by_group(layer, fields, areas, &FeatureArea::m2, &GroupArea::m2,
                                        s.features, s.groups);
   for (double delta : repair) s.repair_delta_m2 += delta;
   return s;

@@ -1,7 +1,6 @@
 #include "redline/measure/length.h"
 
 #include <cmath>
-#include <optional>
 
 #include <fmt/format.h>
 
@@ -36,45 +35,36 @@ std::string method_name(LengthMethod method) { return kLengthMethodNames.name(me
 
 std::vector<std::string> length_method_names() { return kLengthMethodNames.names(); }
 
-struct LengthCalculator::Impl {
-  LengthMethod method;
-  std::optional<CoordinateTransform> to_lonlat;  // not for Planar
-  GeodesicPathLength geodesic;
+namespace {
 
-  Impl(const Crs& crs, LengthMethod m) : method(m), geodesic(crs.ellipsoid()) {
-    if (method != LengthMethod::Planar) to_lonlat = CoordinateTransform::to_geographic(crs);
-  }
-
-  double path(const PathView& p) const {
-    if (p.role != PathRole::Line || p.size < 2) return 0.0;
-    if (method == LengthMethod::Planar) return euclidean(p.xy, p.size);
-    to_lonlat->apply(p.xy, p.xy + 1, p.size, 2);
-    return geodesic(p.xy, p.size, 2);
-  }
-};
-
-LengthCalculator::LengthCalculator(const Crs& crs, LengthMethod method) {
+const Crs& measurable(const Crs& crs, LengthMethod method) {
   if (!crs.is_known()) throw UsageError("cannot measure lengths in an unknown CRS");
   if (method == LengthMethod::Planar && !crs.is_projected()) {
-    throw UsageError(fmt::format(
-        "method planar needs a projected CRS; {} is not (use ellipsoidal)", crs.label()));
+    throw UsageError(fmt::format("method planar needs a projected CRS; {} is not (use ellipsoidal)", crs.label()));
   }
-  impl_ = std::make_unique<Impl>(crs, method);
+  return crs;
 }
 
-LengthCalculator::~LengthCalculator() = default;
-LengthCalculator::LengthCalculator(LengthCalculator&&) noexcept = default;
-LengthCalculator& LengthCalculator::operator=(LengthCalculator&&) noexcept = default;
+}  // namespace
 
-LengthMethod LengthCalculator::method() const noexcept { return impl_->method; }
+LengthCalculator::LengthCalculator(const Crs& crs, LengthMethod method)
+    : method_(method), geodesic_(measurable(crs, method).ellipsoid()) {
+  if (method_ == LengthMethod::Ellipsoidal) to_lonlat_ = CoordinateTransform::to_geographic(crs);
+}
 
 double LengthCalculator::length(GeometryView geometry) const {
-  double sum = 0.0;
-  for_each_path(geometry, [&](const PathView& p) {
-    sum += impl_->path(p);
+  double metres = 0.0;
+  for_each_path(geometry, [&](const PathView& path) {
+    if (path.role != PathRole::Line || path.size < 2) return true;  // rings and points have no length
+    if (method_ == LengthMethod::Planar) {
+      metres += euclidean(path.xy, path.size);
+    } else {
+      to_lonlat_->apply(path.xy, path.xy + 1, path.size, 2);
+      metres += geodesic_(path.xy, path.size, 2);
+    }
     return true;
   });
-  return sum;
+  return metres;
 }
 
 }  // namespace redline

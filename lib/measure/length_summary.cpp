@@ -13,16 +13,8 @@ LengthSummary summarize_lengths(const Layer& layer, const LengthOptions& options
                      "polygons by area (redline area)",
                      layer.where());
   }
-  LengthSummary s;
-  s.origin = origin_of(layer);
-  s.crs = layer.crs;
-  s.method = options.method;
-  s.group_field = options.group_field;
-
-  std::optional<std::size_t> group_index, id_index;
-  if (!options.group_field.empty()) group_index = layer.field_index(options.group_field);
-  if (!options.id_field.empty()) id_index = layer.field_index(options.id_field);
-  LengthCalculator probe(layer.crs, options.method);  // validates method vs CRS up front
+  const detail::FieldIndexes fields(layer, options.group_field, options.id_field);
+  static_cast<void>(LengthCalculator(layer.crs, options.method));  // refuses the method in this CRS before any work
 
   const std::size_t n = layer.features.size();
   std::vector<double> lengths(n, 0.0);
@@ -39,9 +31,10 @@ LengthSummary summarize_lengths(const Layer& layer, const LengthOptions& options
   }, kChunk);
   if (options.progress) options.progress("measuring", n, n);
 
-  s.total_m = detail::gather_by_group(layer, group_index, id_index, lengths, &FeatureLength::m,
-                                      &GroupLength::m, s.features, s.groups);
-  return s;
+  LengthSummary summary{origin_of(layer), layer.crs, options.method, options.group_field, 0.0, {}, {}};
+  summary.total_m = detail::gather_by_group(layer, fields, lengths, &FeatureLength::m,
+                                            &GroupLength::m, summary.features, summary.groups);
+  return summary;
 }
 
 }  // namespace redline

@@ -7,6 +7,7 @@
 #include "redline/geom/envelope_index.h"
 #include "redline/geom/ops.h"
 #include "redline/io/reproject.h"
+#include "measure/feature_groups.h"
 #include "util/parallel.h"
 
 namespace redline {
@@ -37,9 +38,7 @@ LineCoverageResult compute_line_coverage(const Layer& lines, const Layer& cover,
   r.group_field = options.group_field;
   r.id_field = options.id_field;
   r.grid_size = lines.crs.is_geographic() ? kDefaultGridSizeGeographic : kDefaultGridSizeProjected;
-  std::optional<std::size_t> group_index, id_index;
-  if (!options.group_field.empty()) group_index = lines.field_index(options.group_field);
-  if (!options.id_field.empty()) id_index = lines.field_index(options.id_field);
+  const detail::FieldIndexes fields(lines, options.group_field, options.id_field);
   LengthCalculator probe(lines.crs, options.method);  // refuses planar in a geographic CRS first
 
   // The cover in the lines' CRS (a copy only when it must move).
@@ -80,15 +79,9 @@ LineCoverageResult compute_line_coverage(const Layer& lines, const Layer& cover,
   std::map<std::pair<bool, std::string>, GroupLineCoverage> groups;  // null group last
   r.features.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const Feature& f = lines.features[i];
     FeatureLineCoverage fc;
     fc.index = i;
-    fc.fid = f.fid;
-    fc.id = id_index ? to_string(f.values[*id_index]) : std::to_string(f.fid);
-    if (group_index) {
-      fc.group_missing = is_missing(f.values[*group_index]);
-      if (!fc.group_missing) fc.group = to_string(f.values[*group_index]);
-    }
+    fields.identify(lines.features[i], fc);
     fc.length_m = measured[i].length_m;
     fc.inside_m = measured[i].inside_m;
     fc.outside_m = fc.length_m - fc.inside_m;
@@ -97,7 +90,7 @@ LineCoverageResult compute_line_coverage(const Layer& lines, const Layer& cover,
     r.total.inside_m += fc.inside_m;
     r.total.outside_m += fc.outside_m;
     r.features_inside += inside;
-    if (group_index) {
+    if (fields.group) {
       GroupLineCoverage& g = groups[{fc.group_missing, fc.group}];
       g.key = fc.group;
       g.null_key = fc.group_missing;

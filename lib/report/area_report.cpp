@@ -5,6 +5,7 @@
 
 #include "report/json_text.h"
 #include "report/layer_origin_report.h"
+#include "report/summary_tables.h"
 
 namespace redline {
 
@@ -98,64 +99,26 @@ std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o)
     return area_report_json(s, o);
   }
   const AreaUnit u = o.unit;
-  const std::string area_col = "area (" + unit_symbol(u) + ")";
-  const double total = s.total_m2;
-  auto percent = [total](double m2) { return total > 0 ? format_number(100.0 * m2 / total, 2) : "-"; };
-
-  Table summary;
-  summary.title = fmt::format("{} — layer {}", s.origin.source, s.origin.layer);
-  summary.column("item").column("value");
-  summary.add_row({"CRS", s.crs.label()});
-  summary.add_row({"method", method_name(s.method)});
-  summary.add_row({"features", std::to_string(s.features.size())});
-  summary.add_row({"total " + area_col, format_area(total, u)});
+  detail::MeasuredLayerTables t;
+  t.source = s.origin.source;
+  t.layer = s.origin.layer;
+  t.figure_column = "area (" + unit_symbol(u) + ")";
+  t.format = [u](double m2) { return format_area(m2, u); };
+  t.total = s.total_m2;
+  t.features = s.features.size();
+  t.summary_rows = {{"CRS", s.crs.label()},
+                    {"method", method_name(s.method)},
+                    {"features", std::to_string(s.features.size())},
+                    {"total " + t.figure_column, format_area(s.total_m2, u)}};
   for (AreaUnit other : {AreaUnit::Hectare, AreaUnit::Mu, AreaUnit::SquareKilometre}) {
-    if (other != u) summary.add_row({"  = " + unit_symbol(other), format_area(total, other)});
+    if (other != u) t.summary_rows.push_back({"  = " + unit_symbol(other), format_area(s.total_m2, other)});
   }
-  summary.notes = read_report_lines(s.origin.read, s.repair_delta_m2, u);
-
-  Table groups;
-  if (!s.group_field.empty()) {
-    groups.title = "by " + s.group_field;
-    groups.column(s.group_field).column("features", true).column(area_col, true).column("%", true);
-    for (const auto& g : s.groups) {
-      groups.add_row({group_label(g.key, g.null_key), std::to_string(g.features), format_area(g.m2, u),
-                      percent(g.m2)});
-      if (g.null_key) {
-        groups.notes.push_back(fmt::format("(null): {} feature(s) without a {} value (null or NaN), kept apart "
-                                           "from empty text",
-                                           g.features, s.group_field));
-      }
-    }
-    groups.add_row({"total", std::to_string(s.features.size()), format_area(total, u), percent(total)});
-  }
-
-  Table features;
-  if (o.list_features) {
-    features.title = "features";
-    features.column("fid", true).column("id");
-    if (!s.group_field.empty()) features.column(s.group_field);
-    features.column(area_col, true);
-    for (const auto& f : s.features) {
-      std::vector<std::string> row = {std::to_string(f.fid), f.id};
-      if (!s.group_field.empty()) row.push_back(f.group_missing ? "(null)" : f.group);
-      row.push_back(format_area(f.m2, u));
-      features.add_row(std::move(row));
-    }
-  }
-
-  if (o.format == OutputFormat::Csv) {
-    if (o.list_features) return render_tables({features}, o.format, o.bom);
-    if (!s.group_field.empty()) return render_tables({groups}, o.format, o.bom);
-    Table t;
-    t.column("source").column("layer").column("features", true).column(area_col, true);
-    t.add_row({s.origin.source, s.origin.layer, std::to_string(s.features.size()), format_area(total, u)});
-    return render_tables({t}, o.format, o.bom);
-  }
-  std::vector<Table> tables{summary};
-  if (!s.group_field.empty()) tables.push_back(groups);
-  if (o.list_features) tables.push_back(features);
-  return render_tables(tables, o.format, o.bom);
+  t.summary_notes = read_report_lines(s.origin.read, s.repair_delta_m2, u);
+  t.group_field = s.group_field;
+  for (const auto& g : s.groups) t.groups.push_back({g.key, g.null_key, g.features, g.m2});
+  t.list_features = o.list_features;
+  for (const auto& f : s.features) t.items.push_back({f.fid, f.id, f.group, f.group_missing, f.m2});
+  return detail::render_measured_layer(t, o.format, o.bom);
 }
 
 }  // namespace redline

@@ -7,6 +7,7 @@
 #include "report/json_text.h"
 #include "report/layer_origin_report.h"
 #include "report/read_report_json.h"
+#include "report/summary_tables.h"
 
 namespace redline {
 
@@ -53,63 +54,25 @@ std::string length_report_json(const LengthSummary& s, const LengthReportOptions
 std::string render_length_report(const LengthSummary& s, const LengthReportOptions& o) {
   if (o.format == OutputFormat::Json) return length_report_json(s, o);
   const LengthUnit u = o.unit;
-  const std::string length_col = "length (" + unit_symbol(u) + ")";
-  const double total = s.total_m;
-  auto percent = [total](double m) { return total > 0 ? format_percent(100.0 * m / total) : "-"; };
-
-  Table summary;
-  summary.title = fmt::format("{} — layer {}", s.origin.source, s.origin.layer);
-  summary.column("item").column("value");
-  summary.add_row({"CRS", s.crs.label()});
-  summary.add_row({"method", method_name(s.method)});
-  summary.add_row({"features", std::to_string(s.features.size())});
-  summary.add_row({"total " + length_col, format_length(total, u)});
+  detail::MeasuredLayerTables t;
+  t.source = s.origin.source;
+  t.layer = s.origin.layer;
+  t.figure_column = "length (" + unit_symbol(u) + ")";
+  t.format = [u](double m) { return format_length(m, u); };
+  t.total = s.total_m;
+  t.features = s.features.size();
   const LengthUnit other = u == LengthUnit::Kilometre ? LengthUnit::Metre : LengthUnit::Kilometre;
-  summary.add_row({"  = " + unit_symbol(other), format_length(total, other)});
-  summary.notes = detail::read_report_lines(s.origin.read, 0.0, kDefaultAreaUnit, LayerGeometry::Lines);
-
-  Table groups;
-  if (!s.group_field.empty()) {
-    groups.title = "by " + s.group_field;
-    groups.column(s.group_field).column("features", true).column(length_col, true).column("%", true);
-    for (const auto& g : s.groups) {
-      groups.add_row({group_label(g.key, g.null_key), std::to_string(g.features), format_length(g.m, u),
-                      percent(g.m)});
-      if (g.null_key) {
-        groups.notes.push_back(fmt::format("(null): {} feature(s) without a {} value (null or NaN), kept apart "
-                                           "from empty text",
-                                           g.features, s.group_field));
-      }
-    }
-    groups.add_row({"total", std::to_string(s.features.size()), format_length(total, u), percent(total)});
-  }
-
-  Table features;
-  if (o.list_features) {
-    features.title = "features";
-    features.column("fid", true).column("id");
-    if (!s.group_field.empty()) features.column(s.group_field);
-    features.column(length_col, true);
-    for (const auto& f : s.features) {
-      std::vector<std::string> row = {std::to_string(f.fid), f.id};
-      if (!s.group_field.empty()) row.push_back(f.group_missing ? "(null)" : f.group);
-      row.push_back(format_length(f.m, u));
-      features.add_row(std::move(row));
-    }
-  }
-
-  if (o.format == OutputFormat::Csv) {
-    if (o.list_features) return render_tables({features}, o.format, o.bom);
-    if (!s.group_field.empty()) return render_tables({groups}, o.format, o.bom);
-    Table t;
-    t.column("source").column("layer").column("features", true).column(length_col, true);
-    t.add_row({s.origin.source, s.origin.layer, std::to_string(s.features.size()), format_length(total, u)});
-    return render_tables({t}, o.format, o.bom);
-  }
-  std::vector<Table> tables{summary};
-  if (!s.group_field.empty()) tables.push_back(groups);
-  if (o.list_features) tables.push_back(features);
-  return render_tables(tables, o.format, o.bom);
+  t.summary_rows = {{"CRS", s.crs.label()},
+                    {"method", method_name(s.method)},
+                    {"features", std::to_string(s.features.size())},
+                    {"total " + t.figure_column, format_length(s.total_m, u)},
+                    {"  = " + unit_symbol(other), format_length(s.total_m, other)}};
+  t.summary_notes = detail::read_report_lines(s.origin.read, 0.0, kDefaultAreaUnit, LayerGeometry::Lines);
+  t.group_field = s.group_field;
+  for (const auto& g : s.groups) t.groups.push_back({g.key, g.null_key, g.features, g.m});
+  t.list_features = o.list_features;
+  for (const auto& f : s.features) t.items.push_back({f.fid, f.id, f.group, f.group_missing, f.m});
+  return detail::render_measured_layer(t, o.format, o.bom);
 }
 
 }  // namespace redline

@@ -131,20 +131,19 @@ std::string render_line_coverage_report(const LineCoverageResult& r, const LineC
     }
   }
 
-  if (o.format == OutputFormat::Csv) {
-    if (o.listing != FeatureListing::None) return render_tables({features}, o.format, o.bom);
-    if (!r.group_field.empty()) return render_tables({groups}, o.format, o.bom);
-    Table t;
-    t.column("target").column("cover").column("features", true).column("features inside", true);
-    with_figures(t);
-    t.add_row(append({r.target.layer, r.cover.layer, std::to_string(r.features.size()),
-                      std::to_string(r.features_inside)},
-                     cells(r.total)));
-    return render_tables({t}, o.format, o.bom);
-  }
+  // CSV holds one table: the lines listed, else the groups, else the total on one row.
+  Table total_row;
+  total_row.column("target").column("cover").column("features", true).column("features inside", true);
+  with_figures(total_row);
+  total_row.add_row(append({r.target.layer, r.cover.layer, std::to_string(r.features.size()),
+                            std::to_string(r.features_inside)},
+                           cells(r.total)));
+  const bool listed = o.listing != FeatureListing::None, grouped = !r.group_field.empty();
+  if (o.format == OutputFormat::Csv) return render_tables({listed ? features : grouped ? groups : total_row}, o.format, o.bom);
   std::vector<Table> tables{summary};
-  if (!r.group_field.empty()) tables.push_back(groups);
-  if (o.listing != FeatureListing::None) tables.push_back(features);
+  for (const auto& [shown, table] : {std::make_pair(grouped, &groups), std::make_pair(listed, &features)}) {
+    if (shown) tables.push_back(*table);
+  }
   return render_tables(tables, o.format, o.bom);
 }
 

@@ -13,11 +13,13 @@
 //   redline::LengthCalculator calc(layer.crs, redline::LengthMethod::Ellipsoidal);
 //   double m = calc.length(layer.features[0].geometry);
 
-#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "redline/crs/crs.h"
+#include "redline/crs/geodesic_length.h"
+#include "redline/crs/transform.h"
 #include "redline/export.h"
 #include "redline/geom/geometry.h"
 
@@ -44,19 +46,17 @@ class REDLINE_EXPORT LengthCalculator {
   /// REQUIRES: crs.is_known(). Throws UsageError for an unknown CRS, and for Planar with a
   /// geographic CRS.
   LengthCalculator(const Crs& crs, LengthMethod method);
-  ~LengthCalculator();
-  LengthCalculator(LengthCalculator&&) noexcept;
-  LengthCalculator& operator=(LengthCalculator&&) noexcept;
 
   /// Returns the length of the lines of `geometry` in m (0 for null, empty, polygons, points).
   /// Throws InputError when a vertex cannot be taken to latitude/longitude.
   double length(GeometryView geometry) const;
 
-  LengthMethod method() const noexcept;
+  LengthMethod method() const noexcept { return method_; }
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  LengthMethod method_;
+  GeodesicPathLength geodesic_;
+  std::optional<CoordinateTransform> to_lonlat_;  // not for Planar
 };
 
 }  // namespace redline
