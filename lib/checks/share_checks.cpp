@@ -1,5 +1,6 @@
 // min-share and share-of-zones: what part of a layer lies inside another, or in given zones.
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -32,40 +33,29 @@ LengthMethod length_method(const CheckSpec& spec) {
 // A length in the check's length unit, as printed: "64.4076 km".
 std::string shown_length(double m, LengthUnit u) { return format_length(m, u) + " " + unit_name(u); }
 
-// share-of-zones by length: the lines in the zones over all lines (河湖岸线保护率 as the plan
-// defines it).
-void run_share_of_zones_by_length(const CheckSpec& spec, const Layer& layer, const std::vector<std::string>& zones,
-                                  unsigned threads, CheckResult& r, Details& details) {
-  LengthOptions lo;
-  lo.method = length_method(spec);
-  lo.group_field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;
-  lo.threads = threads;
-  const LengthSummary s = summarize_lengths(layer, lo);
-  const LengthUnit u = spec.length_unit;
-  double counted_m = 0.0;
-  Details groups = Details::array();
-  std::string names;
+// The zones' part of a layer's groups: the counted sum (in m² or m) and details "by_zone"
+// [{zone, FIGURE (in the unit), counted}]; `names` gets the zones named, each marked when the
+// layer has none of it.
+template <typename GroupT>
+double sum_zones(const std::vector<GroupT>& groups, double GroupT::*figure, const std::vector<std::string>& zones,
+                 const char* figure_key, const std::function<double(double)>& in_unit, Details& by_zone,
+                 std::string& names) {
+  double counted_sum = 0.0;
+  by_zone = Details::array();
+  for (const GroupT& g : groups) {
+    // The null group (no value) is never one of the zones named, not even "".
+    const bool counted = !g.null_key && std::find(zones.begin(), zones.end(), g.key) != zones.end();
+    if (counted) counted_sum += g.*figure;
+    by_zone.push_back({{"zone", g.null_key ? Details(nullptr) : Details(g.key)},
+                       {figure_key, in_unit(g.*figure)},
+                       {"counted", counted}});
+  }
   for (const std::string& z : zones) {
     const bool present =
-        std::any_of(s.groups.begin(), s.groups.end(), [&](const GroupLength& g) { return !g.null_key && g.key == z; });
+        std::any_of(groups.begin(), groups.end(), [&](const GroupT& g) { return !g.null_key && g.key == z; });
     names += (names.empty() ? "" : " + ") + z + (present ? "" : " (none in the layer)");
   }
-  for (const GroupLength& g : s.groups) {
-    const bool counted = !g.null_key && std::find(zones.begin(), zones.end(), g.key) != zones.end();
-    if (counted) counted_m += g.m;
-    groups.push_back({{"zone", g.null_key ? Details(nullptr) : Details(g.key)},
-                      {"length", from_metres(g.m, u)},
-                      {"counted", counted}});
-  }
-  r.value = s.total_m > 0 ? 100.0 * counted_m / s.total_m : 0.0;
-  details["measure"] = check_measure_name(CheckMeasure::Length);
-  details["field"] = lo.group_field;
-  details["zones"] = zones;
-  details["counted_length"] = from_metres(counted_m, u);
-  details["total_length"] = from_metres(s.total_m, u);
-  details["length_unit"] = unit_name(u);
-  details["by_zone"] = std::move(groups);
-  r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted_m, u), shown_length(s.total_m, u)));
+  return counted_sum;
 }
 
 }  // namespace
@@ -117,35 +107,45 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
                         Details& details) {
   std::shared_ptr<const Layer> layer = start_share(spec, layers, r);
   const std::vector<std::string> zones = spec.zones.value_or(default_protected_zones());
-  if (spec.measure == CheckMeasure::Length) return run_share_of_zones_by_length(spec, *layer, zones, threads, r, details);
+  const std::string field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;
+  Details by_zone;
+  std::string names;
+  if (spec.measure == CheckMeasure::Length) {
+    // 河湖岸线保护率 as the plan defines it: the length of line in the zones over all lines.
+    LengthOptions lo;
+    lo.method = length_method(spec);
+    lo.group_field = field;
+    lo.threads = threads;
+    const LengthSummary s = summarize_lengths(*layer, lo);
+    const LengthUnit u = spec.length_unit;
+    const double counted_m = sum_zones(s.groups, &GroupLength::m, zones, "length",
+                                       [u](double m) { return from_metres(m, u); }, by_zone, names);
+    r.value = s.total_m > 0 ? 100.0 * counted_m / s.total_m : 0.0;
+    details["measure"] = check_measure_name(CheckMeasure::Length);
+    details["field"] = field;
+    details["zones"] = zones;
+    details["counted_length"] = from_metres(counted_m, u);
+    details["total_length"] = from_metres(s.total_m, u);
+    details["length_unit"] = unit_name(u);
+    details["by_zone"] = std::move(by_zone);
+    r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted_m, u), shown_length(s.total_m, u)));
+    return;
+  }
   AreaOptions ao;
   ao.method = spec.method;
-  ao.group_field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;
+  ao.group_field = field;
   ao.threads = threads;
   const AreaSummary s = summarize_areas(*layer, ao);
   const AreaUnit u = spec.unit;
-  double protected_m2 = 0.0;
-  Details groups = Details::array();
-  for (const GroupArea& g : s.groups) {
-    // The null group (no value) is never one of the zones named, not even "".
-    const bool counted = !g.null_key && std::find(zones.begin(), zones.end(), g.key) != zones.end();
-    if (counted) protected_m2 += g.m2;
-    groups.push_back({{"zone", g.null_key ? Details(nullptr) : Details(g.key)},
-                      {"area", from_square_metres(g.m2, u)},
-                      {"counted", counted}});
-  }
+  const double protected_m2 = sum_zones(s.groups, &GroupArea::m2, zones, "area",
+                                        [u](double m2) { return from_square_metres(m2, u); }, by_zone, names);
   r.value = s.total_m2 > 0 ? 100.0 * protected_m2 / s.total_m2 : 0.0;
   details["field"] = ao.group_field;
   details["zones"] = zones;
   details["counted_area"] = from_square_metres(protected_m2, u);
   details["total_area"] = from_square_metres(s.total_m2, u);
   details["area_unit"] = unit_name(u);
-  details["by_zone"] = std::move(groups);
-  std::string names;
-  for (const std::string& z : zones) {
-    const bool present = std::any_of(s.groups.begin(), s.groups.end(), [&](const GroupArea& g) { return !g.null_key && g.key == z; });
-    names += (names.empty() ? "" : " + ") + z + (present ? "" : " (none in the layer)");
-  }
+  details["by_zone"] = std::move(by_zone);
   r.findings.push_back(fmt::format("{}: {} {} of {} {}", names,
                                    format_number(from_square_metres(protected_m2, u), display_decimals(u)), unit_name(u),
                                    format_number(from_square_metres(s.total_m2, u), display_decimals(u)), unit_name(u)));

@@ -30,14 +30,9 @@ LineCoverageResult compute_line_coverage(const Layer& lines, const Layer& cover,
   if (cover.geometry != LayerGeometry::Polygons) {
     throw InputError("the cover holds lines, not polygons: a line can only lie inside polygons", cover.where());
   }
-  LineCoverageResult r;
-  r.target = origin_of(lines);
-  r.cover = origin_of(cover);
-  r.crs = lines.crs;
-  r.method = options.method;
-  r.group_field = options.group_field;
-  r.id_field = options.id_field;
-  r.grid_size = lines.crs.is_geographic() ? kDefaultGridSizeGeographic : kDefaultGridSizeProjected;
+  const double grid = lines.crs.is_geographic() ? kDefaultGridSizeGeographic : kDefaultGridSizeProjected;
+  LineCoverageResult r{origin_of(lines), origin_of(cover), lines.crs, options.method, grid, options.group_field,
+                       options.id_field, {}, {}, {}, 0};
   const detail::FieldIndexes fields(lines, options.group_field, options.id_field);
   LengthCalculator probe(lines.crs, options.method);  // refuses planar in a geographic CRS first
 

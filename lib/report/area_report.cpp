@@ -62,63 +62,36 @@ std::vector<std::string> read_report_lines(const ReadReport& r, double repair_de
 
 }  // namespace detail
 
-std::string area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
-  const AreaUnit u = o.unit;
-  nlohmann::ordered_json j = {{"source", s.origin.source},
-                      {"layer", s.origin.layer},
-                      {"crs", s.crs.label()},
-                      {"method", method_name(s.method)},
-                      {"unit", unit_name(u)},
-                      {"total", from_square_metres(s.total_m2, u)},
-                      {"features", s.features.size()}};
-  if (!s.group_field.empty()) {
-    j["group_field"] = s.group_field;
-    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
-    for (const auto& g : s.groups) {
-      // The null group's key is JSON null, apart from the empty text "".
-      nlohmann::ordered_json key = g.null_key ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(g.key);
-      groups.push_back({{"key", std::move(key)}, {"features", g.features}, {"area", from_square_metres(g.m2, u)}});
-    }
-    j["groups"] = std::move(groups);
-  }
-  if (o.list_features) {
-    nlohmann::ordered_json fa = nlohmann::ordered_json::array();
-    for (const auto& f : s.features) {
-      nlohmann::ordered_json e = {{"fid", f.fid}, {"id", f.id}, {"area", from_square_metres(f.m2, u)}};
-      if (!s.group_field.empty()) e["group"] = f.group_missing ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.group);
-      fa.push_back(std::move(e));
-    }
-    j["feature_areas"] = std::move(fa);
-  }
-  j["read"] = detail::origin_read_json(s.origin, s.repair_delta_m2, u);
-  return detail::json_text(j);
-}
+namespace {
 
-std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o) {
-  if (o.format == OutputFormat::Json) {
-    return area_report_json(s, o);
-  }
+detail::MeasuredLayerTables tables_of(const AreaSummary& s, const AreaReportOptions& o) {
   const AreaUnit u = o.unit;
-  detail::MeasuredLayerTables t;
-  t.source = s.origin.source;
-  t.layer = s.origin.layer;
+  detail::MeasuredLayerTables t = detail::measured_layer(s, method_name(s.method), unit_name(u), s.total_m2,
+                                                         &GroupArea::m2, &FeatureArea::m2, o.list_features);
   t.figure_column = "area (" + unit_symbol(u) + ")";
   t.format = [u](double m2) { return format_area(m2, u); };
-  t.total = s.total_m2;
-  t.features = s.features.size();
-  t.summary_rows = {{"CRS", s.crs.label()},
-                    {"method", method_name(s.method)},
-                    {"features", std::to_string(s.features.size())},
-                    {"total " + t.figure_column, format_area(s.total_m2, u)}};
+  t.in_unit = [u](double m2) { return from_square_metres(m2, u); };
+  t.figure_key = "area";
+  t.listing_key = "feature_areas";
+  t.summary_rows.push_back({"total " + t.figure_column, format_area(s.total_m2, u)});
   for (AreaUnit other : {AreaUnit::Hectare, AreaUnit::Mu, AreaUnit::SquareKilometre}) {
     if (other != u) t.summary_rows.push_back({"  = " + unit_symbol(other), format_area(s.total_m2, other)});
   }
   t.summary_notes = read_report_lines(s.origin.read, s.repair_delta_m2, u);
-  t.group_field = s.group_field;
-  for (const auto& g : s.groups) t.groups.push_back({g.key, g.null_key, g.features, g.m2});
-  t.list_features = o.list_features;
-  for (const auto& f : s.features) t.items.push_back({f.fid, f.id, f.group, f.group_missing, f.m2});
-  return detail::render_measured_layer(t, o.format, o.bom);
+  return t;
+}
+
+}  // namespace
+
+std::string area_report_json(const AreaSummary& s, const AreaReportOptions& o) {
+  nlohmann::ordered_json j = detail::measured_layer_json(tables_of(s, o));
+  j["read"] = detail::origin_read_json(s.origin, s.repair_delta_m2, o.unit);
+  return detail::json_text(j);
+}
+
+std::string render_area_report(const AreaSummary& s, const AreaReportOptions& o) {
+  if (o.format == OutputFormat::Json) return area_report_json(s, o);
+  return detail::render_measured_layer(tables_of(s, o), o.format, o.bom);
 }
 
 }  // namespace redline

@@ -6,6 +6,32 @@
 
 namespace redline::detail {
 
+nlohmann::ordered_json measured_layer_json(const MeasuredLayerTables& m) {
+  using Json = nlohmann::ordered_json;
+  // The null group's key is JSON null, apart from the empty text "".
+  auto key = [](const std::string& text, bool null_key) { return null_key ? Json(nullptr) : Json(text); };
+  Json j = {{"source", m.source}, {"layer", m.layer},         {"crs", m.crs},          {"method", m.method},
+            {"unit", m.unit},     {"total", m.in_unit(m.total)}, {"features", m.features}};
+  if (!m.group_field.empty()) {
+    j["group_field"] = m.group_field;
+    Json groups = Json::array();
+    for (const auto& g : m.groups) {
+      groups.push_back({{"key", key(g.key, g.null_key)}, {"features", g.features}, {m.figure_key, m.in_unit(g.value)}});
+    }
+    j["groups"] = std::move(groups);
+  }
+  if (m.list_features) {
+    Json listing = Json::array();
+    for (const auto& f : m.items) {
+      Json e = {{"fid", f.fid}, {"id", f.id}, {m.figure_key, m.in_unit(f.value)}};
+      if (!m.group_field.empty()) e["group"] = key(f.group, f.group_missing);
+      listing.push_back(std::move(e));
+    }
+    j[m.listing_key] = std::move(listing);
+  }
+  return j;
+}
+
 std::string render_measured_layer(const MeasuredLayerTables& m, OutputFormat format, bool bom) {
   const bool grouped = !m.group_field.empty();
   auto percent = [&m](double v) { return m.total > 0 ? format_number(100.0 * v / m.total, 2) : "-"; };
