@@ -56,7 +56,9 @@ Geometry linear_part(GeometryView g) {
 Geometry lines_inside(GeometryView lines, GeometryView area, double grid) {
   if (lines.is_null() || area.is_null()) return Geometry();
   GEOSContextHandle_t h = geos_handle();
-  const Geometry cut = adopt_checked(GEOSIntersectionPrec_r(h, geos_of(lines), geos_of(area), grid), "intersection");
+  // A line touching the area at a point gives a point beside the lines: only lines go on.
+  const Geometry cut =
+      linear_part(adopt_checked(GEOSIntersectionPrec_r(h, geos_of(lines), geos_of(area), grid), "intersection"));
   const Geometry boundary = adopt_checked(GEOSBoundary_r(h, geos_of(area)), "boundary");
   // What runs along the boundary is not inside: the difference drops it, keeping the rest.
   const Geometry off_boundary =

@@ -10,6 +10,7 @@
 // boundary (redline cuts on the 1 mm grid), so each crossing may differ by a few mm.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "redline/error.h"
@@ -85,6 +86,29 @@ TEST(LineCoverage, RefusesPolygonsAsLinesAndPlanarInDegrees) {
   LineCoverageOptions o;
   o.method = LengthMethod::Planar;
   EXPECT_THROW(compute_line_coverage(read(file, "lines", LayerGeometry::Lines), zones, o), UsageError);
+}
+
+}  // namespace
+}  // namespace redline
+
+namespace redline {
+namespace {
+
+// /usr/bin/python3 tests/oracles/line_coverage.py --other-crs: the EPSG:4490 test lines within
+// the sample county (EPSG:4527, taken to 4490), geodesic inside by fid. Here GEOS cuts feature 1
+// into lines and a point (where it touches the boundary); the point once stopped the run with
+// "Overlay input is mixed-dimension".
+TEST(LineCoverage, CoverInAnotherCrsIsTakenToTheLines) {
+  const Layer lines = read(data_path("lines/lines_4490.gpkg"), "lines", LayerGeometry::Lines);
+  const Layer county = read(test::source_path("samples/huichang/huichang.gpkg"), "county", LayerGeometry::Polygons);
+  const LineCoverageResult r = compute_line_coverage(lines, county);
+  EXPECT_EQ(r.crs.epsg(), 4490);
+  const std::map<std::int64_t, double> oracle = {
+      {1, 23059.070427}, {2, 28047.874106}, {3, 2419.478072}, {7, 48422.240452}};
+  for (const FeatureLineCoverage& f : r.features) {
+    auto it = oracle.find(f.fid);
+    EXPECT_NEAR(f.inside_m, it == oracle.end() ? 0.0 : it->second, 1.0) << "fid " << f.fid;
+  }
 }
 
 }  // namespace
