@@ -58,6 +58,18 @@ double sum_zones(const std::vector<GroupT>& groups, double GroupT::*figure, cons
   return counted_sum;
 }
 
+// The details of share-of-zones: field, zones, counted_FIGURE, total_FIGURE, FIGURE_unit
+// (figures in the unit), by_zone.
+void zone_details(Details& details, const std::string& field, const std::vector<std::string>& zones,
+                  const std::string& figure, double counted, double total, const std::string& unit, Details by_zone) {
+  details["field"] = field;
+  details["zones"] = zones;
+  details["counted_" + figure] = counted;
+  details["total_" + figure] = total;
+  details[figure + "_unit"] = unit;
+  details["by_zone"] = std::move(by_zone);
+}
+
 }  // namespace
 
 void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
@@ -122,12 +134,8 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
                                        [u](double m) { return from_metres(m, u); }, by_zone, names);
     r.value = s.total_m > 0 ? 100.0 * counted_m / s.total_m : 0.0;
     details["measure"] = check_measure_name(CheckMeasure::Length);
-    details["field"] = field;
-    details["zones"] = zones;
-    details["counted_length"] = from_metres(counted_m, u);
-    details["total_length"] = from_metres(s.total_m, u);
-    details["length_unit"] = unit_name(u);
-    details["by_zone"] = std::move(by_zone);
+    zone_details(details, field, zones, "length", from_metres(counted_m, u), from_metres(s.total_m, u), unit_name(u),
+                 std::move(by_zone));
     r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted_m, u), shown_length(s.total_m, u)));
     return;
   }
@@ -140,12 +148,8 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
   const double protected_m2 = sum_zones(s.groups, &GroupArea::m2, zones, "area",
                                         [u](double m2) { return from_square_metres(m2, u); }, by_zone, names);
   r.value = s.total_m2 > 0 ? 100.0 * protected_m2 / s.total_m2 : 0.0;
-  details["field"] = ao.group_field;
-  details["zones"] = zones;
-  details["counted_area"] = from_square_metres(protected_m2, u);
-  details["total_area"] = from_square_metres(s.total_m2, u);
-  details["area_unit"] = unit_name(u);
-  details["by_zone"] = std::move(by_zone);
+  zone_details(details, field, zones, "area", from_square_metres(protected_m2, u), from_square_metres(s.total_m2, u),
+               unit_name(u), std::move(by_zone));
   r.findings.push_back(fmt::format("{}: {} {} of {} {}", names,
                                    format_number(from_square_metres(protected_m2, u), display_decimals(u)), unit_name(u),
                                    format_number(from_square_metres(s.total_m2, u), display_decimals(u)), unit_name(u)));
