@@ -1,5 +1,6 @@
 // redline check: the plan's spatial rules as pass/fail checks, from a rules file or one at a time.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -118,12 +119,21 @@ Command register_check(CLI::App& parent) {
       if (!args->deliveries.empty()) deliveries = list_deliveries(args->deliveries);
       if (!args->delivery.empty()) deliveries.push_back(args->delivery);
       specs = expand_deliveries(rules, deliveries);
-      // --unit and --method given on the command line override the rules' own.
-      for (CheckSpec& s : specs) {
-        if (cmd->count("--unit") && s.measure == CheckMeasure::Length) s.length_unit = parse_length_unit(m.unit);
-        if (cmd->count("--unit") && s.measure == CheckMeasure::Area) s.unit = m.area_unit();
-        if (cmd->count("--method")) s.method = m.area_method();
+      // --unit and --method given on the command line override the rules' own: an area unit
+      // the checks by area, a length unit (m, km) the checks by length; survey only areas.
+      std::optional<LengthUnit> length_unit;
+      try {
+        if (cmd->count("--unit")) length_unit = parse_length_unit(m.unit);
+      } catch (const UsageError&) {
       }
+      for (CheckSpec& s : specs) {
+        const bool by_length = s.measure == CheckMeasure::Length;
+        if (cmd->count("--unit") && by_length && length_unit) s.length_unit = *length_unit;
+        if (cmd->count("--unit") && !length_unit && !by_length) s.unit = m.area_unit();
+        const bool area_only = m.area_method() == AreaMethod::Survey;
+        if (cmd->count("--method") && !(by_length && area_only)) s.method = m.area_method();
+      }
+      if (cmd->count("--unit") && !length_unit) static_cast<void>(m.area_unit());  // neither kind: refused
     } else {
       if (args->layer_path.empty()) throw UsageError("check " + first + ": give the LAYER to check");
       // The quick form: each option given is the rules key of the same meaning, read by the

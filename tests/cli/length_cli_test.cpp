@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include <string>
 #include <vector>
 
@@ -160,6 +162,39 @@ TEST(CheckByLengthCli, ByAreaOnTheLineLayerIsRefused) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(contains(r.err, "the layer holds lines (Multi Line String), not polygons")) << r.err;
   EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+}
+
+}  // namespace
+}  // namespace redline
+
+namespace redline {
+namespace {
+
+// A rules file with a check by area and one by length: --unit overrides the checks of its own
+// kind (an area unit the area check, m or km the length check), never refusing the other.
+TEST(CheckByLengthCli, UnitOfTheCommandLineGoesToTheChecksOfItsKind) {
+  const std::string dir = test::work_dir("check_by_length_units");
+  const std::string rules = dir + "/rules.toml";
+  {
+    std::ofstream out(rules);
+    out << "[[check]]\nname = \"by area\"\nkind = \"share-of-zones\"\nlayer = \"" << kSample
+        << "\"\nlayer_name = \"shoreline\"\nmin_percent = 80\n\n"
+        << "[[check]]\nname = \"by length\"\nkind = \"share-of-zones\"\nlayer = \"" << kSample
+        << "\"\nlayer_name = \"shoreline_line\"\nmeasure = \"length\"\nmin_percent = 80\n";
+  }
+  const CliResult mu = run_on_sample({"check", rules, "--unit", "mu", "--format", "json"});
+  ASSERT_EQ(mu.exit_code, 0) << mu.err;
+  auto j = nlohmann::json::parse(mu.out);
+  EXPECT_EQ(j["checks"][0]["details"]["area_unit"], "mu");
+  EXPECT_EQ(j["checks"][1]["details"]["length_unit"], "km");  // the length check keeps its default
+  const CliResult m = run_on_sample({"check", rules, "--unit", "米", "--format", "json"});
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  j = nlohmann::json::parse(m.out);
+  EXPECT_EQ(j["checks"][0]["details"]["area_unit"], "ha");
+  EXPECT_EQ(j["checks"][1]["details"]["length_unit"], "m");
+  const CliResult bad = run_on_sample({"check", rules, "--unit", "furlong"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(contains(bad.err, "unknown area unit 'furlong'")) << bad.err;
 }
 
 }  // namespace
