@@ -8,6 +8,7 @@
 #include "redline/error.h"
 #include "redline/io/layer.h"
 #include "redline/io/source_info.h"
+#include "support/read_as.h"
 #include "support/test_support.h"
 
 namespace redline {
@@ -18,11 +19,7 @@ using test::data_path;
 using test::read_error;
 
 ReadOptions lines_of(const std::string& layer, InvalidPolicy policy = kDefaultInvalidPolicy) {
-  ReadOptions o;
-  o.layer = layer;
-  o.geometry = LayerGeometry::Lines;
-  o.invalid = policy;
-  return o;
+  return test::read_options_as(layer, LayerGeometry::Lines, policy);
 }
 
 const FeatureIssue* issue_of(const Layer& layer, std::int64_t fid) {

@@ -17,6 +17,7 @@
 #include "redline/measure/length.h"
 #include "redline/measure/length_summary.h"
 #include "redline/measure/units.h"
+#include "support/read_as.h"
 #include "support/test_support.h"
 
 namespace redline {
@@ -25,10 +26,7 @@ namespace {
 using test::data_path;
 
 Layer read_lines(const std::string& path, const std::string& layer) {
-  ReadOptions o;
-  o.layer = layer;
-  o.geometry = LayerGeometry::Lines;
-  return read_layer(path, o);
+  return test::read_as(path, layer, LayerGeometry::Lines);
 }
 
 const std::string kSample = test::source_path("samples/huichang/huichang.gpkg");
@@ -110,9 +108,7 @@ TEST(LengthSummary, SameAnswerForAnyThreadCount) {
 }
 
 TEST(LengthSummary, RefusesAPolygonLayer) {
-  ReadOptions o;
-  o.layer = "zones";
-  const Layer polygons = read_layer(data_path("lines/lines_4490.gpkg"), o);
+  const Layer polygons = test::read_as(data_path("lines/lines_4490.gpkg"), "zones", LayerGeometry::Polygons);
   EXPECT_THROW(summarize_lengths(polygons), InputError);
 }
 

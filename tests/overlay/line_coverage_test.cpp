@@ -16,6 +16,7 @@
 #include "redline/error.h"
 #include "redline/io/layer.h"
 #include "redline/overlay/line_coverage.h"
+#include "support/read_as.h"
 #include "support/test_support.h"
 
 namespace redline {
@@ -23,17 +24,12 @@ namespace {
 
 using test::data_path;
 
-Layer read(const std::string& path, const std::string& name, LayerGeometry geometry) {
-  ReadOptions o;
-  o.layer = name;
-  o.geometry = geometry;
-  return read_layer(path, o);
-}
+using test::read_as;
 
 TEST(LineCoverage, MatchesShapelyPlanarAndGeodesic) {
   const std::string file = data_path("lines/lines_4527.gpkg");
-  const Layer lines = read(file, "lines", LayerGeometry::Lines);
-  const Layer zones = read(file, "zones", LayerGeometry::Polygons);
+  const Layer lines = read_as(file, "lines", LayerGeometry::Lines);
+  const Layer zones = read_as(file, "zones", LayerGeometry::Polygons);
   const double planar_inside[3] = {2120.252745, 1299.998000, 2043.139915};
   const double geodesic_inside[3] = {2119.996117, 1299.839152, 2042.897436};
   LineCoverageOptions o;
@@ -55,8 +51,8 @@ TEST(LineCoverage, GroupsAndTotal) {
   const std::string file = data_path("lines/lines_4527.gpkg");
   LineCoverageOptions o;
   o.group_field = "zone";
-  const LineCoverageResult r = compute_line_coverage(read(file, "lines", LayerGeometry::Lines),
-                                                     read(file, "zones", LayerGeometry::Polygons), o);
+  const LineCoverageResult r = compute_line_coverage(read_as(file, "lines", LayerGeometry::Lines),
+                                                     read_as(file, "zones", LayerGeometry::Polygons), o);
   ASSERT_EQ(r.groups.size(), 2u);
   EXPECT_EQ(r.groups[0].key, "A");
   EXPECT_NEAR(r.groups[0].inside_m, 2119.996117 + 2042.897436, 0.02);
@@ -69,8 +65,8 @@ TEST(LineCoverage, SampleShorelineInsideTheRedLineWithinOneMetre) {
   LineCoverageOptions one, many;
   one.threads = 1;
   many.threads = 5;
-  const Layer shore = read(sample, "shoreline_line", LayerGeometry::Lines);
-  const Layer redline = read(sample, "redline", LayerGeometry::Polygons);
+  const Layer shore = read_as(sample, "shoreline_line", LayerGeometry::Lines);
+  const Layer redline = read_as(sample, "redline", LayerGeometry::Polygons);
   const LineCoverageResult a = compute_line_coverage(shore, redline, one);
   const LineCoverageResult b = compute_line_coverage(shore, redline, many);
   EXPECT_NEAR(a.total.length_m, 192015.491352, 1e-3);
@@ -81,11 +77,11 @@ TEST(LineCoverage, SampleShorelineInsideTheRedLineWithinOneMetre) {
 
 TEST(LineCoverage, RefusesPolygonsAsLinesAndPlanarInDegrees) {
   const std::string file = data_path("lines/lines_4490.gpkg");
-  const Layer zones = read(file, "zones", LayerGeometry::Polygons);
+  const Layer zones = read_as(file, "zones", LayerGeometry::Polygons);
   EXPECT_THROW(compute_line_coverage(zones, zones), InputError);
   LineCoverageOptions o;
   o.method = LengthMethod::Planar;
-  EXPECT_THROW(compute_line_coverage(read(file, "lines", LayerGeometry::Lines), zones, o), UsageError);
+  EXPECT_THROW(compute_line_coverage(read_as(file, "lines", LayerGeometry::Lines), zones, o), UsageError);
 }
 
 }  // namespace
@@ -99,8 +95,8 @@ namespace {
 // into lines and a point (where it touches the boundary); the point once stopped the run with
 // "Overlay input is mixed-dimension".
 TEST(LineCoverage, CoverInAnotherCrsIsTakenToTheLines) {
-  const Layer lines = read(data_path("lines/lines_4490.gpkg"), "lines", LayerGeometry::Lines);
-  const Layer county = read(test::source_path("samples/huichang/huichang.gpkg"), "county", LayerGeometry::Polygons);
+  const Layer lines = read_as(data_path("lines/lines_4490.gpkg"), "lines", LayerGeometry::Lines);
+  const Layer county = read_as(test::source_path("samples/huichang/huichang.gpkg"), "county", LayerGeometry::Polygons);
   const LineCoverageResult r = compute_line_coverage(lines, county);
   EXPECT_EQ(r.crs.epsg(), 4490);
   const std::map<std::int64_t, double> oracle = {
