@@ -122,6 +122,7 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
   const std::string field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;
   Details by_zone;
   std::string names;
+  double counted = 0.0, total = 0.0;  // m or m²
   if (spec.measure == CheckMeasure::Length) {
     // 河湖岸线保护率 as the plan defines it: the length of line in the zones over all lines.
     LengthOptions lo;
@@ -130,29 +131,27 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
     lo.threads = threads;
     const LengthSummary s = summarize_lengths(*layer, lo);
     const LengthUnit u = spec.length_unit;
-    const double counted_m = sum_zones(s.groups, &GroupLength::m, zones, "length",
-                                       [u](double m) { return from_metres(m, u); }, by_zone, names);
-    r.value = s.total_m > 0 ? 100.0 * counted_m / s.total_m : 0.0;
+    auto in_unit = [u](double m) { return from_metres(m, u); };
+    counted = sum_zones(s.groups, &GroupLength::m, zones, "length", in_unit, by_zone, names);
+    total = s.total_m;
     details["measure"] = check_measure_name(CheckMeasure::Length);
-    zone_details(details, field, zones, "length", from_metres(counted_m, u), from_metres(s.total_m, u), unit_name(u),
-                 std::move(by_zone));
-    r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted_m, u), shown_length(s.total_m, u)));
-    return;
+    zone_details(details, field, zones, "length", in_unit(counted), in_unit(total), unit_name(u), std::move(by_zone));
+    r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted, u), shown_length(total, u)));
+  } else {
+    AreaOptions ao;
+    ao.method = spec.method;
+    ao.group_field = field;
+    ao.threads = threads;
+    const AreaSummary s = summarize_areas(*layer, ao);
+    const AreaUnit u = spec.unit;
+    auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
+    counted = sum_zones(s.groups, &GroupArea::m2, zones, "area", in_unit, by_zone, names);
+    total = s.total_m2;
+    zone_details(details, field, zones, "area", in_unit(counted), in_unit(total), unit_name(u), std::move(by_zone));
+    r.findings.push_back(fmt::format("{}: {} {} of {} {}", names, format_number(in_unit(counted), display_decimals(u)),
+                                     unit_name(u), format_number(in_unit(total), display_decimals(u)), unit_name(u)));
   }
-  AreaOptions ao;
-  ao.method = spec.method;
-  ao.group_field = field;
-  ao.threads = threads;
-  const AreaSummary s = summarize_areas(*layer, ao);
-  const AreaUnit u = spec.unit;
-  const double protected_m2 = sum_zones(s.groups, &GroupArea::m2, zones, "area",
-                                        [u](double m2) { return from_square_metres(m2, u); }, by_zone, names);
-  r.value = s.total_m2 > 0 ? 100.0 * protected_m2 / s.total_m2 : 0.0;
-  zone_details(details, field, zones, "area", from_square_metres(protected_m2, u), from_square_metres(s.total_m2, u),
-               unit_name(u), std::move(by_zone));
-  r.findings.push_back(fmt::format("{}: {} {} of {} {}", names,
-                                   format_number(from_square_metres(protected_m2, u), display_decimals(u)), unit_name(u),
-                                   format_number(from_square_metres(s.total_m2, u), display_decimals(u)), unit_name(u)));
+  r.value = total > 0 ? 100.0 * counted / total : 0.0;
 }
 
 }  // namespace redline::detail
