@@ -50,21 +50,14 @@ Command register_length(CLI::App& parent) {
       "it is refused.");
 
   Runner run = [args]() {
-    LengthReportOptions report;
-    report.unit = parse_length_unit(args->unit);
-    report.format = args->measure.output_format();
-    report.bom = args->measure.bom;
-    report.list_features = args->list_features;
-    LengthOptions options;
-    options.method = parse_length_method(args->method);
-    options.group_field = args->by;
-    options.id_field = args->id_field;
-    options.threads = args->measure.threads;
-    options.progress = stderr_progress();
-    ReadOptions read = args->input.read_options(args->measure.threads);
+    const MeasureArgs& m = args->measure;
+    // Both parsed before the layer is read: a wrong word is refused before any work.
+    const LengthReportOptions report{parse_length_unit(args->unit), m.output_format(), args->list_features, m.bom};
+    const LengthOptions options{parse_length_method(args->method), args->by, args->id_field, m.threads,
+                                stderr_progress()};
+    ReadOptions read = args->input.read_options(m.threads);
     read.geometry = LayerGeometry::Lines;
-    Layer layer = read_layer(args->input.path, read);
-    print(render_length_report(summarize_lengths(layer, options), report));
+    print(render_length_report(summarize_lengths(read_layer(args->input.path, read), options), report));
     return kOk;
   };
   return {cmd, run};

@@ -125,11 +125,7 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
   double counted = 0.0, total = 0.0;  // m or m²
   if (spec.measure == CheckMeasure::Length) {
     // 河湖岸线保护率 as the plan defines it: the length of line in the zones over all lines.
-    LengthOptions lo;
-    lo.method = length_method(spec);
-    lo.group_field = field;
-    lo.threads = threads;
-    const LengthSummary s = summarize_lengths(*layer, lo);
+    const LengthSummary s = summarize_lengths(*layer, LengthOptions{length_method(spec), field, "", threads, {}});
     const LengthUnit u = spec.length_unit;
     auto in_unit = [u](double m) { return from_metres(m, u); };
     counted = sum_zones(s.groups, &GroupLength::m, zones, "length", in_unit, by_zone, names);
@@ -138,11 +134,7 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
     zone_details(details, field, zones, "length", in_unit(counted), in_unit(total), unit_name(u), std::move(by_zone));
     r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted, u), shown_length(total, u)));
   } else {
-    AreaOptions ao;
-    ao.method = spec.method;
-    ao.group_field = field;
-    ao.threads = threads;
-    const AreaSummary s = summarize_areas(*layer, ao);
+    const AreaSummary s = summarize_areas(*layer, AreaOptions{spec.method, field, "", threads, {}});
     const AreaUnit u = spec.unit;
     auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
     counted = sum_zones(s.groups, &GroupArea::m2, zones, "area", in_unit, by_zone, names);
