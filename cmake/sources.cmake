@@ -7,6 +7,7 @@ set(REDLINE_LIB_SOURCES
   lib/crs/crs_guess.cpp
   lib/crs/proj_handle.cpp
   lib/crs/ellipsoid_area.cpp
+  lib/crs/geodesic_length.cpp
   lib/crs/transform.cpp
   lib/geom/envelope_index.cpp
   lib/geom/geometry.cpp
@@ -35,13 +36,17 @@ set(REDLINE_LIB_SOURCES
   lib/io/writer.cpp
   lib/measure/area.cpp
   lib/measure/area_summary.cpp
+  lib/measure/length.cpp
+  lib/measure/length_summary.cpp
   lib/measure/units.cpp
   lib/measure/quantity_format.cpp
   lib/report/area_report.cpp
   lib/report/check_report.cpp
   lib/report/info_report.cpp
+  lib/report/length_report.cpp
   lib/report/layer_origin_report.cpp
   lib/report/read_report_json.cpp
+  lib/report/summary_tables.cpp
   lib/report/table.cpp
   lib/util/text.cpp
   lib/util/quoted.cpp
@@ -53,6 +58,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/overlay/coverage.cpp
   lib/overlay/engine_options.cpp
   lib/overlay/interiors_overlap.cpp
+  lib/overlay/line_coverage.cpp
   lib/overlay/piece_matcher.cpp
   lib/overlay/overlay.cpp
   lib/overlay/overlay_inputs.cpp
@@ -63,6 +69,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/overlay/tabulate.cpp
   lib/report/coverage_layers.cpp
   lib/report/coverage_report.cpp
+  lib/report/line_coverage_report.cpp
   lib/report/output_fields.cpp
   lib/report/overlay_layer.cpp
   lib/report/overlay_report.cpp
@@ -106,6 +113,7 @@ set(REDLINE_TOOL_SOURCES
   tools/commands.cpp
   tools/area.cpp
   tools/info.cpp
+  tools/length.cpp
 )
 
 # Overlay tools (issue 4).

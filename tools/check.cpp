@@ -1,5 +1,6 @@
 // redline check: the plan's spatial rules as pass/fail checks, from a rules file or one at a time.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -23,7 +24,7 @@ Command register_check(CLI::App& parent) {
     std::string deliveries, delivery, title;
     // the quick form
     std::string name, baseline, previous, previous_layer, key, label, by, field, order, within, within_layer,
-        zones, share_of, min_percent;
+        zones, share_of, min_percent, measure_kind;
     std::vector<std::string> where;
   };
   auto args = std::make_shared<Args>();
@@ -68,6 +69,10 @@ Command register_check(CLI::App& parent) {
   quick->add_option("--share-of", args->share_of,
                     "min-share: percent of the LAYER's area (layer) or of --within's area (within); default " +
                         share_of_name(kDefaultShareOf));
+  quick->add_option("--measure", args->measure_kind,
+                    "min-share, share-of-zones: area, or length for a line layer (shoreline by length; "
+                    "--unit then m or km, default " + unit_name(kDefaultLengthUnit) + "); default " +
+                        check_measure_name(kDefaultCheckMeasure));
   quick->add_option("--min-percent", args->min_percent, "min-share, share-of-zones: the smallest percent that passes");
   quick->add_option("--zones", args->zones,
                     "share-of-zones: the zones counted as protected, comma-separated (default " +
@@ -77,7 +82,7 @@ Command register_check(CLI::App& parent) {
   cmd->footer(
       "Rules files: [[check]] tables with name, kind, layer (relative to the rules file), layer_name and the "
       "kind's parameters (baseline or previous, field, order, within, min_percent, zones, by, where, unit, "
-      "method); see samples/huichang/indicators.toml.\n"
+      "method, measure = \"area\" or \"length\"); see samples/huichang/indicators.toml.\n"
       "Deliveries: write a path as \"{delivery}/redline.shp\" (or layer = \"{delivery}\" for one file per "
       "delivery) and run with --deliveries DIR to check every delivery in DIR in one call.\n"
       "Figures are compared as printed: ha, 亩 and m² to 2 decimals, km² and 万亩 to 4, percentages to 2.\n"
@@ -88,7 +93,9 @@ Command register_check(CLI::App& parent) {
       "  redline check not-reduced samples/huichang/huichang.gpkg --layer redline_2024_cut \\\n"
       "      --previous samples/huichang/huichang.gpkg --previous-layer redline --key BSM --label HXMC\n"
       "  redline check min-share samples/huichang/huichang.gpkg --layer wetlands \\\n"
-      "      --within samples/huichang/huichang.gpkg --within-layer reserves --min-percent 52");
+      "      --within samples/huichang/huichang.gpkg --within-layer reserves --min-percent 52\n"
+      "  redline check share-of-zones samples/huichang/huichang.gpkg --layer shoreline_line \\\n"
+      "      --measure length --min-percent 84.7");
 
   Runner run = [args, cmd]() {
     const MeasureArgs& m = args->measure;
@@ -112,11 +119,21 @@ Command register_check(CLI::App& parent) {
       if (!args->deliveries.empty()) deliveries = list_deliveries(args->deliveries);
       if (!args->delivery.empty()) deliveries.push_back(args->delivery);
       specs = expand_deliveries(rules, deliveries);
-      // --unit and --method given on the command line override the rules' own.
-      for (CheckSpec& s : specs) {
-        if (cmd->count("--unit")) s.unit = m.area_unit();
-        if (cmd->count("--method")) s.method = m.area_method();
+      // --unit and --method given on the command line override the rules' own: an area unit
+      // the checks by area, a length unit (m, km) the checks by length; survey only areas.
+      std::optional<LengthUnit> length_unit;
+      try {
+        if (cmd->count("--unit")) length_unit = parse_length_unit(m.unit);
+      } catch (const UsageError&) {
       }
+      for (CheckSpec& s : specs) {
+        const bool by_length = s.measure == CheckMeasure::Length;
+        if (cmd->count("--unit") && by_length && length_unit) s.length_unit = *length_unit;
+        if (cmd->count("--unit") && !length_unit && !by_length) s.unit = m.area_unit();
+        const bool area_only = m.area_method() == AreaMethod::Survey;
+        if (cmd->count("--method") && !(by_length && area_only)) s.method = m.area_method();
+      }
+      if (cmd->count("--unit") && !length_unit) static_cast<void>(m.area_unit());  // neither kind: refused
     } else {
       if (args->layer_path.empty()) throw UsageError("check " + first + ": give the LAYER to check");
       // The quick form: each option given is the rules key of the same meaning, read by the
@@ -143,6 +160,7 @@ Command register_check(CLI::App& parent) {
       given("within_layer", "--within-layer", args->within_layer);
       given("share_of", "--share-of", args->share_of);
       given("min_percent", "--min-percent", args->min_percent);
+      given("measure", "--measure", args->measure_kind);
       given("zones", "--zones", args->zones);
       for (const std::string& w : args->where) p.push_back({"where", CheckValue::word(w), "--where"});
       specs.push_back(build_check_spec(p));

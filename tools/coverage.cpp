@@ -1,4 +1,6 @@
 // redline coverage: how much of each target feature lies inside a cover layer.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "commands.h"
@@ -6,8 +8,10 @@
 #include "redline/io/layer.h"
 #include "redline/io/output_path.h"
 #include "redline/overlay/coverage.h"
+#include "redline/overlay/line_coverage.h"
 #include "redline/report/coverage_layers.h"
 #include "redline/report/coverage_report.h"
+#include "redline/report/line_coverage_report.h"
 
 namespace redline::cli {
 namespace {
@@ -24,7 +28,9 @@ Command register_coverage(CLI::App& parent) {
       "How much of each target feature lies inside a cover layer: area, inside, outside, percent "
       "inside, per feature, per group (--by) and in total. Overlapping cover features count once; "
       "features that only touch have 0 inside; overlaps thinner than --sliver-width are boundary "
-      "noise, not conflicts.");
+      "noise, not conflicts. A line TARGET (shoreline) is measured by length: the length of each line "
+      "inside the cover (--unit m or km, default " + unit_name(kDefaultLengthUnit) + "; --method ellipsoidal "
+      "or planar).");
   cmd->add_option("TARGET", args->layers.first.path, "The layer measured: reserves, mines, shoreline, county...")
       ->required();
   cmd->add_option("--within", args->layers.second.path, "The cover layer, e.g. the red line")->required();
@@ -50,25 +56,71 @@ Command register_coverage(CLI::App& parent) {
       "  redline coverage huichang.gpkg --layer reserves --by BHDMC --within huichang.gpkg --within-layer redline\n"
       "  redline coverage huichang.gpkg --layer mines --id-field BSM --within huichang.gpkg \\\n"
       "      --within-layer redline --out mine_conflicts.gpkg\n"
-      "  redline coverage shp/mines.shp --within shp/redline.shp --encoding GBK --unit mu --format csv --bom");
+      "  redline coverage shp/mines.shp --within shp/redline.shp --encoding GBK --unit mu --format csv --bom\n"
+      "  redline coverage samples/huichang/huichang.gpkg --layer shoreline_line --by GNFQ \\\n"
+      "      --within samples/huichang/huichang.gpkg --within-layer redline --unit km");
 
-  Runner run = [args]() {
+  // A line target: lengths inside the cover, from the same options where they apply.
+  auto run_lines = [args, cmd](const Layer& lines, const Layer& cover) {
+    for (const char* flag : {"--out", "--crs", "--grid", "--sliver-width"}) {
+      if (cmd->count(flag)) {
+        throw UsageError(fmt::format("{} applies to polygon targets; {} holds lines", flag, lines.name));
+      }
+    }
     const OverlayArgs& in = args->layers;
-    CoverageReportOptions report = in.measure.report_options<CoverageReportOptions>();
+    LineCoverageReportOptions report;
+    report.unit = cmd->count("--unit") ? parse_length_unit(in.measure.unit) : kDefaultLengthUnit;
+    report.format = in.measure.output_format();
+    report.bom = in.measure.bom;
     report.listing = args->features.empty() ? default_feature_listing(!args->by.empty())
                                             : parse_feature_listing(args->features);
-    CoverageOptions options;
-    options.engine = in.engine_options();
+    LineCoverageOptions options;
+    options.method = cmd->count("--method") ? parse_length_method(in.measure.method) : kDefaultLengthMethod;
     options.group_field = args->by;
     options.id_field = args->id_field;
-    options.sliver_width = args->sliver_width;
-    options.keep_geometries = !args->out.empty();
+    options.threads = in.measure.threads;
+    options.progress = stderr_progress();
+    print(render_line_coverage_report(compute_line_coverage(lines, cover, options), report));
+    return kOk;
+  };
+
+  Runner run = [args, cmd, run_lines]() {
+    const OverlayArgs& in = args->layers;
+    struct PolygonRun {
+      CoverageReportOptions report;
+      CoverageOptions options;
+    };
+    // The polygon settings, checked before any reading unless --unit names a length unit (a line
+    // target is then expected; its settings are checked once the target is read).
+    auto polygon_run = [&] {
+      PolygonRun p{in.measure.report_options<CoverageReportOptions>(), {}};
+      p.report.listing = args->features.empty() ? default_feature_listing(!args->by.empty())
+                                                : parse_feature_listing(args->features);
+      p.options.engine = in.engine_options();
+      p.options.group_field = args->by;
+      p.options.id_field = args->id_field;
+      p.options.sliver_width = args->sliver_width;
+      p.options.keep_geometries = !args->out.empty();
+      return p;
+    };
+    bool length_unit = false;
+    try {
+      if (cmd->count("--unit")) length_unit = (parse_length_unit(in.measure.unit), true);
+    } catch (const UsageError&) {
+    }
+    std::optional<PolygonRun> polygons;
+    if (!length_unit) polygons = polygon_run();
     // Refused before the work, not after it; the writer checks again.
     if (!args->out.empty()) check_output_target(args->out, {in.first.path, in.second.path});
-    const OverlayLayers layers = in.read_layers();
-    CoverageResult result = compute_coverage(layers.first, layers.second, options);
-    if (!args->out.empty()) write_coverage_layers(result, layers.first, args->out, report.unit);
-    print(render_coverage_report(result, report));
+    ReadOptions target_read = in.first.read_options(in.measure.threads);
+    target_read.geometry = LayerGeometry::Any;  // polygons, or lines measured by length
+    const Layer target = read_layer(in.first.path, target_read);
+    const Layer cover = read_layer(in.second.path, in.second.read_options(in.measure.threads));
+    if (target.geometry == LayerGeometry::Lines) return run_lines(target, cover);
+    if (!polygons) polygons = polygon_run();
+    CoverageResult result = compute_coverage(target, cover, polygons->options);
+    if (!args->out.empty()) write_coverage_layers(result, target, args->out, polygons->report.unit);
+    print(render_coverage_report(result, polygons->report));
     return kOk;
   };
   return {cmd, run};

@@ -21,6 +21,7 @@
 // crs
 #include "redline/crs/crs.h"
 #include "redline/crs/ellipsoid_area.h"
+#include "redline/crs/geodesic_length.h"
 #include "redline/crs/local_projection.h"
 #include "redline/crs/transform.h"
 
@@ -38,12 +39,15 @@
 // measure
 #include "redline/measure/area.h"
 #include "redline/measure/area_summary.h"
+#include "redline/measure/length.h"
+#include "redline/measure/length_summary.h"
 #include "redline/measure/quantity_format.h"
 #include "redline/measure/units.h"
 
 // overlay
 #include "redline/overlay/coverage.h"
 #include "redline/overlay/engine_options.h"
+#include "redline/overlay/line_coverage.h"
 #include "redline/overlay/overlay.h"
 #include "redline/overlay/sliver.h"
 #include "redline/overlay/subdivide.h"
@@ -67,6 +71,8 @@
 #include "redline/report/drift_layers.h"
 #include "redline/report/drift_report.h"
 #include "redline/report/info_report.h"
+#include "redline/report/length_report.h"
+#include "redline/report/line_coverage_report.h"
 #include "redline/report/overlay_layer.h"
 #include "redline/report/overlay_report.h"
 #include "redline/report/table.h"

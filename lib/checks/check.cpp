@@ -24,15 +24,22 @@ constexpr detail::EnumNames<CheckKind, 5> kCheckKindNames{"check kind",
 
 constexpr detail::EnumNames<ShareOf, 2> kShareOfNames{"share_of",
                                                       {{{ShareOf::Layer, "layer"}, {ShareOf::Within, "within"}}}};
+constexpr detail::EnumNames<CheckMeasure, 2> kCheckMeasureNames{
+    "measure", {{{CheckMeasure::Area, "area"}, {CheckMeasure::Length, "length"}}}};
 
 
 // Refuses `previous` or `within` that is, on disk, the checked layer itself (the same file by
 // another path, or the source's only layer named once and once not): a layer compared with
 // itself always passes.
+// What the checked layer is read as: lines for a check by length.
+LayerGeometry checked_geometry(const CheckSpec& s) {
+  return s.measure == CheckMeasure::Length ? LayerGeometry::Lines : LayerGeometry::Polygons;
+}
+
 void refuse_same_layer(const CheckSpec& s, detail::LayerSource& layers) {
   for (const auto& [ref, key] : {std::make_pair(s.previous, "previous"), std::make_pair(s.within, "within")}) {
     if (!ref) continue;
-    if (layers.same_layer(s.layer, *ref)) {
+    if (layers.same_layer(s.layer, *ref, checked_geometry(s))) {
       throw UsageError(fmt::format("'{}' ({}) is the layer checked itself ({}): the check would compare the layer "
                                    "with itself",
                                    key, ref->label(), s.layer.label()));
@@ -51,8 +58,9 @@ void fail_when_nothing_measured(const CheckSpec& s, detail::LayerSource& layers,
   nlohmann::ordered_json counts = nlohmann::ordered_json::object();
   std::vector<std::string> nothing;  // findings, in the order the layers are named
   for (const auto& [ref, filtered] : read) {
-    const std::size_t all = layers.get(*ref).features.size();
-    const std::size_t kept = filtered ? layers.count_matching(*ref, s.where) : all;
+    const LayerGeometry geometry = ref == &s.layer ? checked_geometry(s) : LayerGeometry::Polygons;
+    const std::size_t all = layers.get(*ref, geometry).features.size();
+    const std::size_t kept = filtered ? layers.count_matching(*ref, s.where, geometry) : all;
     if (filtered && !s.where.empty()) counts[ref->label()] = kept;
     if (kept > 0) continue;
     r.passed = false;
@@ -83,6 +91,8 @@ std::vector<std::string> check_kind_names() { return kCheckKindNames.names(); }
 ShareOf parse_share_of(const std::string& text) { return kShareOfNames.parse(text); }
 std::string share_of_name(ShareOf share_of) { return kShareOfNames.name(share_of); }
 std::vector<std::string> share_of_names() { return kShareOfNames.names(); }
+CheckMeasure parse_check_measure(const std::string& text) { return kCheckMeasureNames.parse(text); }
+std::string check_measure_name(CheckMeasure measure) { return kCheckMeasureNames.name(measure); }
 
 std::string LayerRef::label() const { return layer.empty() ? path : fmt::format("{} ({})", path, layer); }
 

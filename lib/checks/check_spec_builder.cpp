@@ -21,7 +21,7 @@ namespace {
 const std::set<std::string> kKeys = {"name",   "kind",  "description", "layer",       "layer_name", "previous",
                                      "previous_layer", "baseline", "key", "label",   "by",         "field",
                                      "order",  "within", "within_layer", "min_percent", "share_of",  "zones",
-                                     "where",  "unit",  "method"};
+                                     "where",  "unit",  "method", "measure"};
 // Keys naming a source path: the only ones where {delivery} is replaced.
 const std::set<std::string> kPathKeys = {"layer", "previous", "within"};
 
@@ -303,7 +303,12 @@ CheckSpec build_check_spec(const std::vector<CheckParameter>& parameters, const 
   s.min_percent = r.percent("min_percent");
   s.share_of = r.parsed("share_of", parse_share_of).value_or(kDefaultShareOf);
   r.text("description");
-  s.unit = r.parsed("unit", parse_area_unit).value_or(context.unit);
+  s.measure = r.parsed("measure", parse_check_measure).value_or(kDefaultCheckMeasure);
+  if (s.measure == CheckMeasure::Length) {
+    s.length_unit = r.parsed("unit", parse_length_unit).value_or(kDefaultLengthUnit);
+  } else {
+    s.unit = r.parsed("unit", parse_area_unit).value_or(context.unit);
+  }
   s.method = r.parsed("method", parse_area_method).value_or(context.method);
   try {
     validate_check(s);

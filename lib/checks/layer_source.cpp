@@ -28,18 +28,19 @@ class WhereTest {
 
 }  // namespace
 
-const Layer& LayerSource::get(const LayerRef& ref) {
-  auto key = std::make_pair(ref.path, ref.layer);
+const Layer& LayerSource::get(const LayerRef& ref, LayerGeometry geometry) {
+  auto key = std::make_tuple(ref.path, ref.layer, geometry);
   auto it = layers_.find(key);
   if (it != layers_.end()) return *it->second;
   ReadOptions o = read_;
   o.layer = ref.layer;
+  o.geometry = geometry;
   auto layer = std::make_shared<Layer>(read_layer(ref.path, o));
   return *layers_.emplace(key, std::move(layer)).first->second;
 }
 
-std::shared_ptr<const Layer> LayerSource::filtered(const LayerRef& ref, const Where& where) {
-  const Layer& layer = get(ref);
+std::shared_ptr<const Layer> LayerSource::filtered(const LayerRef& ref, const Where& where, LayerGeometry geometry) {
+  const Layer& layer = get(ref, geometry);
   // Not a copy when nothing is filtered: the cache outlives every check of the run.
   if (where.empty()) return std::shared_ptr<const Layer>(std::shared_ptr<const Layer>{}, &layer);
   const WhereTest test(layer, where);
@@ -47,6 +48,7 @@ std::shared_ptr<const Layer> LayerSource::filtered(const LayerRef& ref, const Wh
   out->source = layer.source;
   out->name = layer.name;
   out->driver = layer.driver;
+  out->geometry = layer.geometry;
   out->crs = layer.crs;
   out->fields = layer.fields;
   out->report = layer.report;
@@ -56,19 +58,19 @@ std::shared_ptr<const Layer> LayerSource::filtered(const LayerRef& ref, const Wh
   return out;
 }
 
-std::size_t LayerSource::count_matching(const LayerRef& ref, const Where& where) {
-  const Layer& layer = get(ref);
+std::size_t LayerSource::count_matching(const LayerRef& ref, const Where& where, LayerGeometry geometry) {
+  const Layer& layer = get(ref, geometry);
   if (where.empty()) return layer.features.size();
   const WhereTest test(layer, where);
   return static_cast<std::size_t>(
       std::count_if(layer.features.begin(), layer.features.end(), [&](const Feature& f) { return test.keeps(f); }));
 }
 
-bool LayerSource::same_layer(const LayerRef& a, const LayerRef& b) {
+bool LayerSource::same_layer(const LayerRef& a, const LayerRef& b, LayerGeometry a_geometry) {
   std::error_code ec;
   const bool same_file = std::filesystem::equivalent(a.path, b.path, ec);
   if (ec || !same_file) return false;
-  return get(a).name == get(b).name;
+  return get(a, a_geometry).name == get(b).name;
 }
 
 }  // namespace redline::detail

@@ -1,12 +1,15 @@
 // min-share and share-of-zones: what part of a layer lies inside another, or in given zones.
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
 #include "checks/check_kinds.h"
 #include "redline/measure/area_summary.h"
+#include "redline/measure/length_summary.h"
 #include "redline/measure/quantity_format.h"
 #include "redline/overlay/coverage.h"
+#include "redline/overlay/line_coverage.h"
 
 namespace redline::detail {
 
@@ -19,7 +22,52 @@ std::shared_ptr<const Layer> start_share(const CheckSpec& spec, LayerSource& lay
   r.decimals = 2;
   r.comparison = ">=";
   r.threshold = *spec.min_percent;
-  return layers.filtered(spec.layer, spec.where);
+  const bool by_length = spec.measure == CheckMeasure::Length;
+  return layers.filtered(spec.layer, spec.where, by_length ? LayerGeometry::Lines : LayerGeometry::Polygons);
+}
+
+LengthMethod length_method(const CheckSpec& spec) {
+  return spec.method == AreaMethod::Planar ? LengthMethod::Planar : LengthMethod::Ellipsoidal;
+}
+
+// A length in the check's length unit, as printed: "64.4076 km".
+std::string shown_length(double m, LengthUnit u) { return format_length(m, u) + " " + unit_name(u); }
+
+// The zones' part of a layer's groups: the counted sum (in m² or m) and details "by_zone"
+// [{zone, FIGURE (in the unit), counted}]; `names` gets the zones named, each marked when the
+// layer has none of it.
+template <typename GroupT>
+double sum_zones(const std::vector<GroupT>& groups, double GroupT::*figure, const std::vector<std::string>& zones,
+                 const char* figure_key, const std::function<double(double)>& in_unit, Details& by_zone,
+                 std::string& names) {
+  double counted_sum = 0.0;
+  by_zone = Details::array();
+  for (const GroupT& g : groups) {
+    // The null group (no value) is never one of the zones named, not even "".
+    const bool counted = !g.null_key && std::find(zones.begin(), zones.end(), g.key) != zones.end();
+    if (counted) counted_sum += g.*figure;
+    by_zone.push_back({{"zone", g.null_key ? Details(nullptr) : Details(g.key)},
+                       {figure_key, in_unit(g.*figure)},
+                       {"counted", counted}});
+  }
+  for (const std::string& z : zones) {
+    const bool present =
+        std::any_of(groups.begin(), groups.end(), [&](const GroupT& g) { return !g.null_key && g.key == z; });
+    names += (names.empty() ? "" : " + ") + z + (present ? "" : " (none in the layer)");
+  }
+  return counted_sum;
+}
+
+// The details of share-of-zones: field, zones, counted_FIGURE, total_FIGURE, FIGURE_unit
+// (figures in the unit), by_zone.
+void zone_details(Details& details, const std::string& field, const std::vector<std::string>& zones,
+                  const std::string& figure, double counted, double total, const std::string& unit, Details by_zone) {
+  details["field"] = field;
+  details["zones"] = zones;
+  details["counted_" + figure] = counted;
+  details["total_" + figure] = total;
+  details[figure + "_unit"] = unit;
+  details["by_zone"] = std::move(by_zone);
 }
 
 }  // namespace
@@ -27,6 +75,24 @@ std::shared_ptr<const Layer> start_share(const CheckSpec& spec, LayerSource& lay
 void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
   std::shared_ptr<const Layer> layer = start_share(spec, layers, r);
   std::shared_ptr<const Layer> within = layers.filtered(*spec.within, {});
+  if (spec.measure == CheckMeasure::Length) {
+    // The share of the line layer inside `within` (validate_check refuses share_of = within).
+    LineCoverageOptions lo;
+    lo.method = length_method(spec);
+    lo.threads = threads;
+    const LineCoverageResult c = compute_line_coverage(*layer, *within, lo);
+    const LengthUnit u = spec.length_unit;
+    r.value = c.total.percent();
+    details["measure"] = check_measure_name(CheckMeasure::Length);
+    details["inside"] = from_metres(c.total.inside_m, u);
+    details["of"] = from_metres(c.total.length_m, u);
+    details["length_unit"] = unit_name(u);
+    details["share_of"] = spec.layer.label();
+    details["within"] = spec.within->label();
+    r.findings.push_back(fmt::format("{} of the {} of {} lie inside {}", shown_length(c.total.inside_m, u),
+                                     shown_length(c.total.length_m, u), spec.layer.label(), spec.within->label()));
+    return;
+  }
   CoverageOptions co;
   co.engine.method = spec.method;
   co.engine.threads = threads;
@@ -53,37 +119,31 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
                         Details& details) {
   std::shared_ptr<const Layer> layer = start_share(spec, layers, r);
   const std::vector<std::string> zones = spec.zones.value_or(default_protected_zones());
-  AreaOptions ao;
-  ao.method = spec.method;
-  ao.group_field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;
-  ao.threads = threads;
-  const AreaSummary s = summarize_areas(*layer, ao);
-  const AreaUnit u = spec.unit;
-  double protected_m2 = 0.0;
-  Details groups = Details::array();
-  for (const GroupArea& g : s.groups) {
-    // The null group (no value) is never one of the zones named, not even "".
-    const bool counted = !g.null_key && std::find(zones.begin(), zones.end(), g.key) != zones.end();
-    if (counted) protected_m2 += g.m2;
-    groups.push_back({{"zone", g.null_key ? Details(nullptr) : Details(g.key)},
-                      {"area", from_square_metres(g.m2, u)},
-                      {"counted", counted}});
-  }
-  r.value = s.total_m2 > 0 ? 100.0 * protected_m2 / s.total_m2 : 0.0;
-  details["field"] = ao.group_field;
-  details["zones"] = zones;
-  details["counted_area"] = from_square_metres(protected_m2, u);
-  details["total_area"] = from_square_metres(s.total_m2, u);
-  details["area_unit"] = unit_name(u);
-  details["by_zone"] = std::move(groups);
+  const std::string field = spec.field.empty() ? std::string(kDefaultZoneField) : spec.field;
+  Details by_zone;
   std::string names;
-  for (const std::string& z : zones) {
-    const bool present = std::any_of(s.groups.begin(), s.groups.end(), [&](const GroupArea& g) { return !g.null_key && g.key == z; });
-    names += (names.empty() ? "" : " + ") + z + (present ? "" : " (none in the layer)");
+  double counted = 0.0, total = 0.0;  // m or m²
+  if (spec.measure == CheckMeasure::Length) {
+    // 河湖岸线保护率 as the plan defines it: the length of line in the zones over all lines.
+    const LengthSummary s = summarize_lengths(*layer, LengthOptions{length_method(spec), field, "", threads, {}});
+    const LengthUnit u = spec.length_unit;
+    auto in_unit = [u](double m) { return from_metres(m, u); };
+    counted = sum_zones(s.groups, &GroupLength::m, zones, "length", in_unit, by_zone, names);
+    total = s.total_m;
+    details["measure"] = check_measure_name(CheckMeasure::Length);
+    zone_details(details, field, zones, "length", in_unit(counted), in_unit(total), unit_name(u), std::move(by_zone));
+    r.findings.push_back(fmt::format("{}: {} of {} of line", names, shown_length(counted, u), shown_length(total, u)));
+  } else {
+    const AreaSummary s = summarize_areas(*layer, AreaOptions{spec.method, field, "", threads, {}});
+    const AreaUnit u = spec.unit;
+    auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
+    counted = sum_zones(s.groups, &GroupArea::m2, zones, "area", in_unit, by_zone, names);
+    total = s.total_m2;
+    zone_details(details, field, zones, "area", in_unit(counted), in_unit(total), unit_name(u), std::move(by_zone));
+    r.findings.push_back(fmt::format("{}: {} {} of {} {}", names, format_number(in_unit(counted), display_decimals(u)),
+                                     unit_name(u), format_number(in_unit(total), display_decimals(u)), unit_name(u)));
   }
-  r.findings.push_back(fmt::format("{}: {} {} of {} {}", names,
-                                   format_number(from_square_metres(protected_m2, u), display_decimals(u)), unit_name(u),
-                                   format_number(from_square_metres(s.total_m2, u), display_decimals(u)), unit_name(u)));
+  r.value = total > 0 ? 100.0 * counted / total : 0.0;
 }
 
 }  // namespace redline::detail

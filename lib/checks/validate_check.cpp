@@ -64,6 +64,14 @@ void validate_check(const CheckSpec& s) {
   forbid(s.kind != CheckKind::ShareOfZones && s.zones.has_value(), "zones");
   forbid(s.kind == CheckKind::NotReduced && !s.field.empty(), "field");
   forbid(s.kind == CheckKind::MinShare && !s.field.empty(), "field");
+  forbid(!share_kind && s.measure != kDefaultCheckMeasure, "measure");
+  if (s.measure == CheckMeasure::Length && s.method == AreaMethod::Survey) {
+    refuse(s, "method survey measures areas; a length is measured ellipsoidal or planar");
+  }
+  if (s.measure == CheckMeasure::Length && s.kind == CheckKind::MinShare && s.share_of == ShareOf::Within) {
+    refuse(s, "share_of = within has no length: by length, the share is of the line layer inside 'within' "
+              "(share_of = layer)");
+  }
   for (const auto& [field, values] : s.where) {
     if (field.empty()) refuse(s, "'where' names a field \"\"");
     refuse_bad_list(s, values, "where." + field);

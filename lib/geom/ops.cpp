@@ -1,6 +1,9 @@
 #include "redline/geom/ops.h"
 
+#include <vector>
+
 #include "geom/geos_context.h"
+#include "redline/error.h"
 #include "redline/geom/validity.h"
 
 namespace redline {
@@ -17,7 +20,51 @@ Geometry binary(BinaryPrec op, GeometryView a, GeometryView b, double grid, cons
   return polygonal_part(adopt_checked(op(geos_handle(), geos_of(a), geos_of(b), grid), what));
 }
 
+void collect_lines(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<GEOSGeometry*>& out) {
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
+    if (!GEOSisEmpty_r(h, g)) {
+      GEOSCoordSequence* cs = GEOSCoordSeq_clone_r(h, GEOSGeom_getCoordSeq_r(h, g));
+      if (!cs) throw InternalError("GEOS failed copying a line");
+      out.push_back(detail::geos_checked(GEOSGeom_createLineString_r(h, cs), "building a line"));
+    }
+    return;
+  }
+  if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+    for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i) collect_lines(h, GEOSGetGeometryN_r(h, g, i), out);
+  }
+}
+
+// The lines of `g` gathered into one MultiLineString (points of a line/polygon intersection
+// dropped).
+Geometry linear_part(GeometryView g) {
+  GEOSContextHandle_t h = geos_handle();
+  std::vector<GEOSGeometry*> parts;
+  try {
+    collect_lines(h, geos_of(g), parts);
+  } catch (...) {
+    for (GEOSGeometry* p : parts) GEOSGeom_destroy_r(h, p);
+    throw;
+  }
+  return adopt_checked(
+      GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(), static_cast<unsigned>(parts.size())),
+      "building a MultiLineString");
+}
+
 }  // namespace
+
+Geometry lines_inside(GeometryView lines, GeometryView area, double grid) {
+  if (lines.is_null() || area.is_null()) return Geometry();
+  GEOSContextHandle_t h = geos_handle();
+  // A line touching the area at a point gives a point beside the lines: only lines go on.
+  const Geometry cut =
+      linear_part(adopt_checked(GEOSIntersectionPrec_r(h, geos_of(lines), geos_of(area), grid), "intersection"));
+  const Geometry boundary = adopt_checked(GEOSBoundary_r(h, geos_of(area)), "boundary");
+  // What runs along the boundary is not inside: the difference drops it, keeping the rest.
+  const Geometry off_boundary =
+      adopt_checked(GEOSDifferencePrec_r(h, geos_of(cut), geos_of(boundary), grid), "difference");
+  return linear_part(off_boundary);
+}
 
 Geometry intersection(GeometryView a, GeometryView b, double grid) {
   return binary(GEOSIntersectionPrec_r, a, b, grid, "intersection");

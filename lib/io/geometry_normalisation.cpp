@@ -1,11 +1,15 @@
 #include "io/geometry_normalisation.h"
 
+#include <cmath>
 #include <string>
+
+#include <fmt/format.h>
 #include <utility>
 
 #include "geom/coordinate_scan.h"
 #include "io/coordinate_check.h"
 #include "io/repair_audit.h"
+#include "redline/geom/paths.h"
 #include "redline/geom/validity.h"
 
 namespace redline::detail {
@@ -22,9 +26,67 @@ void set_issue(NormalisedGeometry& out, std::int64_t fid, FeatureIssue::Kind kin
   out.issue = std::move(i);
 }
 
+// A valid feature's only issue: what reading changed in it.
+void note_flattening(NormalisedGeometry& out, const RawFeature& raw) {
+  if (raw.flattened) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
+              "Z/M values dropped");
+  } else if (raw.linearised) {
+    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
+              "curves replaced by line segments");
+  }
+}
+
+// True when some line of `g` has two different consecutive vertices: it has a length.
+bool has_two_distinct_vertices(GeometryView g) {
+  bool found = false;
+  for_each_path(g, [&](const PathView& p) {
+    for (std::size_t i = 1; i < p.size && !found; ++i) {
+      found = p.x(i) != p.x(0) || p.y(i) != p.y(0);
+    }
+    return !found;
+  });
+  return found;
+}
+
+// The line counterpart of validate_geometry: lines are never repaired.
+void validate_line(NormalisedGeometry& out, const RawFeature& raw, const Crs& crs,
+                   const ReadOptions& options) {
+  if (crs.is_geographic()) {
+    if (const auto edge = find_wrapping_edge(out.geometry, 180.0)) {
+      throw InputError(fmt::format(
+          "a line segment runs from ({}, {}) to ({}, {}), across {}° of longitude: it crosses the "
+          "antimeridian (180°) or goes the long way round, which a line in flat longitude/latitude "
+          "cannot say; split it at 180° or use a projected CRS",
+          edge->from.x, edge->from.y, edge->to.x, edge->to.y, std::fabs(edge->to.x - edge->from.x)));
+    }
+  }
+  if (!has_two_distinct_vertices(out.geometry)) {
+    const InvalidPolicy policy = options.invalid;
+    const FeatureIssue::Action action = policy == InvalidPolicy::Repair ? FeatureIssue::Action::Counted
+                                        : policy == InvalidPolicy::Skip ? FeatureIssue::Action::Skipped
+                                                                        : FeatureIssue::Action::Counted;
+    set_issue(out, raw.fid, FeatureIssue::Kind::DegenerateLine, action,
+              "fewer than 2 distinct vertices: the line has no length");
+    for_each_path(out.geometry, [&](const PathView& p) {
+      out.issue->x = p.x(0);
+      out.issue->y = p.y(0);
+      return false;
+    });
+    if (policy == InvalidPolicy::Skip) {
+      out.skip = true;
+    } else if (policy == InvalidPolicy::Repair) {
+      // Kept with no geometry to measure: its attributes stay in every group, its length is 0.
+      out.geometry = Geometry::from_wkt("LINESTRING EMPTY");
+    }
+    return;
+  }
+  note_flattening(out, raw);
+}
+
 }  // namespace
 
-NormalisedGeometry normalise_geometry(RawFeature& raw) {
+NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry) {
   NormalisedGeometry out;
   if (raw.wkb.empty()) {
     set_issue(out, raw.fid, FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted,
@@ -36,7 +98,14 @@ NormalisedGeometry normalise_geometry(RawFeature& raw) {
   // Before anything measures or repairs it: GEOS takes NaN for a valid coordinate.
   require_finite_coordinates(g);
   const std::string type = g.type_name();
-  if (type != "Polygon" && type != "MultiPolygon") {
+  if (geometry == LayerGeometry::Lines) {
+    if (type != "LineString" && type != "MultiLineString" && !g.is_empty()) {
+      set_issue(out, raw.fid, FeatureIssue::Kind::NotLine, FeatureIssue::Action::Skipped,
+                "geometry is a " + type + ", not a line");
+      out.skip = true;
+      return out;
+    }
+  } else if (type != "Polygon" && type != "MultiPolygon") {
     Geometry poly = polygonal_part(g.clone());
     if (poly.is_empty() && !g.is_empty()) {
       set_issue(out, raw.fid, FeatureIssue::Kind::NotPolygon, FeatureIssue::Action::Skipped,
@@ -59,8 +128,9 @@ NormalisedGeometry normalise_geometry(RawFeature& raw) {
 }
 
 void validate_geometry(NormalisedGeometry& out, const RawFeature& raw, const Crs& crs,
-                       const ReadOptions& options) {
+                       const ReadOptions& options, LayerGeometry geometry) {
   if (!out.measurable) return;
+  if (geometry == LayerGeometry::Lines) return validate_line(out, raw, crs, options);
   require_flat_lonlat_rings(out.geometry, crs);
   const InvalidPolicy policy = options.invalid;
   const bool repair = policy == InvalidPolicy::Repair || policy == InvalidPolicy::RepairStrict;
@@ -85,13 +155,7 @@ void validate_geometry(NormalisedGeometry& out, const RawFeature& raw, const Crs
     }
     return;
   }
-  if (raw.flattened) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Flattened, FeatureIssue::Action::Counted,
-              "Z/M values dropped");
-  } else if (raw.linearised) {
-    set_issue(out, raw.fid, FeatureIssue::Kind::Linearised, FeatureIssue::Action::Counted,
-              "curves replaced by line segments");
-  }
+  note_flattening(out, raw);
 }
 
 }  // namespace redline::detail

@@ -38,14 +38,18 @@ struct NormalisedGeometry {
 /// Step 1: the geometry from `raw`'s WKB (freed as it goes), its coordinates checked finite, its
 /// polygonal part kept (a feature with none is skipped as NotPolygon). Throws InputError for
 /// non-finite coordinates or WKB GEOS cannot read (without the feature's location).
-NormalisedGeometry normalise_geometry(RawFeature& raw);
+/// With `geometry` Lines, (Multi)LineStrings are kept instead and any other non-empty geometry is
+/// skipped as NotLine.
+NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry);
 
 /// Step 2, once the CRS is settled: a flat longitude/latitude ring check in a geographic CRS,
 /// then validity; an invalid polygon is repaired (and audited against
 /// options.repair_tolerance_percent) or marked to skip, as options.invalid says. Throws
 /// InputError (without the feature's location) for a ring round a pole or across the
 /// antimeridian.
+/// With `geometry` Lines: the same antimeridian check for segments, then a line without two
+/// distinct vertices is a DegenerateLine (see redline::LayerGeometry); lines are never repaired.
 void validate_geometry(NormalisedGeometry& out, const RawFeature& raw, const Crs& crs,
-                       const ReadOptions& options);
+                       const ReadOptions& options, LayerGeometry geometry);
 
 }  // namespace redline::detail

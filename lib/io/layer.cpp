@@ -9,14 +9,16 @@ namespace redline {
 
 namespace {
 
-constexpr detail::EnumNames<FeatureIssue::Kind, 6> kIssueKindNames{
+constexpr detail::EnumNames<FeatureIssue::Kind, 8> kIssueKindNames{
     "feature issue",
     {{{FeatureIssue::Kind::NullGeometry, "null geometry"},
       {FeatureIssue::Kind::EmptyGeometry, "empty geometry"},
       {FeatureIssue::Kind::Invalid, "invalid polygon"},
       {FeatureIssue::Kind::NotPolygon, "not a polygon"},
       {FeatureIssue::Kind::Flattened, "Z/M dropped"},
-      {FeatureIssue::Kind::Linearised, "curve linearised"}}}};
+      {FeatureIssue::Kind::Linearised, "curve linearised"},
+      {FeatureIssue::Kind::NotLine, "not a line"},
+      {FeatureIssue::Kind::DegenerateLine, "degenerate line"}}}};
 
 constexpr detail::EnumNames<FeatureIssue::Action, 3> kIssueActionNames{
     "feature issue action",
@@ -46,6 +48,7 @@ Layer Layer::clone() const {
   copy.source = source;
   copy.name = name;
   copy.driver = driver;
+  copy.geometry = geometry;
   copy.crs = crs;
   copy.fields = fields;
   copy.report = report;

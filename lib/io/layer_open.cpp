@@ -60,8 +60,9 @@ OpenedLayer open_layer(const std::string& path, const std::string& layer_name,
   return out;
 }
 
-void require_polygon_layer(OGRLayer* layer, const Location& where) {
+LayerGeometry require_layer_geometry(OGRLayer* layer, LayerGeometry wanted, const Location& where) {
   const OGRwkbGeometryType type = wkbFlatten(layer->GetGeomType());
+  const std::string declared = OGRGeometryTypeToName(type);
   switch (type) {
     case wkbPolygon:
     case wkbMultiPolygon:
@@ -70,15 +71,37 @@ void require_polygon_layer(OGRLayer* layer, const Location& where) {
     case wkbSurface:
     case wkbPolyhedralSurface:
     case wkbTIN:
+      if (wanted == LayerGeometry::Lines) {
+        throw InputError(fmt::format("the layer holds polygons ({}), not lines: lengths are measured on "
+                                     "lines; measure polygons by area (redline area)",
+                                     declared),
+                         where);
+      }
+      return LayerGeometry::Polygons;
+    case wkbLineString:
+    case wkbMultiLineString:
+    case wkbCircularString:
+    case wkbCompoundCurve:
+    case wkbMultiCurve:
+    case wkbCurve:
+      if (wanted == LayerGeometry::Polygons) {
+        throw InputError(fmt::format("the layer holds lines ({}), not polygons: areas are measured on "
+                                     "polygons; measure lines by length (redline length, or measure = "
+                                     "\"length\" in a check)",
+                                     declared),
+                         where);
+      }
+      return LayerGeometry::Lines;
     case wkbUnknown:  // mixed types: checked feature by feature
     case wkbGeometryCollection:
-      return;
+      return wanted == LayerGeometry::Lines ? LayerGeometry::Lines : LayerGeometry::Polygons;
     case wkbNone:
-      throw InputError("the layer has no geometry (an attribute table): redline measures polygons",
+      throw InputError(fmt::format("the layer has no geometry (an attribute table): redline measures {}",
+                                   wanted == LayerGeometry::Lines ? "lines" : "polygons"),
                        where);
     default:
-      throw InputError(fmt::format("the layer holds {} geometries: redline measures polygons",
-                                   OGRGeometryTypeToName(type)),
+      throw InputError(fmt::format("the layer holds {} geometries: redline measures {}", declared,
+                                   wanted == LayerGeometry::Lines ? "lines" : "polygons"),
                        where);
   }
 }

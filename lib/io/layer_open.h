@@ -8,6 +8,7 @@
 #include "io/gdal_dataset.h"
 #include "redline/crs/crs.h"
 #include "redline/error.h"
+#include "redline/io/layer.h"
 
 namespace redline::detail {
 
@@ -28,8 +29,12 @@ OpenedLayer open_layer(const std::string& path, const std::string& layer_name,
 /// Opens `path` and returns the dataset with the encoding settled, for all its layers.
 OpenedLayer open_source(const std::string& path, const std::string& encoding);
 
-/// Throws InputError when the layer's declared geometry type is not polygonal.
-void require_polygon_layer(OGRLayer* layer, const Location& where);
+/// Returns what the layer is read as (Polygons or Lines) from its declared geometry type and
+/// what is `wanted`; a layer of unknown or mixed type is read as `wanted` (polygons for Any),
+/// its features checked one by one. Throws InputError, in plain words, when the declared type
+/// is not what is wanted (lines for a polygon reader, polygons for a line reader, points, no
+/// geometry).
+LayerGeometry require_layer_geometry(OGRLayer* layer, LayerGeometry wanted, const Location& where);
 
 /// Returns the layer's CRS: `assume` when given, else the source's. Throws InputError when there
 /// is none (with guess_crs()'s suggestion).

@@ -2,6 +2,6 @@
 
 namespace redline {
 
-LayerOrigin origin_of(const Layer& layer) { return LayerOrigin{layer.source, layer.name, layer.report}; }
+LayerOrigin origin_of(const Layer& layer) { return LayerOrigin{layer.source, layer.name, layer.report, layer.geometry}; }
 
 }  // namespace redline

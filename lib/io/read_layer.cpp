@@ -40,7 +40,8 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   if (!opened.encoding_note.empty()) layer.report.notes.push_back(opened.encoding_note);
   const Location here = layer.where();
 
-  detail::require_polygon_layer(ogr, here);
+  layer.geometry = detail::require_layer_geometry(ogr, options.geometry, here);
+  const LayerGeometry geometry = layer.geometry;
   layer.crs = require_crs ? detail::resolve_crs(ogr, options.assume_crs, here, layer.report.notes)
                           : detail::source_crs(ogr);
 
@@ -107,7 +108,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   std::vector<NormalisedGeometry> checked(raws.size());
   detail::parallel_for(raws.size(), options.threads, [&](std::size_t i) {
     try {
-      checked[i] = detail::normalise_geometry(raws[i]);
+      checked[i] = detail::normalise_geometry(raws[i], geometry);
     } catch (const Error& e) {
       throw InputError(e.reason(), layer.where(raws[i].fid));
     }
@@ -127,7 +128,7 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   // Pass 3 (all cores): validity and repair.
   detail::parallel_for(raws.size(), options.threads, [&](std::size_t i) {
     try {
-      detail::validate_geometry(checked[i], raws[i], layer.crs, options);
+      detail::validate_geometry(checked[i], raws[i], layer.crs, options, geometry);
     } catch (const Error& e) {
       rethrow_with_location(e, layer.where(raws[i].fid));
     }
@@ -146,6 +147,8 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
         case FeatureIssue::Kind::EmptyGeometry: ++report.empty_geometries; break;
         case FeatureIssue::Kind::Invalid: ++report.invalid; break;
         case FeatureIssue::Kind::NotPolygon: break;
+        case FeatureIssue::Kind::NotLine: break;
+        case FeatureIssue::Kind::DegenerateLine: ++report.degenerate_lines; break;
         case FeatureIssue::Kind::Flattened: ++report.flattened; break;
         case FeatureIssue::Kind::Linearised: ++report.linearised; break;
       }
@@ -153,13 +156,22 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
       if (raws[i].flattened && is.kind != FeatureIssue::Kind::Flattened) ++report.flattened;
       if (is.action == FeatureIssue::Action::Repaired) ++report.repaired;
       if (c.skip) ++report.skipped;
-      const bool refuse = (is.kind == FeatureIssue::Kind::Invalid ||
-                           is.kind == FeatureIssue::Kind::NotPolygon) &&
-                          options.invalid == InvalidPolicy::Fail;
+      const bool refuse = ((is.kind == FeatureIssue::Kind::Invalid ||
+                            is.kind == FeatureIssue::Kind::NotPolygon ||
+                            is.kind == FeatureIssue::Kind::NotLine) &&
+                           options.invalid == InvalidPolicy::Fail) ||
+                          (is.kind == FeatureIssue::Kind::DegenerateLine &&
+                           (options.invalid == InvalidPolicy::Fail ||
+                            options.invalid == InvalidPolicy::RepairStrict));
       if (refuse) {
         std::string at = is.x ? fmt::format(" at ({:.3f}, {:.3f})", *is.x, *is.y) : "";
         throw InputError(fmt::format("{}: {}{}", to_string(is.kind), is.reason, at), layer.where(is.fid),
                          Hint{HintKind::InvalidPolicy, ""});
+      }
+      if (is.kind == FeatureIssue::Kind::DegenerateLine && !c.skip) {
+        // Kept as length 0: a decision the user must see, as a repair that destroyed area.
+        loud_repairs.push_back(Error(ErrorKind::Input, is.reason + "; kept with length 0",
+                                     layer.where(is.fid)));
       }
       if (c.repair_beyond_tolerance) {
         ++report.repairs_beyond_tolerance;
@@ -187,8 +199,11 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
   for (std::size_t i = 0; i < loud_repairs.size(); ++i) {
     const Error& e = loud_repairs[i];
     if (i == 10) {
-      const std::string more = fmt::format("… and {} more repair(s) beyond the tolerance in {}",
-                                           loud_repairs.size() - 10, describe(here));
+      const std::string more =
+          fmt::format("… and {} more {} in {}", loud_repairs.size() - 10,
+                      geometry == LayerGeometry::Lines ? "degenerate line(s) kept with length 0"
+                                                       : "repair(s) beyond the tolerance",
+                      describe(here));
       report.notes.push_back(more);
       if (options.warn) options.warn(more);
       break;
@@ -197,8 +212,9 @@ Layer read_opened_layer(OpenedLayer& opened, const std::string& path, const Read
     if (options.warn) options.warn(e.what());
   }
   if (report.flattened) {
-    report.notes.push_back(fmt::format("Z/M values dropped from {} feature(s): areas are 2D",
-                                       report.flattened));
+    report.notes.push_back(fmt::format("Z/M values dropped from {} feature(s): {} are 2D",
+                                       report.flattened,
+                                       geometry == LayerGeometry::Lines ? "lengths" : "areas"));
   }
   if (report.linearised) {
     report.notes.push_back(

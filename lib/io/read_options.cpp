@@ -15,7 +15,13 @@ constexpr detail::EnumNames<InvalidPolicy, 4> kInvalidPolicyNames{
     {{{InvalidPolicy::Repair, "repair"}, {InvalidPolicy::RepairStrict, "repair-strict"},
       {InvalidPolicy::Skip, "skip"}, {InvalidPolicy::Fail, "fail"}}}};
 
+constexpr detail::EnumNames<LayerGeometry, 3> kLayerGeometryNames{
+    "layer geometry",
+    {{{LayerGeometry::Polygons, "polygons"}, {LayerGeometry::Lines, "lines"}, {LayerGeometry::Any, "any"}}}};
+
 }  // namespace
+
+std::string layer_geometry_name(LayerGeometry geometry) { return kLayerGeometryNames.name(geometry); }
 
 InvalidPolicy parse_invalid_policy(const std::string& text) { return kInvalidPolicyNames.parse(text); }
 

@@ -60,16 +60,22 @@ LayerInfo inspect_layer(detail::OpenedLayer& opened, const std::string& path,
   read.encoding = options.encoding;
   read.invalid = InvalidPolicy::Skip;  // count, do not repair: info changes nothing
   read.threads = options.threads;
+  read.geometry = LayerGeometry::Any;
   read.progress = options.progress;
   try {
     Layer layer = detail::read_opened_layer(opened, path, read, /*require_crs=*/false);
-    info.polygonal = true;
+    info.polygonal = layer.geometry == LayerGeometry::Polygons;
+    info.lines = layer.geometry == LayerGeometry::Lines;
+    info.degenerate_lines = layer.report.degenerate_lines;
     info.null_geometries = layer.report.null_geometries;
     info.empty_geometries = layer.report.empty_geometries;
     info.invalid = layer.report.invalid;
     for (auto& is : layer.report.issues) {
-      if (is.kind == FeatureIssue::Kind::NotPolygon) ++info.not_polygon;
-      if (is.kind == FeatureIssue::Kind::Invalid || is.kind == FeatureIssue::Kind::NotPolygon) {
+      if (is.kind == FeatureIssue::Kind::NotPolygon || is.kind == FeatureIssue::Kind::NotLine) {
+        ++info.not_polygon;
+      }
+      if (is.kind == FeatureIssue::Kind::Invalid || is.kind == FeatureIssue::Kind::NotPolygon ||
+          is.kind == FeatureIssue::Kind::NotLine || is.kind == FeatureIssue::Kind::DegenerateLine) {
         info.issues.push_back(std::move(is));
       }
     }

@@ -15,6 +15,10 @@ std::string format_area(double m2, AreaUnit unit) {
   return format_number(from_square_metres(m2, unit), display_decimals(unit));
 }
 
+std::string format_length(double m, LengthUnit unit) {
+  return format_number(from_metres(m, unit), display_decimals(unit));
+}
+
 std::string format_percent(double percent) { return format_number(percent, 2); }
 
 std::string group_label(const std::string& key, bool is_null) {

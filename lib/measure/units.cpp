@@ -55,6 +55,30 @@ std::string unit_symbol(AreaUnit unit) {
   return "m²";
 }
 
+double metres_per(LengthUnit unit) { return unit == LengthUnit::Kilometre ? 1000.0 : 1.0; }
+
+namespace {
+
+constexpr detail::EnumNames<LengthUnit, 10> kLengthUnitNames{
+    "length unit",
+    {{{LengthUnit::Metre, "m"}, {LengthUnit::Kilometre, "km"}, {LengthUnit::Metre, "metre"},
+      {LengthUnit::Metre, "metres"}, {LengthUnit::Metre, "米"}, {LengthUnit::Kilometre, "kilometre"},
+      {LengthUnit::Kilometre, "kilometres"}, {LengthUnit::Kilometre, "公里"},
+      {LengthUnit::Kilometre, "千米"}, {LengthUnit::Metre, "meter"}}},
+    "or 米, 公里"};
+
+}  // namespace
+
+LengthUnit parse_length_unit(const std::string& text) { return kLengthUnitNames.parse(text); }
+
+std::vector<std::string> length_unit_names() { return kLengthUnitNames.names(); }
+
+std::string unit_name(LengthUnit unit) { return kLengthUnitNames.name(unit); }
+
+std::string unit_symbol(LengthUnit unit) { return unit_name(unit); }
+
+int display_decimals(LengthUnit unit) { return unit == LengthUnit::Kilometre ? 4 : 2; }
+
 int display_decimals(AreaUnit unit) {
   return unit == AreaUnit::SquareKilometre || unit == AreaUnit::WanMu ? 4 : 2;
 }

@@ -55,10 +55,12 @@ std::string source_info_json(const SourceInfo& info) {
         {"encoding", l.encoding},
         {"fields", std::move(fields)},
         {"polygonal", l.polygonal},
+        {"lines", l.lines},
         {"null_geometries", l.null_geometries},
         {"empty_geometries", l.empty_geometries},
         {"invalid", l.invalid},
         {"not_polygon", l.not_polygon},
+        {"degenerate_lines", l.degenerate_lines},
         {"issues", std::move(issues)},
         {"problem", problem_text(l)},
         {"crs_contradiction", l.crs_contradiction}};
@@ -96,10 +98,17 @@ std::string render_source_info(const SourceInfo& info, OutputFormat format) {
     for (const auto& f : l.fields) fields += (fields.empty() ? "" : ", ") + f.name + " (" + type_name(f.type) + ")";
     t.add_row({"fields", fields.empty() ? "none" : fields});
     if (l.problem.empty()) {
-      t.add_row({"invalid polygons", std::to_string(l.invalid)});
+      if (l.lines) {
+        t.add_row({"measured as", "lines, by length (redline length)"});
+        t.add_row({"degenerate lines", std::to_string(l.degenerate_lines)});
+      } else {
+        t.add_row({"invalid polygons", std::to_string(l.invalid)});
+      }
       t.add_row({"empty geometries", std::to_string(l.empty_geometries)});
       t.add_row({"null geometries", std::to_string(l.null_geometries)});
-      if (l.not_polygon) t.add_row({"non-polygon features", std::to_string(l.not_polygon)});
+      if (l.not_polygon) {
+        t.add_row({l.lines ? "non-line features" : "non-polygon features", std::to_string(l.not_polygon)});
+      }
       std::size_t shown = 0;
       for (const auto& is : l.issues) {
         if (++shown > 10) {

@@ -19,7 +19,8 @@ std::string origin_title(const LayerOrigin& origin) { return origin.source + " (
 
 void append_read_lines(std::vector<std::string>& lines, const std::string& prefix, const LayerOrigin& origin,
                        double repair_delta_m2, AreaUnit unit) {
-  for (const std::string& line : read_report_lines(origin.read, repair_delta_m2, unit)) lines.push_back(prefix + line);
+  for (const std::string& line : read_report_lines(origin.read, repair_delta_m2, unit, origin.geometry))
+    lines.push_back(prefix + line);
 }
 
 }  // namespace redline::detail

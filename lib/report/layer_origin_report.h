@@ -18,6 +18,10 @@ nlohmann::ordered_json origin_json(const LayerOrigin& origin);
 /// from repairing its invalid polygons, `repair_delta_m2` in `unit`.
 nlohmann::ordered_json origin_read_json(const LayerOrigin& origin, double repair_delta_m2, AreaUnit unit);
 
+/// read_report_lines() for a layer read as `geometry`: a line layer's zeros are lengths.
+std::vector<std::string> read_report_lines(const ReadReport& report, double repair_delta_m2, AreaUnit unit,
+                                           LayerGeometry geometry);
+
 /// Returns "SOURCE (layer LAYER)", as report titles name an input.
 std::string origin_title(const LayerOrigin& origin);
 

@@ -10,7 +10,7 @@ nlohmann::ordered_json read_report_json(const ReadReport& r) {
     if (is.x) j["x"] = *is.x, j["y"] = *is.y;
     issues.push_back(std::move(j));
   }
-  return {{"features", r.features},
+  nlohmann::ordered_json j = {{"features", r.features},
           {"null_geometries", r.null_geometries},
           {"empty_geometries", r.empty_geometries},
           {"invalid", r.invalid},
@@ -21,6 +21,9 @@ nlohmann::ordered_json read_report_json(const ReadReport& r) {
           {"encoding", r.encoding},
           {"notes", r.notes},
           {"issues", std::move(issues)}};
+  // Only line layers have them: polygon reports stay as they were.
+  if (r.degenerate_lines) j["degenerate_lines"] = r.degenerate_lines;
+  return j;
 }
 
 }  // namespace redline

@@ -193,10 +193,10 @@ TEST(CheckSpecBuilder, ARulesTableAndCommandLineWordsBuildTheSameCheck) {
 
 TEST(CheckSpecBuilder, EveryKeyIsListed) {
   const std::vector<std::string> keys = check_parameter_keys();
-  EXPECT_EQ(keys.size(), 21u);
+  EXPECT_EQ(keys.size(), 22u);
   for (const char* k : {"name", "kind", "description", "layer", "layer_name", "previous", "previous_layer", "baseline",
                         "key", "label", "by", "field", "order", "within", "within_layer", "min_percent", "share_of",
-                        "zones", "where", "unit", "method"}) {
+                        "zones", "where", "unit", "method", "measure"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), k), keys.end()) << k;
   }
 }

@@ -7,6 +7,7 @@ redline_test(checks_tests
   ${CMAKE_CURRENT_LIST_DIR}/not_reduced_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rules_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/share_checks_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/length_checks_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/threshold_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validate_check_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_cli_test.cpp

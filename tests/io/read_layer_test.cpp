@@ -249,7 +249,8 @@ TEST(InspectSource, ReportsWhatReadLayerWouldRefuse) {
 
   SourceInfo lines = inspect_source(data_path("io/lines.shp"));
   EXPECT_FALSE(lines.layers[0].polygonal);
-  EXPECT_FALSE(lines.layers[0].problem.empty());
+  EXPECT_TRUE(lines.layers[0].lines);  // described as a line layer, not refused (issue 10)
+  EXPECT_TRUE(lines.layers[0].problem.empty()) << lines.layers[0].problem;
 
   SourceInfo gbk = inspect_source(data_path("io/gbk_nocpg.shp"));
   EXPECT_TRUE(contains(gbk.layers[0].problem, "is not valid text")) << gbk.layers[0].problem;

@@ -327,7 +327,7 @@ const SampleVerdicts& sample_verdicts() {
     static GeosOracle geos;  // owns the parsed geometries; lives with the verdicts
     std::vector<Polygon> polygons;
     for (const LayerInfo& info : inspect_source(sample).layers) {
-      if (!info.problem.empty()) continue;  // not polygonal (shoreline_line)
+      if (!info.polygonal) continue;  // shoreline_line is a line layer
       ++v.layers;
       ReadOptions options;
       options.layer = info.name;

@@ -1,6 +1,7 @@
 # The overlay engine: coverage, tabulate, overlay and their tools (issue 4).
 redline_test(overlay_tests
   ${CMAKE_CURRENT_LIST_DIR}/coverage_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/line_coverage_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cover_overlaps_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tabulate_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/overlay_test.cpp

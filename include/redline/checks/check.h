@@ -25,6 +25,10 @@
 //  - share-of-zones: the features whose `field` (DEFAULT kDefaultZoneField, GNFQ) is one of
 //    `zones` (DEFAULT kDefaultProtectedZones: 岸线保护区, 岸线保留区) hold at least
 //    min_percent % of the layer's area (河湖岸线保护率).
+//  - min-share and share-of-zones with measure = length: the same on a line layer, by length
+//    (shoreline length in protected zones, the part of a line inside `within`); the figures are
+//    lengths in `length_unit`, the method ellipsoidal or planar (survey is for areas only), and
+//    min-share's share is of the line layer (share_of = layer).
 // `where` keeps only features whose attribute has one of the given values (e.g. XFZT = 已修复
 // for restored mines), in the layer and its previous version; details "where_matches" count
 // what it kept. A check that measures nothing (a layer it reads holds no feature, or `where`
@@ -81,6 +85,15 @@ REDLINE_EXPORT std::string share_of_name(ShareOf share_of);
 /// Returns the names, in the order above.
 REDLINE_EXPORT std::vector<std::string> share_of_names();
 
+/// min-share, share-of-zones: what is measured. A check by length reads its layer as lines.
+enum class CheckMeasure { Area, Length };
+/// DEFAULT measure of a check: area.
+constexpr CheckMeasure kDefaultCheckMeasure = CheckMeasure::Area;
+/// Parses "area" or "length" (ASCII case ignored). Throws UsageError listing them.
+REDLINE_EXPORT CheckMeasure parse_check_measure(const std::string& text);
+/// Returns the name parse_check_measure() accepts: "area" or "length".
+REDLINE_EXPORT std::string check_measure_name(CheckMeasure measure);
+
 /// DEFAULT unit of a check's figures: ha.
 constexpr AreaUnit kDefaultCheckUnit = AreaUnit::Hectare;
 /// DEFAULT area method of a check: ellipsoidal.
@@ -125,6 +138,10 @@ struct CheckSpec {
 
   AreaMethod method = kDefaultCheckMethod;  ///< DEFAULT: kDefaultCheckMethod
   AreaUnit unit = kDefaultCheckUnit;        ///< unit of the figures; DEFAULT: kDefaultCheckUnit
+  /// min-share, share-of-zones: area or length. DEFAULT: kDefaultCheckMeasure (area).
+  CheckMeasure measure = kDefaultCheckMeasure;
+  /// Unit of the figures when measure is length. DEFAULT: kDefaultLengthUnit (km).
+  LengthUnit length_unit = kDefaultLengthUnit;
   std::string source;  ///< where the spec came from ("rules.toml, check 3 (line 12)"), for errors
   std::string delivery;  ///< the delivery it runs on ("" when none)
 };
@@ -171,6 +188,9 @@ struct CheckResult {
   ///    within, slivers.
   ///  - share-of-zones: field, zones, counted_area, total_area, area_unit, by_zone [{zone (null
   ///    for no value), area, counted}].
+  ///  - min-share and share-of-zones by length: "measure": "length", "length_unit" instead of
+  ///    area_unit, and lengths where the keys above have areas: inside, of (min-share);
+  ///    counted_length, total_length, by_zone [{zone, length, counted}] (share-of-zones).
   ///  - any kind with `where`: where_matches {layer label: features kept}.
   /// DEFAULT: "{}" (a result not made by run_checks).
   std::string details_json = "{}";

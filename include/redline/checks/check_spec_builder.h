@@ -18,6 +18,9 @@
 //                             "52" or "52%")
 //   share_of                  layer | within (DEFAULT kDefaultShareOf)
 //   unit, method              an area unit and method (DEFAULT: the context's)
+//   measure                   area | length (min-share, share-of-zones; DEFAULT area); with
+//                             length, unit is a length unit: m or km, 米, 公里 (DEFAULT km, not
+//                             the context's area unit) and method ellipsoidal or planar
 // Paths are resolved against CheckSpecContext::base_dir; "{delivery}" may only begin a path
 // (redline/checks/deliveries.h) and appear in no other value.
 //

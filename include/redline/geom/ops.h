@@ -37,6 +37,11 @@ REDLINE_EXPORT Geometry union_of(GeometryView a, GeometryView b, double grid_siz
 /// Returns the union of all `parts` (null and empty ones ignored) on the grid, as one
 /// (Multi)Polygon; overlapping parts count once. An empty MultiPolygon when there are none.
 REDLINE_EXPORT Geometry union_all(const std::vector<GeometryView>& parts, double grid_size);
+/// Returns the part of the lines of `lines` that lies in the interior of the polygons of `area`,
+/// on the grid, as a (Multi)LineString (an empty MultiLineString when none): a part running
+/// along the boundary of `area` is outside, so lines that only touch `area` have nothing
+/// inside. Null when either is null. Throws InternalError if GEOS fails.
+REDLINE_EXPORT Geometry lines_inside(GeometryView lines, GeometryView area, double grid_size);
 /// Returns `g` with its coordinates on the grid (GEOS setPrecision; stays valid), polygonal.
 REDLINE_EXPORT Geometry snap_to_grid(GeometryView g, double grid_size);
 

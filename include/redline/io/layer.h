@@ -1,10 +1,14 @@
 #pragma once
-// redline::Layer and read_layer(): polygon layers read from Shapefile, GeoPackage, FileGDB,
-// GeoJSON or any other OGR vector source.
+// redline::Layer and read_layer(): polygon layers (and, when asked, line layers) read from
+// Shapefile, GeoPackage, FileGDB, GeoJSON or any other OGR vector source.
 //
 // What reading guarantees:
 //  - every geometry is 2D Polygon or MultiPolygon (Z and M dropped, curves linearised, with a
 //    note in the report); null and empty geometries are kept, counted, and measure 0;
+//  - with ReadOptions::geometry = Lines (or Any on a line layer), every geometry is instead 2D
+//    LineString or MultiLineString, under the same rules; a line with fewer than 2 distinct
+//    vertices has no length and is handled by the InvalidPolicy (see LayerGeometry); lines are
+//    never repaired (GEOS MakeValid is for polygons);
 //  - every coordinate is a finite number within ±1e9 (kMaxCoordinate), and within ±180°/±90°
 //    in a geographic CRS; anything else is refused with an InputError naming the feature;
 //  - invalid polygons are found with GEOS and handled by the InvalidPolicy: repaired with GEOS
@@ -57,6 +61,24 @@ enum class InvalidPolicy {
   RepairStrict,
 };
 
+/// What kind of geometry a layer is read as.
+///
+/// A degenerate line (fewer than 2 distinct vertices: it has no length) is an invalid feature:
+/// under Repair it is kept with an empty geometry (it measures 0, its attributes stay in every
+/// group) and reported loudly (ReadReport::notes and ReadOptions::warn); under Skip it is left
+/// out; under Fail and RepairStrict it is refused with an InputError naming the feature.
+enum class LayerGeometry {
+  Polygons,  ///< polygons only; a layer of lines or points is refused (DEFAULT)
+  Lines,     ///< LineString/MultiLineString only; a layer of polygons or points is refused
+  Any,       ///< whichever of the two the layer declares (lines when it declares a line type)
+};
+
+/// DEFAULT ReadOptions::geometry: polygons, as every polygon tool reads.
+constexpr LayerGeometry kDefaultLayerGeometry = LayerGeometry::Polygons;
+
+/// Returns "polygons", "lines" or "any".
+REDLINE_EXPORT std::string layer_geometry_name(LayerGeometry geometry);
+
 /// Largest |x| or |y| accepted in any CRS: 1e9 m is 25 times round the Earth.
 constexpr double kMaxCoordinate = 1.0e9;
 
@@ -85,8 +107,10 @@ struct ReadOptions {
   /// from the .cpg file or the DBF's LDID byte. Ignored (with a note) by formats that are
   /// always UTF-8 (GeoPackage, FileGDB, GeoJSON).
   std::string encoding;
-  /// What to do with invalid polygons. DEFAULT: kDefaultInvalidPolicy.
+  /// What to do with invalid polygons (and degenerate lines). DEFAULT: kDefaultInvalidPolicy.
   InvalidPolicy invalid = kDefaultInvalidPolicy;
+  /// What geometry the layer must hold. DEFAULT: kDefaultLayerGeometry (polygons).
+  LayerGeometry geometry = kDefaultLayerGeometry;
   /// Accept a CRS that the coordinates contradict (see above) instead of refusing it; the
   /// report then says what contradicts it. Never accepts coordinates that are impossible in the
   /// CRS (beyond ±180°/±90° in a geographic CRS). DEFAULT: false.
@@ -106,7 +130,11 @@ struct ReadOptions {
 
 /// Something reading noticed about one feature.
 struct FeatureIssue {
-  enum class Kind { NullGeometry, EmptyGeometry, Invalid, NotPolygon, Flattened, Linearised };
+  enum class Kind {
+    NullGeometry, EmptyGeometry, Invalid, NotPolygon, Flattened, Linearised,
+    NotLine,         ///< a feature that is not a line in a layer read as lines (skipped)
+    DegenerateLine,  ///< a line with fewer than 2 distinct vertices (see LayerGeometry)
+  };
   enum class Action { Counted, Repaired, Skipped };
   std::int64_t fid = 0;
   Kind kind = Kind::Invalid;
@@ -135,6 +163,7 @@ struct ReadReport {
   std::size_t invalid = 0;           ///< invalid polygons found
   std::size_t repaired = 0;
   std::size_t skipped = 0;           ///< features left out (invalid with Skip, non-polygons)
+  std::size_t degenerate_lines = 0;  ///< lines with fewer than 2 distinct vertices
   std::size_t flattened = 0;         ///< Z or M dropped
   std::size_t linearised = 0;        ///< curves turned into line segments
   std::size_t repairs_beyond_tolerance = 0;  ///< repairs that emptied a feature or changed its
@@ -144,11 +173,13 @@ struct ReadReport {
   std::vector<std::string> notes;    ///< plain-words notes for the user
 };
 
-/// A polygon layer held in memory.
+/// A polygon (or line) layer held in memory.
 struct REDLINE_EXPORT Layer {
   std::string source;   ///< path as given
   std::string name;     ///< layer name in the source
   std::string driver;   ///< GDAL driver short name ("ESRI Shapefile", "GPKG", ...)
+  /// What was read: Polygons or Lines (never Any). DEFAULT: Polygons.
+  LayerGeometry geometry = LayerGeometry::Polygons;
   Crs crs;
   std::vector<Field> fields;
   std::vector<Feature> features;  ///< skipped features are not here
@@ -163,11 +194,13 @@ struct REDLINE_EXPORT Layer {
   Location where(std::optional<std::int64_t> fid = std::nullopt) const;
 };
 
-/// Reads a polygon layer. Throws InputError for a missing or unreadable source, a layer that
-/// is not polygonal, a missing CRS (with the suggestion), a CRS the coordinates contradict
+/// Reads a polygon layer (or a line layer: ReadOptions::geometry). Throws InputError for a
+/// missing or unreadable source, a layer that does not hold the geometry asked for (in plain
+/// words: "the layer holds lines: ..."), a missing CRS (with the suggestion), a CRS the coordinates contradict
 /// (unless trusted), non-finite or absurd coordinates, a ring round a pole or across the
 /// antimeridian in a geographic CRS, undecodable text, invalid polygons under
-/// InvalidPolicy::Fail and area-destroying repairs under InvalidPolicy::RepairStrict;
+/// InvalidPolicy::Fail, degenerate lines under Fail and RepairStrict, and area-destroying
+/// repairs under InvalidPolicy::RepairStrict;
 /// UsageError for an unknown layer name, a CRS text PROJ does not understand, or a
 /// repair_tolerance_percent that is negative or not finite.
 REDLINE_EXPORT Layer read_layer(const std::string& path, const ReadOptions& options = {});

@@ -22,6 +22,7 @@ struct LayerOrigin {
   std::string source;  ///< path as given to read_layer (Layer::source)
   std::string layer;   ///< layer name in the source (Layer::name)
   ReadReport read;     ///< a copy of what reading found (Layer::report)
+  LayerGeometry geometry = LayerGeometry::Polygons;  ///< what it was read as (Layer::geometry)
 };
 
 /// Returns `layer`'s origin: its source, name and a copy of its read report. Throws nothing

@@ -26,10 +26,15 @@ struct LayerInfo {
   Envelope extent;
   std::string encoding;        ///< attribute encoding used ("" when a shapefile declares none)
   std::vector<Field> fields;
-  bool polygonal = false;      ///< whether redline can measure it
+  bool polygonal = false;      ///< whether redline can measure it by area
+  bool lines = false;          ///< whether it is a line layer redline can measure by length
+  std::size_t degenerate_lines = 0;  ///< lines with fewer than 2 distinct vertices
+  /// not_polygon: features of another kind than the layer's (not polygons; in a line layer,
+  /// not lines), which reading skips.
   std::size_t null_geometries = 0, empty_geometries = 0, invalid = 0, not_polygon = 0;
-  std::vector<FeatureIssue> issues;  ///< invalid and non-polygon features, in FID order
-  std::string problem;         ///< why the layer cannot be read as polygons ("" when it can)
+  /// invalid and non-polygon features (for lines: degenerate and non-line ones), in FID order
+  std::vector<FeatureIssue> issues;
+  std::string problem;         ///< why the layer cannot be read ("" when it can)
   Hint problem_hint;           ///< what setting gets past `problem` (reports add it in neutral words)
 };
 
@@ -48,7 +53,7 @@ struct InspectOptions {
 };
 
 /// Inspects a source without refusing what read_layer() would refuse: a missing CRS, a
-/// non-polygon layer and undecodable text are reported in LayerInfo, not thrown. Throws
+/// layer of neither polygons nor lines (a line layer is read as lines) and undecodable text are reported in LayerInfo, not thrown. Throws
 /// InputError when the source cannot be opened, UsageError for an unknown layer name.
 REDLINE_EXPORT SourceInfo inspect_source(const std::string& path, const InspectOptions& options = {});
 

@@ -21,6 +21,10 @@ REDLINE_EXPORT std::string format_number(double value, int decimals);
 /// (display_decimals(): ha and 亩 to 2 decimals).
 REDLINE_EXPORT std::string format_area(double m2, AreaUnit unit);
 
+/// Returns `m` metres in `unit`, rounded as reports print that unit (display_decimals(): km to
+/// 4 decimals, m to 2).
+REDLINE_EXPORT std::string format_length(double m, LengthUnit unit);
+
 /// Returns a percentage with 2 decimals ("27.87"), without the % sign.
 REDLINE_EXPORT std::string format_percent(double percent);
 

@@ -9,8 +9,6 @@
 
 #include "redline/export.h"
 
-#include "redline/export.h"
-
 namespace redline {
 
 enum class AreaUnit { SquareMetre, Hectare, Mu, WanMu, SquareKilometre };
@@ -58,5 +56,35 @@ REDLINE_EXPORT double parse_decimal(const std::string& text, const std::string& 
 /// unknown ("75ha x" has the unit 'ha x'), and when the area exceeds the Earth's surface.
 /// Pure like parse_decimal: a fuzzing entry point.
 REDLINE_EXPORT double parse_area(const std::string& text);
+
+/// Length units of line reports (shoreline, boundaries): the metre and the kilometre.
+enum class LengthUnit { Metre, Kilometre };
+
+/// DEFAULT unit of line lengths (redline length, line coverage, checks by length): the
+/// kilometre, as shoreline lengths are published.
+constexpr LengthUnit kDefaultLengthUnit = LengthUnit::Kilometre;
+
+/// Returns the size of one `unit` in metres.
+REDLINE_EXPORT double metres_per(LengthUnit unit);
+
+/// Returns `m` metres expressed in `unit`.
+inline double from_metres(double m, LengthUnit unit) { return m / metres_per(unit); }
+
+/// Parses a length unit name: m, km, or the Chinese 米, 公里 / 千米 (also metre(s), kilometre(s)).
+/// Case-insensitive. Throws UsageError "unknown length unit 'x' (expected m or km; or 米, 公里)".
+REDLINE_EXPORT LengthUnit parse_length_unit(const std::string& text);
+
+/// Returns the short names of the length units ("m", "km"), for help texts.
+REDLINE_EXPORT std::vector<std::string> length_unit_names();
+
+/// Returns the length unit's short name as parse_length_unit accepts it: "m" or "km".
+REDLINE_EXPORT std::string unit_name(LengthUnit unit);
+
+/// Returns the length unit as tables print it: "m" or "km".
+REDLINE_EXPORT std::string unit_symbol(LengthUnit unit);
+
+/// Returns the number of decimals lengths in this unit are printed and compared with: 2 for m
+/// (centimetres), 4 for km (decimetres).
+REDLINE_EXPORT int display_decimals(LengthUnit unit);
 
 }  // namespace redline

@@ -4,8 +4,9 @@
 // JSON: {"source", "driver", "layers": [{"name", "geometry_type", "features",
 //   "crs" (label or null), "epsg" (or null), "crs_suggestion", "crs_explanation",
 //   "extent": [minx, miny, maxx, maxy] or null, "encoding", "fields": [{"name", "type", "width"}],
-//   "polygonal", "null_geometries", "empty_geometries", "invalid", "not_polygon",
-//   "issues": [...], "problem"}]}
+//   "polygonal", "lines" (a line layer, measured by length), "null_geometries",
+//   "empty_geometries", "invalid", "not_polygon", "degenerate_lines", "issues": [...],
+//   "problem"}]}
 #include <string>
 
 #include "redline/export.h"
