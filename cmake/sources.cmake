@@ -128,3 +128,13 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/io/coordinate_check.cpp
   lib/io/repair_audit.cpp
 )
+
+# Delivery QA: redline qa (issue 10).
+list(APPEND REDLINE_LIB_SOURCES
+  lib/checks/delivery_qa.cpp
+  lib/checks/delivery_qa_area_field.cpp
+  lib/checks/delivery_qa_invalid.cpp
+  lib/checks/delivery_qa_keys.cpp
+  lib/checks/delivery_qa_slivers.cpp
+  lib/checks/delivery_qa_spikes.cpp
+)

@@ -56,6 +56,7 @@
 #include "redline/checks/check.h"
 #include "redline/checks/check_spec_builder.h"
 #include "redline/checks/deliveries.h"
+#include "redline/checks/delivery_qa.h"
 #include "redline/checks/rules.h"
 #include "redline/checks/threshold.h"
 
