@@ -137,4 +137,11 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/delivery_qa_keys.cpp
   lib/checks/delivery_qa_slivers.cpp
   lib/checks/delivery_qa_spikes.cpp
+  lib/report/qa_layers.cpp
+  lib/report/qa_report.cpp
+)
+
+# Delivery QA tool (issue 10).
+list(APPEND REDLINE_TOOL_SOURCES
+  tools/qa.cpp
 )

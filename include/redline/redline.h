@@ -70,5 +70,7 @@
 #include "redline/report/info_report.h"
 #include "redline/report/overlay_layer.h"
 #include "redline/report/overlay_report.h"
+#include "redline/report/qa_layers.h"
+#include "redline/report/qa_report.h"
 #include "redline/report/table.h"
 #include "redline/report/tabulate_report.h"

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "checks/delivery_qa_parts.h"
+#include "overlay/repair_delta.h"
 #include "redline/io/reproject.h"
 #include "util/enum_names.h"
 
@@ -105,6 +106,7 @@ QaResult run_delivery_qa(const Layer& layer, const Layer* within, const QaOption
   r.crs = layer.crs;
   r.options = options;
   r.options.progress = nullptr;
+  r.repair_delta_m2 = detail::repair_delta_m2(layer, options.method);
 
   std::optional<std::size_t> key;
   if (!options.key_field.empty()) key = layer.field_index(options.key_field);

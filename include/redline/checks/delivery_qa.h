@@ -166,6 +166,8 @@ struct QaResult {
   std::array<std::size_t, 3> area_field_matches{};
   /// The total area of the overlaps, the gaps and the sliver parts, in m².
   double overlap_area_m2 = 0, gap_area_m2 = 0, sliver_area_m2 = 0;
+  /// How much repairing the invalid polygons changed the layer's area, in m² (options.method).
+  double repair_delta_m2 = 0;
 };
 
 /// Throws UsageError (naming the setting: "sliver width", "noise width", "spike angle", "area
