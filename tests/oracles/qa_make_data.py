@@ -11,6 +11,7 @@ Usage:
 Layers (EPSG:4527, CGCS2000 3-degree Gauss-Kruger zone 39, eastings like the Huichang sample's;
 local coordinates below are offsets from X0, Y0):
   boundary  one rectangle 0..400 x 0..200, BSM 'B1'
+  roads     one line (a layer of the wrong kind)
   parcels   key BSM (text), area field MJ (m2, real):
     QA01  0..100 x 0..100        clean; MJ = its planar area (matches planar)
     QA02  100..200 x 0..100      MJ = its ellipsoidal area (matches ellipsoidal)
@@ -127,6 +128,11 @@ def main():
         lyr.CreateFeature(f)
         print('fid %d BSM %r MJ %.10f planar %.10f ellipsoidal %.10f' %
               (fid, bsm, mj(shape, rule), shape.area, geodesic_area(shape)))
+
+    lyr = ds.CreateLayer('roads', srs, ogr.wkbLineString)  # a line layer QA must refuse
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkt('LINESTRING(%f %f, %f %f)' % (X0, Y0, X0 + 400, Y0 + 200)))
+    lyr.CreateFeature(f)
     ds = None
 
     overlap = shapes[1].intersection(shapes[2])
