@@ -57,7 +57,7 @@ Command register_qa(CLI::App& parent) {
                   "Vertices whose edges meet at less than this (degrees) are spikes (龙须) or saw-teeth "
                   "(锯齿); 0 = off")
       ->default_str(default_text(kDefaultSpikeAngleDegrees));
-  cmd->add_option("--strict", args->strict,
+  CLI::Option* strict_option = cmd->add_option("--strict", args->strict,
                   fmt::format("Finding kinds that fail the run (exit 1), comma separated: {}, or all "
                               "(default: none, findings are printed and the exit code is 0)",
                               list_names(qa_kind_names(), ", ")));
@@ -73,7 +73,7 @@ Command register_qa(CLI::App& parent) {
       "  redline qa delivery.shp --encoding GBK --key BSM --area-field TBMJ --strict overlaps,gaps\n"
       "  redline qa delivery.gpkg --area-field MJ_HA --area-unit ha --format json --out qa.gpkg");
 
-  Runner run = [args]() {
+  Runner run = [args, strict_option]() {
     const MeasureArgs& m = args->measure;
     QaReportOptions report = m.report_options<QaReportOptions>();
     report.shown = args->shown;
@@ -89,8 +89,9 @@ Command register_qa(CLI::App& parent) {
     options.keep_geometries = !args->out.empty();
     options.threads = m.threads;
     options.progress = stderr_progress();
-    const std::vector<QaFindingKind> strict = args->strict.empty() ? std::vector<QaFindingKind>{}
-                                                                   : parse_qa_kinds(args->strict);
+    // Given, even empty, it must name kinds: "--strict ''" is a slip, not "nothing strict".
+    const std::vector<QaFindingKind> strict = strict_option->count() > 0 ? parse_qa_kinds(args->strict)
+                                                                         : std::vector<QaFindingKind>{};
     validate_qa_options(options);
     // Refused before the work, not after it; the writer checks again.
     std::vector<std::string> inputs{args->input.path};
