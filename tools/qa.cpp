@@ -41,22 +41,27 @@ Command register_qa(CLI::App& parent) {
   cmd->add_option("--key", args->key, "Attribute that must name every feature once (e.g. BSM)");
   cmd->add_option("--area-field", args->area_field, "Attribute holding each feature's area (e.g. MJ, TBMJ, MJ_HA)");
   cmd->add_option("--area-unit", args->area_unit,
-                  "Unit of --area-field: m2, ha, mu, wanmu, km2 or 平方米, 公顷, 亩 (MJ_HA: ha)")
+                  fmt::format("Unit of --area-field: {}; Chinese names accepted (MJ_HA: ha)",
+                              list_names(area_unit_names())))
       ->default_str(unit_name(kDefaultAreaFieldUnit));
-  cmd->add_option("--area-tolerance", args->area_tolerance,
-                  "Percent of the computed area by which --area-field may differ (from the planar, "
-                  "ellipsoidal or survey area)")
-      ->default_str(default_text(kDefaultAreaTolerancePercent));
-  cmd->add_option("--sliver-width", args->sliver_width,
-                  "Polygons and parts in which no disk this wide (metres) fits are slivers; 0 = off")
-      ->default_str(default_text(kDefaultQaSliverWidthMetres));
-  cmd->add_option("--noise-width", args->noise_width,
-                  "Overlaps and gaps thinner than this (metres) are rounding noise, not findings")
-      ->default_str(default_text(kDefaultSliverWidthMetres));
-  cmd->add_option("--spike-angle", args->spike_angle,
-                  "Vertices whose edges meet at less than this (degrees) are spikes (龙须) or saw-teeth "
-                  "(锯齿); 0 = off")
-      ->default_str(default_text(kDefaultSpikeAngleDegrees));
+  // The thresholds: each a number whose default is the library's constant.
+  const struct {
+    const char* flag;
+    double* value;
+    double default_value;
+    const char* help;
+  } thresholds[] = {
+      {"--area-tolerance", &args->area_tolerance, kDefaultAreaTolerancePercent,
+       "Percent of the computed area by which --area-field may differ (from the planar, ellipsoidal or "
+       "survey area)"},
+      {"--sliver-width", &args->sliver_width, kDefaultQaSliverWidthMetres,
+       "Polygons and parts in which no disk this wide (metres) fits are slivers; 0 = off"},
+      {"--noise-width", &args->noise_width, kDefaultSliverWidthMetres,
+       "Overlaps and gaps thinner than this (metres) are rounding noise, not findings"},
+      {"--spike-angle", &args->spike_angle, kDefaultSpikeAngleDegrees,
+       "Vertices whose edges meet at less than this (degrees) are spikes (龙须) or saw-teeth (锯齿); 0 = off"},
+  };
+  for (const auto& t : thresholds) cmd->add_option(t.flag, *t.value, t.help)->default_str(default_text(t.default_value));
   CLI::Option* strict_option = cmd->add_option("--strict", args->strict,
                   fmt::format("Finding kinds that fail the run (exit 1), comma separated: {}, or all "
                               "(default: none, findings are printed and the exit code is 0)",
