@@ -49,11 +49,14 @@ set(REDLINE_LIB_SOURCES
 
 # Overlay engine: coverage, tabulate, overlay (issue 4).
 list(APPEND REDLINE_LIB_SOURCES
+  lib/overlay/conflict_pieces.cpp
   lib/overlay/cover_overlaps.cpp
   lib/overlay/coverage.cpp
   lib/overlay/engine_options.cpp
+  lib/overlay/gaps.cpp
   lib/overlay/interiors_overlap.cpp
   lib/overlay/piece_matcher.cpp
+  lib/overlay/overlaps.cpp
   lib/overlay/overlay.cpp
   lib/overlay/overlay_inputs.cpp
   lib/overlay/piece_set.cpp

@@ -44,6 +44,8 @@
 // overlay
 #include "redline/overlay/coverage.h"
 #include "redline/overlay/engine_options.h"
+#include "redline/overlay/gaps.h"
+#include "redline/overlay/overlaps.h"
 #include "redline/overlay/overlay.h"
 #include "redline/overlay/sliver.h"
 #include "redline/overlay/subdivide.h"
