@@ -140,6 +140,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/delivery_qa_keys.cpp
   lib/checks/delivery_qa_slivers.cpp
   lib/checks/delivery_qa_spikes.cpp
+  lib/checks/delivery_qa_topology.cpp
   lib/report/qa_layers.cpp
   lib/report/qa_report.cpp
 )

@@ -9,7 +9,6 @@
 
 #include "checks/delivery_qa_parts.h"
 #include "overlay/repair_delta.h"
-#include "redline/io/reproject.h"
 #include "util/enum_names.h"
 
 namespace redline {
@@ -119,8 +118,13 @@ QaResult run_delivery_qa(const Layer& layer, const Layer* within, const QaOption
 
   checked(QaFindingKind::Invalid);
   detail::find_invalid_geometries(layer, options, key, bucket(QaFindingKind::Invalid));
-  // Overlaps and gaps: not yet wired (they come from the overlay floor's find_overlaps and
-  // find_gaps); they are left out of `checked`, so reports say so instead of "0".
+  checked(QaFindingKind::Overlap);
+  detail::find_self_overlaps(layer, options, key, bucket(QaFindingKind::Overlap), r.overlap_area_m2,
+                             r.noise_overlaps);
+  if (within) {
+    checked(QaFindingKind::Gap);
+    detail::find_boundary_gaps(layer, *within, options, bucket(QaFindingKind::Gap), r.gap_area_m2, r.noise_gaps);
+  }
   if (options.sliver_width_metres > 0) {
     checked(QaFindingKind::Sliver);
     detail::find_sliver_polygons(layer, options, key, bucket(QaFindingKind::Sliver), r.sliver_area_m2);

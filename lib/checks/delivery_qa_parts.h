@@ -28,6 +28,17 @@ std::optional<std::pair<double, double>> box_centre(GeometryView geometry);
 void find_invalid_geometries(const Layer& layer, const QaOptions& options, std::optional<std::size_t> key_field,
                              std::vector<QaFinding>& out);
 
+/// overlaps: pairs of features of `layer` overlapping each other (redline/overlay/overlaps.h,
+/// pieces thinner than options.noise_width_metres left out and counted in `noise`); `area_m2`
+/// receives the area of their union.
+void find_self_overlaps(const Layer& layer, const QaOptions& options, std::optional<std::size_t> key_field,
+                        std::vector<QaFinding>& out, double& area_m2, std::size_t& noise);
+
+/// gaps: the parts of `within` no feature of `layer` covers (redline/overlay/gaps.h; parts
+/// thinner than options.noise_width_metres left out and counted in `noise`).
+void find_boundary_gaps(const Layer& layer, const Layer& within, const QaOptions& options,
+                        std::vector<QaFinding>& out, double& area_m2, std::size_t& noise);
+
 /// slivers: features and parts in which no disk of options.sliver_width_metres fits. Adds the
 /// sliver parts' area to `sliver_area_m2`.
 void find_sliver_polygons(const Layer& layer, const QaOptions& options, std::optional<std::size_t> key_field,

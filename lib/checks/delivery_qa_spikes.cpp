@@ -2,6 +2,7 @@
 // angle below the threshold.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "checks/delivery_qa_parts.h"
@@ -19,6 +20,16 @@ double angle_at(double ax, double ay, double bx, double by, double cx, double cy
   const double ux = (ax - bx) * cos_lat, uy = ay - by;
   const double vx = (cx - bx) * cos_lat, vy = cy - by;
   return std::atan2(std::fabs(ux * vy - uy * vx), ux * vx + uy * vy) * kDegreesPerRadian;
+}
+
+// The shorter of the vertex's two edges, in metres: how far the spike reaches. In a geographic
+// CRS about (a degree of latitude taken as 111 320 m), which is all a reviewer needs here.
+double shorter_edge_metres(const SharpVertex& v, bool geographic) {
+  const double cos_lat = geographic ? std::cos(v.y / kDegreesPerRadian) : 1.0;
+  const double scale = geographic ? 111320.0 : 1.0;
+  const double to_prev = std::hypot((v.prev_x - v.x) * cos_lat, v.prev_y - v.y);
+  const double to_next = std::hypot((v.next_x - v.x) * cos_lat, v.next_y - v.y);
+  return std::min(to_prev, to_next) * scale;
 }
 
 }  // namespace
@@ -87,8 +98,9 @@ void find_spikes(const Layer& layer, const QaOptions& options, std::optional<std
       f.x = v.x;
       f.y = v.y;
       const std::string ring = v.ring == 0 ? "the shell" : "hole " + std::to_string(v.ring);
-      f.detail = fmt::format("{} at a vertex of {} of part {}: its edges meet at {:.4g}°",
-                             v.saw_tooth ? "saw-tooth (锯齿)" : "spike (龙须)", ring, v.part + 1, v.angle_degrees);
+      f.detail = fmt::format("{} at a vertex of {} of part {}: its edges meet at {:.4g}°; the shorter is {}{:.2f} m long",
+                             v.saw_tooth ? "saw-tooth (锯齿)" : "spike (龙须)", ring, v.part + 1, v.angle_degrees,
+                             geographic ? "about " : "", shorter_edge_metres(v, geographic));
       if (options.keep_geometries) {
         f.geometry = Geometry::from_wkt(fmt::format("POLYGON(({:.17g} {:.17g},{:.17g} {:.17g},{:.17g} {:.17g},{:.17g} {:.17g}))",
                                                     v.prev_x, v.prev_y, v.x, v.y, v.next_x, v.next_y, v.prev_x,

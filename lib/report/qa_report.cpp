@@ -104,10 +104,8 @@ std::string matches_line(const QaResult& r) {
 std::string qa_not_checked_reason(const QaResult& r, QaFindingKind kind) {
   if (was_checked(r, kind)) return "";
   switch (kind) {
-    case QaFindingKind::Overlap:
-      return "not available yet: the overlap engine is not part of this build";
     case QaFindingKind::Gap:
-      return r.within ? "not available yet: the gap engine is not part of this build" : "no boundary layer given";
+      return "no boundary layer given";
     case QaFindingKind::Sliver:
       return "sliver width 0";
     case QaFindingKind::Spike:
@@ -118,6 +116,7 @@ std::string qa_not_checked_reason(const QaResult& r, QaFindingKind kind) {
     case QaFindingKind::AreaField:
       return "no area field given";
     case QaFindingKind::Invalid:
+    case QaFindingKind::Overlap:
       break;
   }
   return "not checked";
@@ -161,6 +160,7 @@ std::string qa_report_json(const QaResult& r, const QaReportOptions& o) {
   j["totals"] = {{"overlaps", from_square_metres(r.overlap_area_m2, u)},
                  {"gaps", from_square_metres(r.gap_area_m2, u)},
                  {"slivers", from_square_metres(r.sliver_area_m2, u)}};
+  j["noise"] = {{"overlaps", r.noise_overlaps}, {"gaps", r.noise_gaps}};
   j["read"] = detail::origin_read_json(r.origin, r.repair_delta_m2, u);
   if (r.within) j["within_read"] = detail::origin_read_json(*r.within, 0, u);
   return detail::json_text(j);
@@ -190,6 +190,10 @@ std::string render_qa_report(const QaResult& r, const QaReportOptions& o) {
                                       "not counted",
                                       r.options.sliver_width_metres, r.options.spike_angle_degrees,
                                       r.options.noise_width_metres));
+  if (r.noise_overlaps + r.noise_gaps > 0) {
+    summary.notes.push_back(fmt::format("left out as noise: {} overlap piece(s), {} gap piece(s)", r.noise_overlaps,
+                                        r.noise_gaps));
+  }
   if (!r.options.area_field.empty()) {
     summary.notes.push_back(matches_line(r));
     summary.notes.push_back(fmt::format("area field tolerance {:g} % of the computed area", r.options.area_tolerance_percent));

@@ -7,9 +7,12 @@
 //   fid 3 BSM 'QA03' MJ 11545.91 ... ellipsoidal 10996.1066567968  (MJ 5 % off)
 //   fid 1 BSM 'QA01' MJ 10000.00 planar 10000 ellipsoidal 9996.4490648331 (MJ = planar)
 //   spike angle 0.7639324095 deg (2*atan(0.2/30), by hand)
+//   overlap QA02/QA03 planar 1000.0000000000 ellipsoidal 999.6457647756
+//   gap Polygon planar 10000.0000000000 ellipsoidal 9996.4608913297
 // Local coordinates are offsets from X0 = 39380000, Y0 = 2830000 (EPSG:4527).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -87,6 +90,37 @@ TEST_F(DeliveryQaFixture, TheBowTieIsAnInvalidFindingAtGeosLocation) {
   EXPECT_NE(found[0]->detail.find("repaired"), std::string::npos) << found[0]->detail;
   // Its geometry is the feature as drawn, not the repair.
   EXPECT_NEAR(found[0]->geometry.planar_area(), 0.0, 1e-6);
+}
+
+TEST_F(DeliveryQaFixture, TheTwoOverlappingParcelsAreOnePairWithTheOracleArea) {
+  const auto found = of_kind(*result_, QaFindingKind::Overlap);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(fids(*found[0]), (std::vector<std::int64_t>{2, 3}));
+  EXPECT_EQ(found[0]->features[0].key, "QA02");
+  EXPECT_EQ(found[0]->features[1].key, "QA03");
+  EXPECT_NEAR(*found[0]->area_m2, 999.6457647756, 0.01);  // qa_make_data.py
+  EXPECT_NEAR(*found[0]->area_m2, 999.6457647756, 999.6457647756 * 1e-6);
+  EXPECT_NEAR(result_->overlap_area_m2, 999.6457647756, 999.6457647756 * 1e-6);
+  EXPECT_NEAR(found[0]->geometry.planar_area(), 1000.0, 1e-3);  // the 10 m x 100 m strip
+  // The location lies in the strip 190..200 x 0..100.
+  EXPECT_GT(*found[0]->x, kX0 + 190);
+  EXPECT_LT(*found[0]->x, kX0 + 200);
+  EXPECT_GT(*found[0]->y, kY0);
+  EXPECT_LT(*found[0]->y, kY0 + 100);
+}
+
+TEST_F(DeliveryQaFixture, TheUncoveredSquareIsTheOneGap) {
+  const auto found = of_kind(*result_, QaFindingKind::Gap);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0]->features.empty());
+  EXPECT_NEAR(*found[0]->area_m2, 9996.4608913297, 9996.4608913297 * 1e-6);  // qa_make_data.py
+  EXPECT_NEAR(result_->gap_area_m2, 9996.4608913297, 0.01);
+  EXPECT_NEAR(found[0]->geometry.planar_area(), 10000.0, 1e-3);  // 200..300 x 100..200
+  EXPECT_GT(*found[0]->x, kX0 + 200);
+  EXPECT_LT(*found[0]->x, kX0 + 300);
+  // Without a boundary there is no gap check.
+  const QaResult no_boundary = run_delivery_qa(*parcels_, nullptr, fixture_options());
+  EXPECT_EQ(std::count(no_boundary.checked.begin(), no_boundary.checked.end(), QaFindingKind::Gap), 0);
 }
 
 TEST_F(DeliveryQaFixture, TheNarrowStripIsASliverWithItsGeodesicArea) {
@@ -172,6 +206,28 @@ TEST_F(DeliveryQaFixture, SameFindingsForAnyThreadCount) {
     EXPECT_EQ(a.detail, b.detail);
   }
   EXPECT_EQ(four.area_field_matches, result_->area_field_matches);
+}
+
+// The sample's parcels are a coverage of the county without gaps or overlaps (below 1e-4 m² in
+// all: samples/huichang/README.md, samples/generate/generate_county.py): no overlap, no gap
+// finding; only pieces thinner than the 5 cm noise width.
+TEST(DeliveryQa, TheSampleParcelsAreCleanOfOverlapsAndGaps) {
+  const std::string sample = test::source_path("samples/huichang/huichang.gpkg");
+  ReadOptions o;
+  o.layer = "parcels";
+  const Layer parcels = read_layer(sample, o);
+  o.layer = "county";
+  const Layer county = read_layer(sample, o);
+  QaOptions q;
+  q.key_field = "BSM";
+  const QaResult r = run_delivery_qa(parcels, &county, q);
+  EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::Overlap)], 0u);
+  EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::Gap)], 0u);
+  EXPECT_EQ(r.overlap_area_m2, 0.0);
+  EXPECT_EQ(r.gap_area_m2, 0.0);
+  EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::DuplicateKey)], 0u);
+  EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::EmptyKey)], 0u);
+  EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::Invalid)], 0u);
 }
 
 TEST(DeliveryQa, AngleIsMeasuredOnTheGroundInAGeographicCrs) {

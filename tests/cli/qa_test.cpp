@@ -45,7 +45,7 @@ std::size_t error_lines(const std::string& err) {
 TEST(QaCli, TableListsEachKindAndExitsZeroWithoutStrict) {
   const auto r = run_qa(qa_args());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* words : {"delivery QA", "invalid", "slivers", "spikes", "duplicate-keys", "empty-keys",
+  for (const char* words : {"delivery QA", "invalid", "overlaps", "gaps", "BSM QA02 and BSM QA03 overlap", "slivers", "spikes", "duplicate-keys", "empty-keys",
                             "area-field", "Self-intersection", "0.7639°", "QA06 (FID 5, 6)", "+5.00 %",
                             "closest to the ellipsoidal area; features by closest area: ellipsoidal 8, survey 0, planar 2"}) {
     EXPECT_TRUE(contains(r.out, words)) << words << "\n" << r.out;
@@ -59,6 +59,10 @@ TEST(QaCli, JsonHasFindingsCountsAndTheReadBlock) {
   EXPECT_EQ(j["layer"], "parcels");
   EXPECT_EQ(j["within"]["layer"], "boundary");
   EXPECT_EQ(j["counts"]["invalid"], 1);
+  EXPECT_EQ(j["counts"]["overlaps"], 1);
+  EXPECT_EQ(j["counts"]["gaps"], 1);
+  EXPECT_NEAR(j["totals"]["overlaps"].get<double>(), 999.6457647756, 0.01);  // qa_make_data.py
+  EXPECT_NEAR(j["totals"]["gaps"].get<double>(), 9996.4608913297, 0.01);
   EXPECT_EQ(j["counts"]["slivers"], 1);
   EXPECT_EQ(j["counts"]["spikes"], 1);
   EXPECT_EQ(j["counts"]["duplicate-keys"], 1);
@@ -70,6 +74,14 @@ TEST(QaCli, JsonHasFindingsCountsAndTheReadBlock) {
   bool saw_sliver = false;
   for (const auto& f : j["findings"]) {
     for (const char* k : {"kind", "features", "fids", "x", "y", "detail"}) EXPECT_TRUE(f.contains(k)) << k;
+    if (f["kind"] == "overlaps") {
+      EXPECT_EQ(f["features"], nlohmann::json::array({"QA02", "QA03"}));
+      EXPECT_EQ(f["fids"], nlohmann::json::array({2, 3}));
+      EXPECT_NEAR(f["area"].get<double>(), 999.6457647756, 999.6457647756 * 1e-6);
+    }
+    if (f["kind"] == "gaps") {
+      EXPECT_EQ(f["features"], nlohmann::json::array());
+    }
     if (f["kind"] == "slivers") {
       saw_sliver = true;
       EXPECT_EQ(f["features"], nlohmann::json::array({"QA08"}));
@@ -92,7 +104,7 @@ TEST(QaCli, JsonHasFindingsCountsAndTheReadBlock) {
 TEST(QaCli, CsvHasOneRowPerFindingAndMarkdownATable) {
   const auto csv = run_qa(qa_args({"--format", "csv"}));
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + 7) << csv.out;  // header + 7 findings
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + 9) << csv.out;  // header + 9 findings
   EXPECT_EQ(csv.out.rfind("kind,", 0), 0u) << csv.out;
   const auto md = run_qa(qa_args({"--format", "md"}));
   ASSERT_EQ(md.exit_code, 0) << md.err;
@@ -110,14 +122,31 @@ TEST(QaCli, StrictKindsWithFindingsExitOne) {
   EXPECT_EQ(run_qa({"qa", fixture(), "--layer", "parcels", "--strict", "duplicate-keys"}).exit_code, 0);
 }
 
+// The sample's parcels cover the county without gaps or overlaps: strict on both passes.
+TEST(QaCli, TheSampleParcelsPassStrictOverlapsAndGaps) {
+  const std::string sample = test::source_path("samples/huichang/huichang.gpkg");
+  const auto r = run_cli({"qa", sample, "--layer", "parcels", "--within", sample, "--within-layer", "county",
+                          "--key", "BSM", "--strict", "overlaps,gaps,duplicate-keys,empty-keys", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["counts"]["overlaps"], 0);
+  EXPECT_EQ(j["counts"]["gaps"], 0);
+}
+
 TEST(QaCli, OutWritesOneLayerPerCheckedKind) {
   const std::string out = test::work_dir("qa_cli_out") + "/qa.gpkg";
   const auto r = run_qa(qa_args({"--out", out}));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> layers = list_layers(out);
   std::sort(layers.begin(), layers.end());
-  EXPECT_EQ(layers, (std::vector<std::string>{"area_field", "duplicate_keys", "empty_keys", "invalid", "slivers",
-                                              "spikes"}));
+  EXPECT_EQ(layers, (std::vector<std::string>{"area_field", "duplicate_keys", "empty_keys", "gaps", "invalid",
+                                              "overlaps", "slivers", "spikes"}));
+  ReadOptions g;
+  g.layer = "gaps";
+  const Layer gaps = read_layer(out, g);
+  ASSERT_EQ(gaps.features.size(), 1u);
+  EXPECT_NEAR(gaps.features[0].geometry.planar_area(), 10000.0, 1e-3);  // 200..300 x 100..200
+  EXPECT_NEAR(std::get<double>(gaps.features[0].values[gaps.field_index("area_m2")]), 9996.4608913297, 0.01);
   ReadOptions o;
   o.layer = "slivers";
   const Layer slivers = read_layer(out, o);

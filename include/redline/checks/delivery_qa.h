@@ -8,9 +8,11 @@
 //    geometry, a feature that is no polygon. Read the layer with InvalidPolicy::Repair, so that
 //    the other checks see the repaired features and this one still lists every invalid one.
 //  - overlaps: two features of the layer overlapping each other (the overlap's area and piece;
-//    overlaps thinner than QaOptions::noise_width_metres are rounding noise, not counted).
+//    overlaps thinner than QaOptions::noise_width_metres are rounding noise, not counted;
+//    redline/overlay/overlaps.h finds them). Overlaps and gaps thinner than the sliver width
+//    say so in their detail: a sliver overlap or gap is a finding all the same.
 //  - gaps: with a boundary (`within`), the parts of it no feature covers (noise-thin gaps not
-//    counted).
+//    counted; redline/overlay/gaps.h, which transforms `within` to the layer's CRS).
 //  - slivers: a feature, or a part of a MultiPolygon, in which no disk of
 //    QaOptions::sliver_width_metres fits (redline/overlay/sliver.h is_sliver()).
 //  - spikes: a vertex whose angle between its two edges is below QaOptions::spike_angle_degrees
@@ -166,6 +168,8 @@ struct QaResult {
   std::array<std::size_t, 3> area_field_matches{};
   /// The total area of the overlaps, the gaps and the sliver parts, in m².
   double overlap_area_m2 = 0, gap_area_m2 = 0, sliver_area_m2 = 0;
+  /// Overlap and gap pieces left out as thinner than options.noise_width_metres.
+  std::size_t noise_overlaps = 0, noise_gaps = 0;
   /// How much repairing the invalid polygons changed the layer's area, in m² (options.method).
   double repair_delta_m2 = 0;
 };

@@ -10,7 +10,8 @@
 //    "counts": {kind: n, ...}                   (checked kinds only),
 //    "findings": [{"kind", "features": [...], "fids": [...], "x", "y", "area"?, "detail"}],
 //    "area_field": {"field", "unit", "matches": {"ellipsoidal", "survey", "planar"}}  (with one),
-//    "totals": {"overlaps", "gaps", "slivers"}  (areas in unit),
+//    "totals": {"overlaps", "gaps", "slivers"}  (areas in unit; overlaps: their union),
+//    "noise": {"overlaps", "gaps"}              (pieces left out as thinner than noise_width_m),
 //    "read": {...}, "within_read": {...}}       (what reading found, as every tool reports it)
 // "features" holds key values (text) when a key field was given, else FIDs (numbers); "fids"
 // always the FIDs. "x", "y" are in the layer's CRS, null when unknown; areas are unrounded
