@@ -79,10 +79,10 @@ Command register_qa(CLI::App& parent) {
       "  redline qa delivery.gpkg --area-field MJ_HA --area-unit ha --format json --out qa.gpkg");
 
   Runner run = [args, strict_option]() {
+    QaOptions options;
     const MeasureArgs& m = args->measure;
     QaReportOptions report = m.report_options<QaReportOptions>();
     report.shown = args->shown;
-    QaOptions options;
     options.key_field = args->key;
     options.area_field = args->area_field;
     options.area_field_unit = parse_area_unit(args->area_unit);

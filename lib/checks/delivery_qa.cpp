@@ -14,24 +14,17 @@
 namespace redline {
 namespace {
 
+// Each kind's name (what reports print) first, then the other spellings accepted.
 constexpr detail::EnumNames<QaFindingKind, 18> kKindNames{"QA finding kind", {{
-    {QaFindingKind::Invalid, "invalid"},
-    {QaFindingKind::Overlap, "overlaps"},
-    {QaFindingKind::Gap, "gaps"},
-    {QaFindingKind::Sliver, "slivers"},
-    {QaFindingKind::Spike, "spikes"},
-    {QaFindingKind::DuplicateKey, "duplicate-keys"},
-    {QaFindingKind::EmptyKey, "empty-keys"},
+    {QaFindingKind::Invalid, "invalid"}, {QaFindingKind::Overlap, "overlaps"}, {QaFindingKind::Gap, "gaps"},
+    {QaFindingKind::Sliver, "slivers"}, {QaFindingKind::Spike, "spikes"},
+    {QaFindingKind::DuplicateKey, "duplicate-keys"}, {QaFindingKind::EmptyKey, "empty-keys"},
     {QaFindingKind::AreaField, "area-field"},
-    {QaFindingKind::Invalid, "invalid-geometry"},
-    {QaFindingKind::Overlap, "overlap"},
-    {QaFindingKind::Overlap, "self-overlaps"},
-    {QaFindingKind::Gap, "gap"},
-    {QaFindingKind::Sliver, "sliver"},
-    {QaFindingKind::Spike, "spike"},
-    {QaFindingKind::DuplicateKey, "duplicate-key"},
-    {QaFindingKind::EmptyKey, "empty-key"},
-    {QaFindingKind::AreaField, "area-fields"},
+    // aliases
+    {QaFindingKind::Invalid, "invalid-geometry"}, {QaFindingKind::Overlap, "overlap"},
+    {QaFindingKind::Overlap, "self-overlaps"}, {QaFindingKind::Gap, "gap"}, {QaFindingKind::Sliver, "sliver"},
+    {QaFindingKind::Spike, "spike"}, {QaFindingKind::DuplicateKey, "duplicate-key"},
+    {QaFindingKind::EmptyKey, "empty-key"}, {QaFindingKind::AreaField, "area-fields"},
     {QaFindingKind::AreaField, "area"},
 }}, "or all"};
 

@@ -93,46 +93,45 @@ def mj(shape, rule):
     return round(e * 1.05, 2) if rule == 'off5' else e
 
 
+def add_feature(lyr, wkt_text, fields, fid=None):
+    f = ogr.Feature(lyr.GetLayerDefn())
+    if fid is not None:
+        f.SetFID(fid)
+    for name, value in fields.items():
+        if value is None:
+            f.SetFieldNull(name)
+        else:
+            f.SetField(name, value)
+    f.SetGeometry(ogr.CreateGeometryFromWkt(wkt_text))
+    lyr.CreateFeature(f)
+
+
 def main():
-    out_dir = sys.argv[1]
-    path = os.path.join(out_dir, 'delivery.gpkg')
+    path = os.path.join(sys.argv[1], 'delivery.gpkg')
     if os.path.exists(path):
         os.remove(path)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4527)
     ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
-
-    lyr = ds.CreateLayer('boundary', srs, ogr.wkbPolygon)
-    lyr.CreateField(ogr.FieldDefn('BSM', ogr.OFTString))
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetField('BSM', 'B1')
-    f.SetGeometry(ogr.CreateGeometryFromWkt(box(0, 0, 400, 200)))
-    lyr.CreateFeature(f)
-
-    lyr = ds.CreateLayer('parcels', srs, ogr.wkbPolygon)
+    layers = {name: ds.CreateLayer(name, srs, kind)
+              for name, kind in [('boundary', ogr.wkbPolygon), ('parcels', ogr.wkbPolygon),
+                                 ('roads', ogr.wkbLineString)]}
+    layers['boundary'].CreateField(ogr.FieldDefn('BSM', ogr.OFTString))
+    add_feature(layers['boundary'], box(0, 0, 400, 200), {'BSM': 'B1'})
+    lyr = layers['parcels']
     lyr.CreateField(ogr.FieldDefn('BSM', ogr.OFTString))
     lyr.CreateField(ogr.FieldDefn('MJ', ogr.OFTReal))
     shapes = []
     for fid, (bsm, text, rule) in enumerate(PARCELS, start=1):
         shape = make_valid(shapely_wkt.loads(text))
         shapes.append(shape)
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetFID(fid)
-        if bsm is None:
-            f.SetFieldNull('BSM')
-        else:
-            f.SetField('BSM', bsm)
-        f.SetField('MJ', mj(shape, rule))
         # The bow-tie goes in as drawn (invalid), the others are single polygons.
-        f.SetGeometry(ogr.CreateGeometryFromWkt(text))
-        lyr.CreateFeature(f)
+        add_feature(lyr, text, {'BSM': bsm, 'MJ': mj(shape, rule)}, fid)
         print('fid %d BSM %r MJ %.10f planar %.10f ellipsoidal %.10f' %
               (fid, bsm, mj(shape, rule), shape.area, geodesic_area(shape)))
 
-    lyr = ds.CreateLayer('roads', srs, ogr.wkbLineString)  # a line layer QA must refuse
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt('LINESTRING(%f %f, %f %f)' % (X0, Y0, X0 + 400, Y0 + 200)))
-    lyr.CreateFeature(f)
+    # A line layer QA must refuse.
+    add_feature(layers['roads'], 'LINESTRING(%f %f, %f %f)' % (X0, Y0, X0 + 400, Y0 + 200), {})
     ds = None
 
     overlap = shapes[1].intersection(shapes[2])
