@@ -24,13 +24,14 @@ bool is_geometry_finding(FeatureIssue::Kind kind) {
   return false;
 }
 
-std::string describe(const FeatureIssue& issue) {
+std::string describe(const FeatureIssue& issue, const Crs& crs) {
   std::string words = to_string(issue.kind);
   if (!issue.reason.empty()) words += ": " + issue.reason;
   if (issue.action != FeatureIssue::Action::Counted) words += " (" + to_string(issue.action) + ")";
   if (issue.area_before && issue.area_after) {
-    words += fmt::format("; area as drawn {:.2f}, after repair {:.2f} (CRS units²)", *issue.area_before,
-                         *issue.area_after);
+    // Shoelace areas in the CRS plane (ReadReport's): m² in a projected CRS.
+    words += fmt::format("; area as drawn {:.2f}, after repair {:.2f} {}", *issue.area_before, *issue.area_after,
+                         crs.is_geographic() ? "square degrees" : "m² (planar)");
   }
   return words;
 }
@@ -47,7 +48,7 @@ void find_invalid_geometries(const Layer& layer, const QaOptions& options, std::
     if (!is_geometry_finding(issue.kind)) continue;
     QaFinding f;
     f.kind = QaFindingKind::Invalid;
-    f.detail = describe(issue);
+    f.detail = describe(issue, layer.crs);
     const auto found = index_of_fid.find(issue.fid);
     if (found == index_of_fid.end()) {
       // Skipped by reading: only its FID is known.

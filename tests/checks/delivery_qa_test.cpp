@@ -211,7 +211,7 @@ TEST_F(DeliveryQaFixture, SameFindingsForAnyThreadCount) {
 // The sample's parcels are a coverage of the county without gaps or overlaps (below 1e-4 m² in
 // all: samples/huichang/README.md, samples/generate/generate_county.py): no overlap, no gap
 // finding; only pieces thinner than the 5 cm noise width.
-TEST(DeliveryQa, TheSampleParcelsAreCleanOfOverlapsAndGaps) {
+TEST(DeliveryQa, TheSampleParcelsAreCleanOfOverlapsAndGapsButHaveThreeSpikes) {
   const std::string sample = test::source_path("samples/huichang/huichang.gpkg");
   ReadOptions o;
   o.layer = "parcels";
@@ -228,6 +228,21 @@ TEST(DeliveryQa, TheSampleParcelsAreCleanOfOverlapsAndGaps) {
   EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::DuplicateKey)], 0u);
   EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::EmptyKey)], 0u);
   EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::Invalid)], 0u);
+  // Three parcels double back on themselves (zero-width spikes 22-60 m long):
+  //   /usr/bin/python3 tests/oracles/qa_sample_spikes.py samples/huichang/huichang.gpkg parcels 1.0
+  //   168 39378797.004 2784552.362 2.6903e-11 35.04
+  //   2360 39380171.310 2835505.128 1.30956e-10 22.02
+  //   2382 39357149.749 2859865.640 2.24128e-09 59.85
+  const auto spikes = of_kind(r, QaFindingKind::Spike);
+  ASSERT_EQ(spikes.size(), 3u);
+  const std::int64_t fid[3] = {168, 2360, 2382};
+  const double x[3] = {39378797.004, 39380171.310, 39357149.749}, y[3] = {2784552.362, 2835505.128, 2859865.640};
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(fids(*spikes[i]), std::vector<std::int64_t>{fid[i]});
+    EXPECT_NEAR(*spikes[i]->x, x[i], 1e-3);
+    EXPECT_NEAR(*spikes[i]->y, y[i], 1e-3);
+  }
+  EXPECT_NE(spikes[0]->detail.find("35.04 m long"), std::string::npos) << spikes[0]->detail;
 }
 
 TEST(DeliveryQa, AngleIsMeasuredOnTheGroundInAGeographicCrs) {
