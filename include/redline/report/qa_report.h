@@ -13,8 +13,8 @@
 //    "totals": {"overlaps", "gaps", "slivers"}  (areas in unit; overlaps: their union),
 //    "noise": {"overlaps", "gaps"}              (pieces left out as thinner than noise_width_m),
 //    "read": {...}, "within_read": {...}}       (what reading found, as every tool reports it)
-// "features" holds key values (text) when a key field was given, else FIDs (numbers); "fids"
-// always the FIDs. "x", "y" are in the layer's CRS, null when unknown; areas are unrounded
+// "features" holds key values (text; "" for a NULL key) when a key field was given, else FIDs
+// (numbers); "fids" always the FIDs; a gap has none. "x", "y" are in the layer's CRS, null when unknown; areas are unrounded
 // numbers in "unit".
 #include <cstddef>
 #include <string>
