@@ -12,21 +12,15 @@ Usage:
 """
 
 import math
+import os
 import sys
 
 from osgeo import ogr
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from area_planimeter import rings_of  # noqa: E402  (the rings as stored, closing point dropped)
+
 ogr.UseExceptions()
-
-
-def rings(geometry):
-    name = geometry.GetGeometryName()
-    polygons = [geometry] if name == 'POLYGON' else \
-        [geometry.GetGeometryRef(i) for i in range(geometry.GetGeometryCount())]
-    for poly in polygons:
-        for r in range(poly.GetGeometryCount()):
-            ring = poly.GetGeometryRef(r)
-            yield [(ring.GetX(i), ring.GetY(i)) for i in range(ring.GetPointCount())]
 
 
 def main():
@@ -34,12 +28,9 @@ def main():
     source = ogr.Open(path)  # kept: the layer lives only as long as its dataset
     layer = source.GetLayer(layer_name)
     for feature in layer:
-        g = feature.GetGeometryRef()
-        if g is None or g.IsEmpty():
-            continue
-        for pts in rings(g):
+        for _, pts in rings_of(feature.GetGeometryRef()):
             distinct = []
-            for p in pts[:-1]:
+            for p in pts:
                 if not distinct or p != distinct[-1]:
                     distinct.append(p)
             while len(distinct) > 1 and distinct[-1] == distinct[0]:
