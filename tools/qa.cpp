@@ -38,8 +38,13 @@ Command register_qa(CLI::App& parent) {
   cmd->remove_option(cmd->get_option("--within-invalid"));
   add_measure_options(*cmd, args->measure);
   cmd->get_option("--unit")->default_str(unit_name(kDefaultQaReportUnit));
-  cmd->add_option("--key", args->key, "Attribute that must name every feature once (e.g. BSM)");
-  cmd->add_option("--area-field", args->area_field, "Attribute holding each feature's area (e.g. MJ, TBMJ, MJ_HA)");
+  // A field option given empty ("--key ''", a script's unset variable) is a slip, not "no key".
+  const auto field_name = [](const std::string& name) {
+    return name.empty() ? std::string("needs a field name, not an empty text") : std::string();
+  };
+  cmd->add_option("--key", args->key, "Attribute that must name every feature once (e.g. BSM)")->check(field_name);
+  cmd->add_option("--area-field", args->area_field, "Attribute holding each feature's area (e.g. MJ, TBMJ, MJ_HA)")
+      ->check(field_name);
   cmd->add_option("--area-unit", args->area_unit,
                   fmt::format("Unit of --area-field: {}; Chinese names accepted (MJ_HA: ha)",
                               list_names(area_unit_names())))

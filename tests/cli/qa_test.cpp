@@ -173,6 +173,10 @@ TEST(QaCli, NonsenseOptionsAreOneLineUsageErrors) {
       {"--strict", "overlaps,holes"}, {"--sliver-width", "-1"},   {"--spike-angle", "nan"},
       {"--area-tolerance", "-0.1"},   {"--noise-width", "inf"},   {"--area-unit", "acres"},
       {"--strict", ""},
+      {"--key", ""},
+      {"--area-field", ""},
+      {"--out", "/dev/null"},
+      {"--out", "/tmp"},
   };
   for (const auto& extra : cases) {
     const auto r = run_qa(qa_args(extra));
