@@ -328,6 +328,21 @@ TEST(DeliveryQa, ALineIsRefusedInPlainWords) {
   }
 }
 
+// A field holding the survey area (椭球面积, 2e-7 from the ellipsoidal one here) is told apart
+// from the ellipsoidal area when it is stored unrounded; in hectares it is still found.
+TEST(DeliveryQa, AreaFieldHoldingTheSurveyAreaMatchesSurvey) {
+  Layer layer = read(fixture(), "parcels");
+  const std::size_t mj = layer.field_index("MJ");
+  AreaCalculator survey(layer.crs, AreaMethod::Survey);
+  for (Feature& f : layer.features) f.values[mj] = from_square_metres(survey.area(f.geometry), AreaUnit::Hectare);
+  QaOptions o;
+  o.area_field = "MJ";
+  o.area_field_unit = parse_area_unit("公顷");
+  const QaResult r = run_delivery_qa(layer, nullptr, o);
+  EXPECT_EQ(r.counts[static_cast<std::size_t>(QaFindingKind::AreaField)], 0u);
+  EXPECT_EQ(r.area_field_matches[static_cast<std::size_t>(AreaMethod::Survey)], layer.features.size());
+}
+
 TEST(DeliveryQa, AreaFieldValuesThatAreNoNumbersAreFindings) {
   Layer layer = read(fixture(), "parcels");
   // MJ as text: a number within tolerance, text, NULL.
