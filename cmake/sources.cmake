@@ -54,12 +54,15 @@ set(REDLINE_LIB_SOURCES
 
 # Overlay engine: coverage, tabulate, overlay (issue 4).
 list(APPEND REDLINE_LIB_SOURCES
+  lib/overlay/conflict_pieces.cpp
   lib/overlay/cover_overlaps.cpp
   lib/overlay/coverage.cpp
   lib/overlay/engine_options.cpp
+  lib/overlay/gaps.cpp
   lib/overlay/interiors_overlap.cpp
   lib/overlay/line_coverage.cpp
   lib/overlay/piece_matcher.cpp
+  lib/overlay/overlaps.cpp
   lib/overlay/overlay.cpp
   lib/overlay/overlay_inputs.cpp
   lib/overlay/piece_set.cpp
@@ -135,4 +138,22 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/geom/coordinate_scan.cpp
   lib/io/coordinate_check.cpp
   lib/io/repair_audit.cpp
+)
+
+# Delivery QA: redline qa (issue 10).
+list(APPEND REDLINE_LIB_SOURCES
+  lib/checks/delivery_qa.cpp
+  lib/checks/delivery_qa_area_field.cpp
+  lib/checks/delivery_qa_invalid.cpp
+  lib/checks/delivery_qa_keys.cpp
+  lib/checks/delivery_qa_slivers.cpp
+  lib/checks/delivery_qa_spikes.cpp
+  lib/checks/delivery_qa_topology.cpp
+  lib/report/qa_layers.cpp
+  lib/report/qa_report.cpp
+)
+
+# Delivery QA tool (issue 10).
+list(APPEND REDLINE_TOOL_SOURCES
+  tools/qa.cpp
 )

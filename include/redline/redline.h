@@ -47,7 +47,9 @@
 // overlay
 #include "redline/overlay/coverage.h"
 #include "redline/overlay/engine_options.h"
+#include "redline/overlay/gaps.h"
 #include "redline/overlay/line_coverage.h"
+#include "redline/overlay/overlaps.h"
 #include "redline/overlay/overlay.h"
 #include "redline/overlay/sliver.h"
 #include "redline/overlay/subdivide.h"
@@ -60,6 +62,7 @@
 #include "redline/checks/check.h"
 #include "redline/checks/check_spec_builder.h"
 #include "redline/checks/deliveries.h"
+#include "redline/checks/delivery_qa.h"
 #include "redline/checks/rules.h"
 #include "redline/checks/threshold.h"
 
@@ -75,5 +78,7 @@
 #include "redline/report/line_coverage_report.h"
 #include "redline/report/overlay_layer.h"
 #include "redline/report/overlay_report.h"
+#include "redline/report/qa_layers.h"
+#include "redline/report/qa_report.h"
 #include "redline/report/table.h"
 #include "redline/report/tabulate_report.h"

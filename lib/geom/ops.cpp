@@ -116,4 +116,17 @@ Geometry buffer(GeometryView g, double distance, int quadrant_segments) {
   return adopt_checked(GEOSBuffer_r(geos_handle(), geos_of(g), distance, quadrant_segments), "buffer");
 }
 
+bool interior_point(GeometryView g, double& x, double& y) {
+  if (g.is_empty()) return false;
+  GEOSContextHandle_t h = geos_handle();
+  Geometry point = adopt_checked(GEOSPointOnSurface_r(h, geos_of(g)), "point on surface");
+  double px = 0, py = 0;
+  if (point.is_empty() || !GEOSGeomGetX_r(h, geos_of(point), &px) || !GEOSGeomGetY_r(h, geos_of(point), &py)) {
+    return false;
+  }
+  x = px;
+  y = py;
+  return true;
+}
+
 }  // namespace redline

@@ -12,3 +12,7 @@ redline_test(checks_tests
   ${CMAKE_CURRENT_LIST_DIR}/validate_check_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_hostile_cli_test.cpp)
+
+# Delivery QA (issue 10): the library on tests/data/checks/qa and the sample.
+redline_test(delivery_qa_tests
+  ${CMAKE_CURRENT_LIST_DIR}/delivery_qa_test.cpp)

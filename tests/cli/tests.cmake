@@ -12,3 +12,7 @@ target_link_libraries(cli_guard_tests PRIVATE redline_cli_common)
 # NULL, '' and NaN keys in grouping and matching (issue 8).
 redline_test(missing_keys_tests
   ${CMAKE_CURRENT_LIST_DIR}/missing_keys_test.cpp)
+
+# redline qa (issue 10).
+redline_test(qa_cli_tests
+  ${CMAKE_CURRENT_LIST_DIR}/qa_test.cpp)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "redline/io/layer.h"
+#include "redline/overlay/overlaps.h"
 #include "support/test_support.h"
 
 namespace redline::test {
@@ -58,6 +59,15 @@ inline Layer boxes_layer(const std::string& name, std::initializer_list<std::arr
   std::vector<std::pair<std::string, Geometry>> features;
   for (const auto& b : boxes) features.emplace_back(std::to_string(features.size()), box(b[0], b[1], b[2], b[3]));
   return layer_of(name, std::move(features));
+}
+
+/// Returns conflict-search options that measure planar areas (the boxes' plain products) on
+/// `threads` threads.
+inline OverlapOptions planar_overlap_options(unsigned threads = 1) {
+  OverlapOptions o;
+  o.method = AreaMethod::Planar;
+  o.threads = threads;
+  return o;
 }
 
 }  // namespace redline::test

@@ -12,7 +12,9 @@ redline_test(overlay_tests
   ${CMAKE_CURRENT_LIST_DIR}/overlay_sample_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/engine_options_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/overlay_inputs_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/piece_matcher_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/piece_matcher_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/overlaps_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/gaps_test.cpp)
 # interiors_overlap_test.cpp, overlay_inputs_test.cpp, cover_overlaps_test.cpp and
 # piece_matcher_test.cpp exercise private helpers of lib/overlay.
 target_include_directories(overlay_tests PRIVATE ${PROJECT_SOURCE_DIR}/lib)

@@ -54,4 +54,9 @@ REDLINE_EXPORT Geometry clip_to_rectangle(GeometryView g, const Envelope& box);
 /// `quadrant_segments` segments per quarter circle at round corners. Null when `g` is null.
 REDLINE_EXPORT Geometry buffer(GeometryView g, double distance, int quadrant_segments);
 
+/// Sets (x, y) to a point that lies inside polygonal `g` (GEOS PointOnSurface: on the widest
+/// stretch of a horizontal line through the middle), in g's CRS, to locate a piece on a map.
+/// Returns false, leaving x and y alone, for a null or empty `g`.
+REDLINE_EXPORT bool interior_point(GeometryView g, double& x, double& y);
+
 }  // namespace redline
