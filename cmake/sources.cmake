@@ -39,6 +39,7 @@ set(REDLINE_LIB_SOURCES
   lib/measure/quantity_format.cpp
   lib/report/area_report.cpp
   lib/report/check_report.cpp
+  lib/report/conflict_layers.cpp
   lib/report/info_report.cpp
   lib/report/layer_origin_report.cpp
   lib/report/read_report_json.cpp
@@ -96,6 +97,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/deliveries.cpp
   lib/checks/describe_check.cpp
   lib/checks/class_checks.cpp
+  lib/checks/conflict_checks.cpp
   lib/checks/layer_source.cpp
   lib/checks/rules.cpp
   lib/checks/share_checks.cpp
