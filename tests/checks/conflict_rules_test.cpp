@@ -31,13 +31,20 @@ TEST(ConflictRules, CheckWithTablesBecomeTheWithLayersInOrder) {
   EXPECT_DOUBLE_EQ(*r.checks[3].sliver_width_m, 0.1);
 }
 
+// Returns the message of the UsageError loading the rules file `name` throws (fails without one).
 std::string usage_error(const std::string& name) {
-  try {
-    load_rules(rules(name));
-  } catch (const UsageError& e) {
-    return e.what();
-  }
-  return "";
+  std::string message;
+  EXPECT_THROW(
+      {
+        try {
+          load_rules(rules(name));
+        } catch (const UsageError& e) {
+          message = e.what();
+          throw;
+        }
+      },
+      UsageError);
+  return message;
 }
 
 TEST(ConflictRules, AMisspeltKeyInAWithTableIsRefusedWithItsLine) {
