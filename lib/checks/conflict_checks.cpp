@@ -143,7 +143,8 @@ void run_no_overlap(const CheckSpec& spec, LayerSource& layers, unsigned threads
     by_layer.push_back({{"layer", labels[w]},
                         {"area", from_square_metres(found[w].total_area_m2, u)},
                         {"pairs", found[w].pairs.size()},
-                        {"features", features.size()}});
+                        {"features", features.size()},
+                        {"with_features", self ? features.size() : seconds.size()}});
     const std::string area = area_text(found[w].total_area_m2, u, r.decimals);
     if (self) {
       if (found[w].pairs.empty()) {

@@ -27,8 +27,7 @@ const std::string kRules = test::data_path("checks/conflicts.toml");
 TEST(CheckConflictsCli, RedLineOverlappingMinesFailsWithThePairsListed) {
   auto r = run_cli({"check", "no-overlap", kSample, "--layer", "redline", "--with", kSample, "--with-layer", "mines"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_TRUE(contains(r.out, "4.09 ha")) << r.out;
-  EXPECT_TRUE(contains(r.out, "未达标")) << r.out;
+  EXPECT_TRUE(contains(r.out, "4.09 ha  ≤ 0.00 ha  -4.09 ha  未达标")) << r.out;  // the report's row
   EXPECT_TRUE(contains(r.out, "overlap 6 feature(s) of " + kSample + " (mines) in 6 pair(s)")) << r.out;
   EXPECT_TRUE(contains(r.out, "39 × 3: 0.99 ha")) << r.out;  // the largest pair, red line FID 39 x mine 3
 }
@@ -67,6 +66,8 @@ TEST(CheckConflictsCli, RulesFileWithCheckWithTables) {
   EXPECT_EQ(overlap["passed"], false);
   EXPECT_NEAR(overlap["value"].get<double>(), 10.999999642, 0.01);
   EXPECT_EQ(overlap["details"]["with"].size(), 2u);
+  EXPECT_EQ(overlap["details"]["by_layer"][0]["features"], 2);       // R1, R2
+  EXPECT_EQ(overlap["details"]["by_layer"][0]["with_features"], 2);  // F1, F2
   EXPECT_EQ(overlap["details"]["pairs"][0]["first"], "R1");
   EXPECT_EQ(j["checks"][1]["passed"], true);   // cover_full against itself
   EXPECT_EQ(j["checks"][2]["passed"], false);  // M1 inside the red line

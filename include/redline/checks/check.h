@@ -238,7 +238,8 @@ struct CheckResult {
   ///  - share-of-zones: field, zones, counted_area, total_area, area_unit, by_zone [{zone (null
   ///    for no value), area, counted}].
   ///  - no-overlap: with (labels; [] against itself), key ("fid" when none), area_unit,
-  ///    overlap_area, by_layer [{layer, area, pairs, features}], pairs_total, pairs [{layer,
+  ///    overlap_area, by_layer [{layer, area, pairs, features (of the checked layer in a pair),
+  ///    with_features (of that layer)}], pairs_total, pairs [{layer,
   ///    first, second, area, x, y}] (largest first, then by layer, first, second; at most
   ///    kMaxListedConflicts), slivers, sliver_area, sliver_width (m).
   ///  - max-inside: within, key, area_unit, inside, area (the layer's), percent,
