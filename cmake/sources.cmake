@@ -42,6 +42,7 @@ set(REDLINE_LIB_SOURCES
   lib/measure/quantity_format.cpp
   lib/report/area_report.cpp
   lib/report/check_report.cpp
+  lib/report/conflict_layers.cpp
   lib/report/info_report.cpp
   lib/report/length_report.cpp
   lib/report/layer_origin_report.cpp
@@ -58,6 +59,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/overlay/cover_overlaps.cpp
   lib/overlay/coverage.cpp
   lib/overlay/engine_options.cpp
+  lib/overlay/free_edges.cpp
   lib/overlay/gaps.cpp
   lib/overlay/interiors_overlap.cpp
   lib/overlay/line_coverage.cpp
@@ -103,6 +105,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/deliveries.cpp
   lib/checks/describe_check.cpp
   lib/checks/class_checks.cpp
+  lib/checks/conflict_checks.cpp
   lib/checks/layer_source.cpp
   lib/checks/rules.cpp
   lib/checks/share_checks.cpp

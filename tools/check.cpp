@@ -10,8 +10,11 @@
 #include "redline/checks/check_spec_builder.h"
 #include "redline/checks/deliveries.h"
 #include "redline/checks/rules.h"
+#include "redline/io/output_path.h"
 #include "redline/measure/units.h"
+#include "redline/overlay/sliver.h"
 #include "redline/report/check_report.h"
+#include "redline/report/conflict_layers.h"
 
 namespace redline::cli {
 namespace {
@@ -26,6 +29,9 @@ Command register_check(CLI::App& parent) {
     std::string name, baseline, previous, previous_layer, key, label, by, field, order, within, within_layer,
         zones, share_of, min_percent, measure_kind;
     std::vector<std::string> where;
+    // the conflict kinds
+    std::vector<std::string> with, with_layer;
+    std::string max_overlap, max_area, max_percent, max_gap, sliver_width, out;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(
@@ -79,10 +85,34 @@ Command register_check(CLI::App& parent) {
                         fmt::format("{}", fmt::join(kDefaultProtectedZones, ",")) + ")");
   quick->add_option("--where", args->where,
                     "Keep only features with FIELD equal to one of the values: FIELD=V1,V2 (repeatable)");
+  CLI::Option* with_option = quick->add_option(
+      "--with", args->with,
+      "no-overlap: a layer LAYER must not overlap (repeatable); without it, LAYER's features must not overlap "
+      "each other");
+  CLI::Option* with_layer_option =
+      quick->add_option("--with-layer", args->with_layer, "Layer of the --with just before it (GeoPackage, FileGDB)");
+  quick->add_option("--max-overlap", args->max_overlap,
+                    "no-overlap: the largest overlapping area that passes, with its unit (default " +
+                        std::string(kDefaultMaxOverlap) + ")");
+  quick->add_option("--max-area", args->max_area,
+                    "max-inside: the largest area of LAYER inside --within that passes, with its unit (0ha)");
+  quick->add_option("--max-percent", args->max_percent,
+                    "max-inside: the largest percent of LAYER's area inside --within that passes");
+  quick->add_option("--max-gap", args->max_gap,
+                    "no-gaps: the largest area of --within that LAYER may leave uncovered, with its unit (default " +
+                        std::string(kDefaultMaxGap) + ")");
+  quick->add_option("--sliver-width", args->sliver_width,
+                    fmt::format("no-overlap, max-inside, no-gaps: overlaps and gaps thinner than this, in metres, are "
+                                "noise, not counted (default {:g}; 0 counts all)",
+                                kDefaultSliverWidthMetres));
+  cmd->add_option("--out", args->out,
+                  "Write the pieces of the no-overlap, max-inside and no-gaps checks to this GeoPackage: layers "
+                  "checkN_overlaps, checkN_inside, checkN_gaps (N: the check's number in the report)");
   cmd->footer(
       "Rules files: [[check]] tables with name, kind, layer (relative to the rules file), layer_name and the "
       "kind's parameters (baseline or previous, field, order, within, min_percent, zones, by, where, unit, "
-      "method, measure = \"area\" or \"length\"); see samples/huichang/indicators.toml.\n"
+      "method, measure = \"area\" or \"length\"; with as [[check.with]] tables, max_overlap, max_area, max_percent, "
+      "max_gap, sliver_width); see samples/huichang/indicators.toml.\n"
       "Deliveries: write a path as \"{delivery}/redline.shp\" (or layer = \"{delivery}\" for one file per "
       "delivery) and run with --deliveries DIR to check every delivery in DIR in one call.\n"
       "Figures are compared as printed: ha, 亩 and m² to 2 decimals, km² and 万亩 to 4, percentages to 2.\n"
@@ -95,9 +125,14 @@ Command register_check(CLI::App& parent) {
       "  redline check min-share samples/huichang/huichang.gpkg --layer wetlands \\\n"
       "      --within samples/huichang/huichang.gpkg --within-layer reserves --min-percent 52\n"
       "  redline check share-of-zones samples/huichang/huichang.gpkg --layer shoreline_line \\\n"
-      "      --measure length --min-percent 84.7");
+      "      --measure length --min-percent 84.7\n"
+      "  redline check no-overlap samples/huichang/huichang.gpkg --layer redline \\\n"
+      "      --with samples/huichang/huichang.gpkg --with-layer mines --out conflicts.gpkg\n"
+      "  redline check no-overlap samples/huichang/huichang.gpkg --layer parcels --key BSM\n"
+      "  redline check no-gaps samples/huichang/huichang.gpkg --layer parcels \\\n"
+      "      --within samples/huichang/huichang.gpkg --within-layer county");
 
-  Runner run = [args, cmd]() {
+  Runner run = [args, cmd, quick, with_option, with_layer_option]() {
     const MeasureArgs& m = args->measure;
     CheckRunOptions options;
     options.read = args->input.read_options(m.threads);
@@ -163,9 +198,55 @@ Command register_check(CLI::App& parent) {
       given("measure", "--measure", args->measure_kind);
       given("zones", "--zones", args->zones);
       for (const std::string& w : args->where) p.push_back({"where", CheckValue::word(w), "--where"});
+      given("max_overlap", "--max-overlap", args->max_overlap);
+      given("max_area", "--max-area", args->max_area);
+      given("max_percent", "--max-percent", args->max_percent);
+      given("max_gap", "--max-gap", args->max_gap);
+      given("sliver_width", "--sliver-width", args->sliver_width);
+      // --with and --with-layer, paired in the order they were typed: a --with-layer names the
+      // layer of the --with just before it. The same list of tables a rules file's
+      // [[check.with]] gives.
+      CheckValue with;
+      with.type = CheckValue::Type::List;
+      std::size_t next_with = 0, next_layer = 0;
+      bool last_has_layer = true;
+      for (const CLI::Option* o : quick->parse_order()) {  // the group records its own options
+        if (o == with_option) {
+          CheckValue table;
+          table.type = CheckValue::Type::Table;
+          table.items.push_back({"layer", CheckValue::word(args->with[next_with++]), "--with"});
+          with.items.push_back({"", std::move(table), "--with"});
+          last_has_layer = false;
+        } else if (o == with_layer_option) {
+          if (last_has_layer) {
+            throw UsageError("--with-layer " + args->with_layer[next_layer] +
+                             ": give it after the --with whose layer it names (--with PATH --with-layer NAME)");
+          }
+          with.items.back().value.items.push_back(
+              {"layer_name", CheckValue::word(args->with_layer[next_layer++]), "--with-layer"});
+          last_has_layer = true;
+        }
+      }
+      if (!with.items.empty()) p.push_back({"with", std::move(with), "--with"});
       specs.push_back(build_check_spec(p));
     }
+    std::vector<std::string> inputs;  // every path the checks read: never overwritten by --out
+    for (const CheckSpec& s : specs) {
+      inputs.push_back(s.layer.path);
+      if (s.previous) inputs.push_back(s.previous->path);
+      if (s.within) inputs.push_back(s.within->path);
+      for (const LayerRef& w : s.with) inputs.push_back(w.path);
+    }
+    if (!args->out.empty()) {
+      const bool any = std::any_of(specs.begin(), specs.end(), [](const CheckSpec& s) {
+        return s.kind == CheckKind::NoOverlap || s.kind == CheckKind::MaxInside || s.kind == CheckKind::NoGaps;
+      });
+      if (!any) throw UsageError("--out writes the pieces of no-overlap, max-inside and no-gaps checks: there is none here");
+      check_output_target(args->out, inputs);  // refused before any work
+      options.keep_conflict_geometries = true;
+    }
     const std::vector<CheckResult> results = run_checks(specs, options);
+    if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
     print(render_check_report(results, m.output_format(), title, m.bom));
     return all_passed(results) ? kOk : kCheckFailed;
   };

@@ -69,6 +69,7 @@
 // report
 #include "redline/report/area_report.h"
 #include "redline/report/check_report.h"
+#include "redline/report/conflict_layers.h"
 #include "redline/report/coverage_layers.h"
 #include "redline/report/coverage_report.h"
 #include "redline/report/drift_layers.h"

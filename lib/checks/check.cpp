@@ -15,12 +15,15 @@ namespace redline {
 
 namespace {
 
-constexpr detail::EnumNames<CheckKind, 5> kCheckKindNames{"check kind",
+constexpr detail::EnumNames<CheckKind, 8> kCheckKindNames{"check kind",
                                                            {{{CheckKind::NotReduced, "not-reduced"},
                                                              {CheckKind::NatureUnchanged, "nature-unchanged"},
                                                              {CheckKind::FunctionNotLowered, "function-not-lowered"},
                                                              {CheckKind::MinShare, "min-share"},
-                                                             {CheckKind::ShareOfZones, "share-of-zones"}}}};
+                                                             {CheckKind::ShareOfZones, "share-of-zones"},
+                                                             {CheckKind::NoOverlap, "no-overlap"},
+                                                             {CheckKind::MaxInside, "max-inside"},
+                                                             {CheckKind::NoGaps, "no-gaps"}}}};
 
 constexpr detail::EnumNames<ShareOf, 2> kShareOfNames{"share_of",
                                                       {{{ShareOf::Layer, "layer"}, {ShareOf::Within, "within"}}}};
@@ -45,6 +48,13 @@ void refuse_same_layer(const CheckSpec& s, detail::LayerSource& layers) {
                                    key, ref->label(), s.layer.label()));
     }
   }
+  for (const LayerRef& with : s.with) {
+    if (layers.same_layer(s.layer, with)) {
+      throw UsageError(fmt::format("'with' ({}) is the layer checked itself ({}): leave 'with' out to check the "
+                                   "layer's features against each other",
+                                   with.label(), s.layer.label()));
+    }
+  }
 }
 
 // A check that measures nothing must not pass: against an empty layer, or one whose `where`
@@ -55,6 +65,7 @@ void fail_when_nothing_measured(const CheckSpec& s, detail::LayerSource& layers,
   std::vector<std::pair<const LayerRef*, bool>> read{{&s.layer, true}};  // the layer, filtered by where?
   if (s.previous) read.emplace_back(&*s.previous, true);
   if (s.within) read.emplace_back(&*s.within, false);
+  for (const LayerRef& with : s.with) read.emplace_back(&with, false);
   nlohmann::ordered_json counts = nlohmann::ordered_json::object();
   std::vector<std::string> nothing;  // findings, in the order the layers are named
   for (const auto& [ref, filtered] : read) {
@@ -130,6 +141,11 @@ std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const C
         case CheckKind::FunctionNotLowered: detail::run_class_unchanged(s, layers, threads, r, details); break;
         case CheckKind::MinShare: detail::run_min_share(s, layers, threads, r, details); break;
         case CheckKind::ShareOfZones: detail::run_share_of_zones(s, layers, threads, r, details); break;
+        case CheckKind::NoOverlap:
+        case CheckKind::MaxInside:
+        case CheckKind::NoGaps:
+          detail::run_conflict_check(s, layers, threads, options.keep_conflict_geometries, r, details);
+          break;
       }
       if (!std::isfinite(r.value) || !std::isfinite(r.threshold)) {
         throw InputError(fmt::format("the figure {} against {} is not a finite number: the input cannot be measured",

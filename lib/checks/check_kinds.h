@@ -23,4 +23,9 @@ void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads,
 void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& result,
                         Details& details);
 
+// no-overlap, max-inside and no-gaps (lib/checks/conflict_checks.cpp); with `keep`, the
+// pieces go to result.conflicts.
+void run_conflict_check(const CheckSpec& spec, LayerSource& layers, unsigned threads, bool keep, CheckResult& result,
+                        Details& details);
+
 }  // namespace redline::detail

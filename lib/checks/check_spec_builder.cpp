@@ -10,6 +10,7 @@
 #include "checks/value_list.h"
 #include "redline/checks/deliveries.h"
 #include "redline/checks/threshold.h"
+#include "redline/overlay/sliver.h"
 #include "util/quoted.h"
 
 namespace redline {
@@ -21,7 +22,8 @@ namespace {
 const std::set<std::string> kKeys = {"name",   "kind",  "description", "layer",       "layer_name", "previous",
                                      "previous_layer", "baseline", "key", "label",   "by",         "field",
                                      "order",  "within", "within_layer", "min_percent", "share_of",  "zones",
-                                     "where",  "unit",  "method", "measure"};
+                                     "where",  "unit",  "method", "measure",
+                                     "with", "max_overlap", "max_area", "max_percent", "max_gap", "sliver_width"};
 // Keys naming a source path: the only ones where {delivery} is replaced.
 const std::set<std::string> kPathKeys = {"layer", "previous", "within"};
 
@@ -64,7 +66,7 @@ class SpecReader {
       // {delivery} is replaced in paths only: anywhere else it would stay as written.
       const bool text = p.value.type == CheckValue::Type::Text || p.value.type == CheckValue::Type::Word;
       if (!kPathKeys.count(p.key) && text && p.value.text.find(kDeliveryPlaceholder) != std::string::npos) {
-        fail_at(p.value, fmt::format("{} holds {}, which is replaced only in layer, previous and within", named(p),
+        fail_at(p.value, fmt::format("{} holds {}, which is replaced only in layer, previous, within and with", named(p),
                                      kDeliveryPlaceholder));
       }
       if (p.key == "where") {
@@ -228,6 +230,80 @@ class SpecReader {
     }
   }
 
+  // A largest area that passes ("0ha"): an area with its unit, 0 allowed.
+  std::optional<double> max_area(const char* key) const {
+    auto v = text(key);
+    if (!v) return std::nullopt;
+    try {
+      return parse_max_area(*v);
+    } catch (const UsageError& e) {
+      fail_at(get(key)->value, fmt::format("{}: {}", named(*get(key)), e.reason()));
+    }
+  }
+
+  // A decimal number: a rules file's TOML number or a command-line word; `check` refuses what
+  // makes no sense.
+  template <typename Check, typename ParseWord>
+  std::optional<double> number(const char* key, const char* example, Check check, ParseWord parse_word) const {
+    const CheckParameter* p = get(key);
+    if (!p) return std::nullopt;
+    const CheckValue& v = p->value;
+    const bool word = v.type == CheckValue::Type::Word;
+    if (!word && v.type != CheckValue::Type::Number) fail_at(v, fmt::format("{} must be a number, e.g. {}", named(*p), example));
+    if (!word && !v.decimal) fail_at(v, fmt::format("{} must be a decimal number, not hexadecimal, octal or binary", named(*p)));
+    try {
+      return word ? parse_word(v.text) : check(v.number);
+    } catch (const UsageError& e) {
+      fail_at(v, fmt::format("{}: {}", named(*p), e.reason()));
+    }
+  }
+
+  // `with`: a list of tables { layer = PATH, layer_name = NAME } (a rules file's [[check.with]]
+  // tables; the quick form builds the same from its words), or one such table.
+  std::vector<LayerRef> with(const LayerRef& checked) const {
+    const CheckParameter* p = get("with");
+    if (!p) return {};
+    const CheckValue& v = p->value;
+    const std::string example = "[[check.with]] tables with layer = \"PATH\" and layer_name = \"NAME\"";
+    std::vector<const CheckValue*> tables;
+    if (v.type == CheckValue::Type::Table) {
+      tables.push_back(&v);
+    } else if (v.type == CheckValue::Type::List) {
+      for (const CheckParameter& item : v.items) tables.push_back(&item.value);
+    } else {
+      fail_at(v, fmt::format("{} must be {}", named(*p), example));
+    }
+    if (tables.empty()) fail_at(v, fmt::format("{} is empty: leave it out to check the layer against itself, or give {}", named(*p), example));
+    std::vector<LayerRef> out;
+    for (const CheckValue* t : tables) {
+      if (t->type != CheckValue::Type::Table) fail_at(*t, fmt::format("{} must hold tables only: {}", named(*p), example));
+      const CheckParameter* layer = nullptr;
+      const CheckParameter* name = nullptr;
+      for (const CheckParameter& item : t->items) {
+        const CheckParameter** slot = item.key == "layer" ? &layer : item.key == "layer_name" ? &name : nullptr;
+        if (!slot) fail_at(item.value, fmt::format("{}: unknown key {}; expected layer, layer_name", named(*p), detail::quoted(item.key)));
+        if (*slot) fail_at(item.value, fmt::format("{}: {} is given twice", named(*p), detail::quoted(item.key)));
+        if (!is_text(item.value)) fail_at(item.value, fmt::format("{}: {} must be a text in quotes", named(*p), named(item)));
+        if (item.value.text.empty()) fail_at(item.value, fmt::format("{}: {} is empty", named(*p), named(item)));
+        *slot = &item;
+      }
+      if (!layer) fail_at(*t, fmt::format("{}: a table without 'layer' (the path of the layer to check against)", named(*p)));
+      LayerRef ref{path(layer->value.text, *layer), name ? name->value.text : ""};
+      if (ref.path == checked.path && ref.layer == checked.layer) {
+        fail_at(layer->value, fmt::format("{} names the layer checked itself ({}): leave 'with' out to check the "
+                                          "layer's features against each other",
+                                          named(*p), detail::quoted(checked.label())));
+      }
+      for (const LayerRef& seen : out) {
+        if (seen.path == ref.path && seen.layer == ref.layer) {
+          fail_at(layer->value, fmt::format("{} names {} twice", named(*p), detail::quoted(ref.label())));
+        }
+      }
+      out.push_back(std::move(ref));
+    }
+    return out;
+  }
+
   void where(CheckSpec& s) const {
     for (const CheckParameter* p : where_) {
       const CheckValue& v = p->value;
@@ -302,6 +378,22 @@ CheckSpec build_check_spec(const std::vector<CheckParameter>& parameters, const 
   s.zones = r.list("zones");
   s.min_percent = r.percent("min_percent");
   s.share_of = r.parsed("share_of", parse_share_of).value_or(kDefaultShareOf);
+  s.with = r.with(s.layer);
+  s.max_overlap_m2 = r.max_area("max_overlap");
+  s.max_area_m2 = r.max_area("max_area");
+  s.max_gap_m2 = r.max_area("max_gap");
+  s.max_percent = r.number("max_percent", "5 or 0", checked_max_percent, parse_max_percent);
+  s.sliver_width_m = r.number(
+      "sliver_width", "0.05 (metres)",
+      [](double m) {
+        validate_sliver_width(m, "sliver width");
+        return m;
+      },
+      [](const std::string& text) {
+        const double m = parse_decimal(text, "sliver width");
+        validate_sliver_width(m, "sliver width");
+        return m;
+      });
   r.text("description");
   s.measure = r.parsed("measure", parse_check_measure).value_or(kDefaultCheckMeasure);
   if (s.measure == CheckMeasure::Length) {

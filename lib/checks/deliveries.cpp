@@ -20,6 +20,9 @@ bool uses_delivery(const CheckSpec& spec) {
                                spec.within ? &spec.within->path : nullptr}) {
     if (p && p->find(kDeliveryPlaceholder) != std::string::npos) return true;
   }
+  for (const LayerRef& with : spec.with) {
+    if (with.path.find(kDeliveryPlaceholder) != std::string::npos) return true;
+  }
   return false;
 }
 
@@ -102,6 +105,7 @@ std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector
       replace(c.layer.path);
       if (c.previous) replace(c.previous->path);
       if (c.within) replace(c.within->path);
+      for (LayerRef& with : c.with) replace(with.path);
       c.delivery = fs::path(d).filename().string();
       out.push_back(std::move(c));
     }

@@ -16,6 +16,8 @@ bool is_geometry_finding(FeatureIssue::Kind kind) {
     case FeatureIssue::Kind::EmptyGeometry:
     case FeatureIssue::Kind::Invalid:
     case FeatureIssue::Kind::NotPolygon:
+    case FeatureIssue::Kind::NotLine:         // QA reads polygons; listed should a reader ever report them
+    case FeatureIssue::Kind::DegenerateLine:
       return true;
     case FeatureIssue::Kind::Flattened:   // Z or M dropped: nothing wrong with the polygon
     case FeatureIssue::Kind::Linearised:  // curves: a format choice, not a defect

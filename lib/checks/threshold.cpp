@@ -32,7 +32,10 @@ double checked_percent(double percent) {
   return percent;
 }
 
-double parse_percent(const std::string& text) {
+namespace {
+
+// Parses "52", "52%" or "52 %" and checks the number with `check`.
+double parse_percent_with(const std::string& text, double (*check)(double)) {
   std::size_t rest = 0;
   const double value = parse_decimal(text, "percentage", &rest);
   std::size_t i = rest;
@@ -44,11 +47,33 @@ double parse_percent(const std::string& text) {
                                  detail::quoted(text.substr(i))));
   }
   try {
-    return checked_percent(value);
+    return check(value);
   } catch (const UsageError& e) {
     throw UsageError(fmt::format("percentage {}: {}", detail::quoted(text), e.reason()));
   }
 }
+
+}  // namespace
+
+double parse_percent(const std::string& text) { return parse_percent_with(text, checked_percent); }
+
+double checked_max_percent(double percent) {
+  if (!std::isfinite(percent)) throw UsageError(fmt::format("percentage {} is not a finite number", percent));
+  if (percent < 0) throw UsageError(fmt::format("percentage {} is negative", percent));
+  if (percent > 100) throw UsageError(fmt::format("percentage {} is above 100", percent));
+  return percent;
+}
+
+double parse_max_percent(const std::string& text) { return parse_percent_with(text, checked_max_percent); }
+
+double checked_max_area_m2(double m2) {
+  if (!std::isfinite(m2)) throw UsageError(fmt::format("area {} m² is not a finite number", m2));
+  if (m2 < 0) throw UsageError(fmt::format("area {} m² is negative", m2));
+  if (m2 > kEarthSurfaceM2) throw UsageError(fmt::format("area {} m² is larger than the Earth's surface", m2));
+  return m2;
+}
+
+double parse_max_area(const std::string& text) { return checked_max_area_m2(parse_area(text)); }
 
 double checked_baseline_m2(double m2) {
   if (!std::isfinite(m2)) throw UsageError(fmt::format("baseline {} m² is not a finite number", m2));

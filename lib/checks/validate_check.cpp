@@ -9,6 +9,7 @@
 #include "checks/value_list.h"
 #include "redline/checks/check.h"
 #include "redline/checks/threshold.h"
+#include "redline/overlay/sliver.h"
 #include "util/quoted.h"
 
 namespace redline {
@@ -43,6 +44,47 @@ void refuse_bad_baseline(const CheckSpec& s, double m2, const std::string& what)
 }
 
 
+// The thresholds of no-overlap, max-inside and no-gaps.
+void validate_conflict_check(const CheckSpec& s) {
+  auto limit = [&](const std::optional<double>& m2, const char* what) {
+    if (!m2) return;
+    try {
+      checked_max_area_m2(*m2);
+    } catch (const UsageError& e) {
+      refuse(s, fmt::format("{}: {}", what, e.reason()));
+    }
+  };
+  limit(s.max_overlap_m2, "max_overlap");
+  limit(s.max_area_m2, "max_area");
+  limit(s.max_gap_m2, "max_gap");
+  if (s.sliver_width_m) {
+    try {
+      validate_sliver_width(*s.sliver_width_m, "sliver width");
+    } catch (const UsageError& e) {
+      refuse(s, "sliver_width: " + e.reason());
+    }
+  }
+  if (s.kind == CheckKind::MaxInside) {
+    if (!s.within) refuse(s, "max-inside needs 'within', the layer the part inside is measured in");
+    if (s.max_area_m2 && s.max_percent) {
+      refuse(s, "give 'max_area' or 'max_percent', not both: the check compares one figure");
+    }
+    if (!s.max_area_m2 && !s.max_percent) {
+      refuse(s, "max-inside needs 'max_area' (e.g. \"0ha\") or 'max_percent' (e.g. 5), the most that may lie inside");
+    }
+    if (s.max_percent) {
+      try {
+        checked_max_percent(*s.max_percent);
+      } catch (const UsageError& e) {
+        refuse(s, "max_percent: " + e.reason());
+      }
+    }
+  }
+  if (s.kind == CheckKind::NoGaps && !s.within) {
+    refuse(s, "no-gaps needs 'within', the area the layer must cover (e.g. the county)");
+  }
+}
+
 }  // namespace
 
 void validate_check(const CheckSpec& s) {
@@ -59,7 +101,18 @@ void validate_check(const CheckSpec& s) {
   forbid(share_kind && s.previous.has_value(), "previous");
   forbid(share_kind && !s.key.empty(), "key");
   forbid(!share_kind && s.min_percent.has_value(), "min_percent");
-  forbid(s.kind != CheckKind::MinShare && s.within.has_value(), "within");
+  const bool conflict_kind = s.kind == CheckKind::NoOverlap || s.kind == CheckKind::MaxInside || s.kind == CheckKind::NoGaps;
+  forbid(s.kind != CheckKind::MinShare && s.kind != CheckKind::MaxInside && s.kind != CheckKind::NoGaps &&
+             s.within.has_value(),
+         "within");
+  forbid(conflict_kind && s.previous.has_value(), "previous");
+  forbid(conflict_kind && !s.field.empty(), "field");
+  forbid(s.kind != CheckKind::NoOverlap && !s.with.empty(), "with");
+  forbid(s.kind != CheckKind::NoOverlap && s.max_overlap_m2.has_value(), "max_overlap");
+  forbid(s.kind != CheckKind::MaxInside && s.max_area_m2.has_value(), "max_area");
+  forbid(s.kind != CheckKind::MaxInside && s.max_percent.has_value(), "max_percent");
+  forbid(s.kind != CheckKind::NoGaps && s.max_gap_m2.has_value(), "max_gap");
+  forbid(!conflict_kind && s.sliver_width_m.has_value(), "sliver_width");
   forbid(s.kind != CheckKind::FunctionNotLowered && !s.order.empty(), "order");
   forbid(s.kind != CheckKind::ShareOfZones && s.zones.has_value(), "zones");
   forbid(s.kind == CheckKind::NotReduced && !s.field.empty(), "field");
@@ -81,6 +134,13 @@ void validate_check(const CheckSpec& s) {
   }
   if (s.within && same_ref(s.layer, *s.within)) {
     refuse(s, "'within' is the layer checked itself: every part of a layer lies inside itself");
+  }
+  for (const LayerRef& with : s.with) {
+    if (with.path.empty()) refuse(s, "'with' names no file");
+    if (same_ref(s.layer, with)) {
+      refuse(s, "'with' names the layer checked itself: leave 'with' out to check the layer's features against "
+                "each other");
+    }
   }
   if (s.previous && s.previous->path.empty()) refuse(s, "'previous' names no file");
   if (s.within && s.within->path.empty()) refuse(s, "'within' names no file");
@@ -123,6 +183,11 @@ void validate_check(const CheckSpec& s) {
       } catch (const UsageError& e) {
         refuse(s, "min_percent: " + e.reason());
       }
+      break;
+    case CheckKind::NoOverlap:
+    case CheckKind::MaxInside:
+    case CheckKind::NoGaps:
+      validate_conflict_check(s);
       break;
   }
 }

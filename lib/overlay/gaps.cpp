@@ -2,13 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 #include <numeric>
 
 #include "overlay/conflict_pieces.h"
+#include "overlay/free_edges.h"
 #include "overlay/overlay_inputs.h"
 #include "overlay/piece_matcher.h"
 #include "overlay/piece_set.h"
+#include "redline/geom/envelope_index.h"
 #include "redline/geom/ops.h"
+#include "redline/geom/predicates.h"
 #include "util/work_loop.h"
 
 namespace redline {
@@ -23,6 +28,7 @@ using detail::Relation;
 struct Cell {
   Geometry area;                  // the part of a piece of `within` inside the cell's box
   std::vector<std::size_t> cover;  // cover pieces whose boxes meet it
+  bool uniform = false;           // no free edge meets the box: covered all over, or not at all
 };
 
 // Fewest cover pieces for which a cell is split: the union of a few dozen parcels is cheap, the
@@ -38,10 +44,12 @@ double on_grid(double v, double grid) { return grid > 0 ? std::round(v / grid) *
 
 // Cuts `cell` into cells of at most kCellCover cover pieces each (halving its box along its
 // longer side), in a fixed order, and appends them to `out`.
-void split_cell(Cell cell, const Envelope& box, const detail::PieceSet& cover, double grid, int depth,
-                std::vector<Cell>& out) {
+void split_cell(Cell cell, const Envelope& box, const detail::PieceSet& cover, const EnvelopeIndex& free_edges,
+                double grid, int depth, std::vector<Cell>& out) {
   if (cell.area.is_empty()) return;
-  if (cell.cover.size() <= kCellCover || depth >= kMaxDepth) {
+  // The union's boundary cannot pass through the box: one point decides (uncovered_part()).
+  cell.uniform = cell.cover.empty() || free_edges.query(box).empty();
+  if (cell.uniform || cell.cover.size() <= kCellCover || depth >= kMaxDepth) {
     out.push_back(std::move(cell));
     return;
   }
@@ -59,12 +67,13 @@ void split_cell(Cell cell, const Envelope& box, const detail::PieceSet& cover, d
     for (std::size_t j : cell.cover) {
       if (cover[j].envelope.intersects(area_box)) part.cover.push_back(j);
     }
-    split_cell(std::move(part), half, cover, grid, depth + 1, out);
+    split_cell(std::move(part), half, cover, free_edges, grid, depth + 1, out);
   }
 }
 
 // Returns the cells of one piece of `within`: none when one cover piece covers it all.
-std::vector<Cell> cells_of(const Piece& area, const detail::PieceSet& cover, PieceMatcher& matcher, double grid) {
+std::vector<Cell> cells_of(const Piece& area, const detail::PieceSet& cover, const EnvelopeIndex& free_edges,
+                           PieceMatcher& matcher, double grid) {
   matcher.set_target(area);
   Cell whole;
   for (std::size_t j : cover.query(area.envelope)) {
@@ -75,13 +84,26 @@ std::vector<Cell> cells_of(const Piece& area, const detail::PieceSet& cover, Pie
   }
   whole.area = area.geometry->clone();
   std::vector<Cell> out;
-  split_cell(std::move(whole), area.envelope, cover, grid, 0, out);
+  split_cell(std::move(whole), area.envelope, cover, free_edges, grid, 0, out);
   return out;
 }
 
 // The part of a cell that no cover piece covers (null when covered).
 Geometry uncovered_part(const Cell& cell, const detail::PieceSet& cover, double grid) {
   if (cell.cover.empty()) return cell.area.clone();
+  double x = 0, y = 0;
+  if (cell.uniform && interior_point(cell.area, x, y)) {
+    // Inside the union all over, or outside it all over: a point of the cell tells which (on a
+    // shared edge, a piece's boundary holds it).
+    std::ostringstream wkt;
+    wkt << std::setprecision(17) << "POINT (" << x << " " << y << ")";
+    const Geometry point = Geometry::from_wkt(wkt.str());
+    for (std::size_t j : cell.cover) {
+      const Geometry& piece = *cover[j].geometry;
+      if (relate_matches(point, piece, "T********") || relate_matches(point, piece, "*T*******")) return Geometry();
+    }
+    return cell.area.clone();
+  }
   std::vector<GeometryView> met;
   met.reserve(cell.cover.size());
   for (std::size_t j : cell.cover) met.push_back(*cover[j].geometry);
@@ -95,12 +117,13 @@ GapResult find_gaps(const Layer& layer, const Layer& within, const OverlapOption
   const detail::OverlayInputs in(within, layer, detail::conflict_engine_options(options, layer.crs));
   const detail::PieceSet& areas = in.first_pieces();
   const detail::PieceSet& cover = in.second_pieces();
+  const EnvelopeIndex free_edges = detail::free_edge_index(cover, in.threads());
   std::vector<std::vector<Cell>> cells_by_piece(areas.size());
   detail::run_workers<PieceMatcher>(
       areas.size(), in.threads(), options.progress, "checking gaps", [&] { return PieceMatcher(cover); },
       [&](std::size_t k, PieceMatcher& matcher) {
         try {
-          cells_by_piece[k] = cells_of(areas[k], cover, matcher, in.grid());
+          cells_by_piece[k] = cells_of(areas[k], cover, free_edges, matcher, in.grid());
         } catch (const Error& e) {
           rethrow_with_location(e, within.where(within.features[areas[k].feature].fid));
         }

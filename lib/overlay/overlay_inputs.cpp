@@ -10,15 +10,16 @@ OverlayInputs::OverlayInputs(const Layer& first, const Layer& second, const Engi
                              const std::function<void()>& check_caller)
     : crs_(working_crs(options, first.crs)), method_(options.method), threads_(options.threads) {
   grid_ = working_grid(options, crs_);  // validates the settings first
+  const bool same = &first == &second;  // a layer against itself: prepared once
   first_repair_delta_m2_ = repair_delta_m2(first, method_);
-  second_repair_delta_m2_ = repair_delta_m2(second, method_);
+  second_repair_delta_m2_ = same ? first_repair_delta_m2_ : repair_delta_m2(second, method_);
   if (!crs_.is_known()) throw UsageError("cannot overlay layers in an unknown CRS", first.where());
   if (check_caller) check_caller();
   AreaCalculator probe(crs_, method_);  // refuses planar areas in a geographic CRS up front
 
   if (options.progress) options.progress("preparing", 0, 0);
   first_pieces_.emplace(first, crs_, options.max_piece_vertices, grid_, threads_);
-  second_pieces_.emplace(second, crs_, options.max_piece_vertices, grid_, threads_);
+  if (!same) second_pieces_.emplace(second, crs_, options.max_piece_vertices, grid_, threads_);
 }
 
 std::vector<double> OverlayInputs::feature_areas(const PieceSet& pieces, const Layer& layer) const {

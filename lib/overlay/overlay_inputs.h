@@ -32,7 +32,8 @@ class OverlayInputs {
   /// "preparing" to options.progress. Throws UsageError for a setting that makes no sense
   /// (validate_engine_options()), an unknown working CRS or a method that does not suit it;
   /// InputError naming the feature when a geometry cannot be transformed or measured.
-  /// REQUIRES: both layers outlive this object (unchanged features are borrowed).
+  /// REQUIRES: both layers outlive this object (unchanged features are borrowed). The same
+  /// layer passed twice (the same object) is prepared once: second_pieces() is first_pieces().
   OverlayInputs(const Layer& first, const Layer& second, const EngineOptions& options,
                 const std::function<void()>& check_caller = {});
 
@@ -44,7 +45,7 @@ class OverlayInputs {
   double first_repair_delta_m2() const noexcept { return first_repair_delta_m2_; }
   double second_repair_delta_m2() const noexcept { return second_repair_delta_m2_; }
   const PieceSet& first_pieces() const noexcept { return *first_pieces_; }
-  const PieceSet& second_pieces() const noexcept { return *second_pieces_; }
+  const PieceSet& second_pieces() const noexcept { return second_pieces_ ? *second_pieces_ : *first_pieces_; }
 
   /// Copies the working CRS, method and grid into `result` (a CoverageResult, TabulateResult or
   /// OverlayResult: each has crs, method and grid_size).

@@ -193,10 +193,11 @@ TEST(CheckSpecBuilder, ARulesTableAndCommandLineWordsBuildTheSameCheck) {
 
 TEST(CheckSpecBuilder, EveryKeyIsListed) {
   const std::vector<std::string> keys = check_parameter_keys();
-  EXPECT_EQ(keys.size(), 22u);
+  EXPECT_EQ(keys.size(), 28u);
   for (const char* k : {"name", "kind", "description", "layer", "layer_name", "previous", "previous_layer", "baseline",
                         "key", "label", "by", "field", "order", "within", "within_layer", "min_percent", "share_of",
-                        "zones", "where", "unit", "method", "measure"}) {
+                        "zones", "where", "unit", "method", "measure", "with", "max_overlap", "max_area",
+                        "max_percent", "max_gap", "sliver_width"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), k), keys.end()) << k;
   }
 }
@@ -224,7 +225,7 @@ TEST(CheckSpecBuilder, EveryRefusalNamesTheCheckAndTheParameter) {
       {"placeholder outside a path", {nr, a, one_ha, word("key", "{delivery}")}, "'key' holds {delivery}, which is replaced only in"},
       {"placeholder inside a path", {nr, word("layer", "data/{delivery}.gpkg"), one_ha}, "'layer': {delivery} stands for a delivery's whole path and must begin it"},
       {"missing kind", {a, one_ha}, "'kind' is missing"},
-      {"unknown kind", {word("kind", "smaller"), a}, "unknown check kind 'smaller' (expected not-reduced, nature-unchanged, function-not-lowered, min-share or share-of-zones)"},
+      {"unknown kind", {word("kind", "smaller"), a}, "unknown check kind 'smaller' (expected not-reduced, nature-unchanged, function-not-lowered, min-share, share-of-zones, no-overlap, max-inside or no-gaps)"},
       {"missing layer", {nr, one_ha}, "check 'not-reduced': 'layer' is missing"},
       {"text of another type", {nr, a, one_ha, {"key", number(5, 4), ""}}, "check 'not-reduced': line 4: 'key' must be a text in quotes"},
       {"empty text", {nr, a, one_ha, word("by", "", "--by")}, "--by is empty; leave it out, or give it a value"},

@@ -3,7 +3,10 @@
 // the Huichang sample against GeoPandas/shapely (tests/oracles/conflicts_geopandas.py).
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "overlay/overlay_cases.h"
 #include "redline/error.h"
@@ -68,6 +71,40 @@ TEST(Gaps, AFullCoverHasNoGap) {
   const GapResult r = find_gaps(cover, within, planar());
   EXPECT_TRUE(r.gaps.empty());
   EXPECT_EQ(r.slivers, 0u);
+}
+
+// A 12 × 12 grid of 10 m parcels sharing whole edges, two of them missing: (30..40, 50..60)
+// inside and (110..120, 110..120) in the corner. More parcels than one overlay takes, so the area
+// is cut into cells, most of which no free edge crosses and one point decides.
+Layer grid_without(std::initializer_list<std::pair<int, int>> missing) {
+  std::vector<std::pair<std::string, Geometry>> parcels;
+  for (int i = 0; i < 12; ++i) {
+    for (int j = 0; j < 12; ++j) {
+      bool skip = false;
+      for (const auto& m : missing) skip = skip || (m.first == i && m.second == j);
+      if (!skip) parcels.emplace_back(std::to_string(i) + "," + std::to_string(j), test::box(10 * i, 10 * j, 10 * i + 10, 10 * j + 10));
+    }
+  }
+  return test::layer_of("grid", std::move(parcels));
+}
+
+TEST(Gaps, MissingParcelsOfAGridAreTheGaps) {
+  const Layer within = boxes_layer("area", {{0, 0, 120, 120}});
+  for (unsigned threads : {1u, 3u}) {
+    const GapResult r = find_gaps(grid_without({{3, 5}, {11, 11}}), within, planar(threads));
+    ASSERT_EQ(r.gaps.size(), 2u);
+    EXPECT_NEAR(r.gaps[0].area_m2, 100, kTol);
+    EXPECT_NEAR(r.gaps[1].area_m2, 100, kTol);
+    EXPECT_NEAR(r.gaps[0].x - test::kBoxX0, 35, 5);  // ordered by x for equal areas
+    EXPECT_NEAR(r.gaps[0].y - test::kBoxY0, 55, 5);
+    EXPECT_NEAR(r.gaps[1].x - test::kBoxX0, 115, 5);
+    EXPECT_EQ(r.slivers, 0u);
+  }
+  EXPECT_TRUE(find_gaps(grid_without({}), within, planar()).gaps.empty());
+  // The area reaching past the grid: a 10 m strip along its top, 1200 m².
+  const GapResult r = find_gaps(grid_without({}), boxes_layer("area", {{0, 0, 120, 130}}), planar());
+  ASSERT_EQ(r.gaps.size(), 1u);
+  EXPECT_NEAR(r.gaps[0].area_m2, 1200, kTol);
 }
 
 TEST(Gaps, ThreadCountsGiveIdenticalResults) {

@@ -13,7 +13,7 @@ namespace {
 
 CheckResult result(const std::string& name, CheckKind kind, bool passed, double value, double threshold,
                    const std::string& unit) {
-  return CheckResult{name, kind, passed, value, threshold, ">=", unit, 2, "", "", "{}", {}, {}};
+  return CheckResult{name, kind, passed, value, threshold, ">=", unit, 2, "", "", "{}", {}, {}, {}};
 }
 
 CheckResult passed_result() {

@@ -29,6 +29,25 @@
 //    (shoreline length in protected zones, the part of a line inside `within`); the figures are
 //    lengths in `length_unit`, the method ellipsoidal or planar (survey is for areas only), and
 //    min-share's share is of the line layer (share_of = layer).
+//  - no-overlap: the features of the layer overlap no feature of each layer listed in `with`
+//    (the three control lines: red line, 永久基本农田, 城镇开发边界), or, without `with`, no
+//    other feature of the layer itself (a polygon digitised twice). The figure is the
+//    overlapping area: for each `with` layer the area of the union of its overlaps with the
+//    layer (counted once where several pairs overlap), added over the `with` layers; it passes
+//    when at most max_overlap (DEFAULT kDefaultMaxOverlap: none). Overlaps thinner than
+//    sliver_width metres (DEFAULT kDefaultSliverWidthMetres, redline/overlay/sliver.h) are
+//    noise, not counted. Measured by redline/overlay/overlaps.h.
+//  - max-inside: the part of the layer inside the union of `within` is at most max_area (an
+//    area) or at most max_percent % of the layer's area — exactly one of them (mines or
+//    development shoreline inside the red line: max_area "0ha"). Measured by
+//    redline/overlay/coverage.h; the features with a part inside are listed.
+//  - no-gaps: the layer covers `within` (the county, a zone) but for gaps of at most max_gap
+//    (DEFAULT kDefaultMaxGap: none); gaps thinner than sliver_width are not counted. Measured
+//    by redline/overlay/gaps.h; the gaps are located.
+// The conflict kinds (no-overlap, max-inside, no-gaps) name features by `key` (e.g. BSM) in
+// every layer that has that attribute, else by FID, and list at most kMaxListedConflicts of
+// them (the count of all is given). A conflict that is real but prints as 0 in the unit is
+// shown with as many decimals as it takes (up to 6) and fails a limit of 0.
 // `where` keeps only features whose attribute has one of the given values (e.g. XFZT = 已修复
 // for restored mines), in the layer and its previous version; details "where_matches" count
 // what it kept. A check that measures nothing (a layer it reads holds no feature, or `where`
@@ -50,7 +69,9 @@
 //   std::vector<redline::CheckResult> results = redline::run_checks({spec});
 //   bool ok = results[0].passed;
 #include <array>
+#include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,10 +84,20 @@
 
 namespace redline {
 
-enum class CheckKind { NotReduced, NatureUnchanged, FunctionNotLowered, MinShare, ShareOfZones };
+enum class CheckKind {
+  NotReduced,
+  NatureUnchanged,
+  FunctionNotLowered,
+  MinShare,
+  ShareOfZones,
+  NoOverlap,
+  MaxInside,
+  NoGaps,
+};
 
-/// Parses "not-reduced", "nature-unchanged", "function-not-lowered", "min-share" or
-/// "share-of-zones" (ASCII case ignored). Throws UsageError listing them.
+/// Parses "not-reduced", "nature-unchanged", "function-not-lowered", "min-share",
+/// "share-of-zones", "no-overlap", "max-inside" or "no-gaps" (ASCII case ignored). Throws
+/// UsageError listing them.
 REDLINE_EXPORT CheckKind parse_check_kind(const std::string& text);
 /// Returns the kind's name as parse_check_kind() accepts it.
 REDLINE_EXPORT std::string kind_name(CheckKind kind);
@@ -105,6 +136,14 @@ constexpr std::string_view kDefaultZoneField = "GNFQ";
 /// share-of-zones: DEFAULT zones counted as protected shoreline.
 constexpr std::array<std::string_view, 2> kDefaultProtectedZones = {"岸线保护区", "岸线保留区"};
 
+/// no-overlap: DEFAULT largest overlapping area that passes: none.
+constexpr std::string_view kDefaultMaxOverlap = "0ha";
+/// no-gaps: DEFAULT largest gap area that passes: none.
+constexpr std::string_view kDefaultMaxGap = "0ha";
+/// no-overlap, max-inside, no-gaps: most conflicts (pairs, features, gaps) listed in a
+/// result's details; the count of all is given beside them.
+constexpr std::size_t kMaxListedConflicts = 200;
+
 /// A layer a check reads: a source path and, when the source has several, the layer's name.
 struct REDLINE_EXPORT LayerRef {
   std::string path;
@@ -135,6 +174,16 @@ struct CheckSpec {
   /// share-of-zones: the zones counted; DEFAULT (nullopt): kDefaultProtectedZones. An empty
   /// list is refused, not taken for the default.
   std::optional<std::vector<std::string>> zones;
+  /// no-overlap: the layers the checked layer must not overlap; empty: the layer's own
+  /// features must not overlap each other.
+  std::vector<LayerRef> with;
+  std::optional<double> max_overlap_m2;  ///< no-overlap; DEFAULT (nullopt): kDefaultMaxOverlap
+  std::optional<double> max_area_m2;     ///< max-inside (or max_percent)
+  std::optional<double> max_percent;     ///< max-inside (or max_area_m2)
+  std::optional<double> max_gap_m2;      ///< no-gaps; DEFAULT (nullopt): kDefaultMaxGap
+  /// no-overlap, max-inside, no-gaps: overlaps and gaps thinner than this, in metres, are
+  /// noise. DEFAULT (nullopt): kDefaultSliverWidthMetres (redline/overlay/sliver.h).
+  std::optional<double> sliver_width_m;
 
   AreaMethod method = kDefaultCheckMethod;  ///< DEFAULT: kDefaultCheckMethod
   AreaUnit unit = kDefaultCheckUnit;        ///< unit of the figures; DEFAULT: kDefaultCheckUnit
@@ -156,6 +205,23 @@ REDLINE_EXPORT std::vector<std::string> default_protected_zones();
 /// twice, a `where` with no value, and a `previous` or `within` written as the checked layer
 /// itself. Throws UsageError naming the check and what is wrong. Pure: reads no file.
 REDLINE_EXPORT void validate_check(const CheckSpec& spec);
+
+/// One piece a conflict check found, kept for writing (redline/report/conflict_layers.h).
+struct ConflictPiece {
+  std::string with;    ///< no-overlap: the label of the layer overlapped; "" otherwise
+  std::string first;   ///< the checked layer's feature (key or FID); "" for a gap
+  std::string second;  ///< no-overlap: the other feature (key or FID); "" otherwise
+  double area = 0.0;   ///< in the check's area unit
+  Geometry piece;      ///< in `ConflictGeometries::crs`
+};
+
+/// The pieces of one conflict check: overlaps (no-overlap), parts inside (max-inside), gaps
+/// (no-gaps), in the order of the details.
+struct ConflictGeometries {
+  Crs crs;
+  std::string area_unit;  ///< the unit of every piece's area ("ha", ...)
+  std::vector<ConflictPiece> overlaps, inside, gaps;
+};
 
 /// What a check found. value and threshold are in `unit` ("ha", "mu", ... or "%").
 struct CheckResult {
@@ -191,6 +257,16 @@ struct CheckResult {
   ///  - min-share and share-of-zones by length: "measure": "length", "length_unit" instead of
   ///    area_unit, and lengths where the keys above have areas: inside, of (min-share);
   ///    counted_length, total_length, by_zone [{zone, length, counted}] (share-of-zones).
+  ///  - no-overlap: with (labels; [] against itself), key ("fid" when none), area_unit,
+  ///    overlap_area, by_layer [{layer, area, pairs, features (of the checked layer in a pair),
+  ///    with_features (of that layer)}], pairs_total, pairs [{layer,
+  ///    first, second, area, x, y}] (largest first, then by layer, first, second; at most
+  ///    kMaxListedConflicts), slivers, sliver_area, sliver_width (m).
+  ///  - max-inside: within, key, area_unit, inside, area (the layer's), percent,
+  ///    features_inside, features [{key, inside, percent}] (largest first; at most
+  ///    kMaxListedConflicts), slivers (features whose overlap was only slivers).
+  ///  - no-gaps: within, area_unit, gap_area, gaps_total, gaps [{x, y, area}] (largest first;
+  ///    at most kMaxListedConflicts), slivers, sliver_area, sliver_width (m).
   ///  - any kind with `where`: where_matches {layer label: features kept}.
   /// DEFAULT: "{}" (a result not made by run_checks).
   std::string details_json = "{}";
@@ -200,6 +276,9 @@ struct CheckResult {
   /// Context that is no verdict, printed unmarked: a part of the check that passed, a loss that
   /// gains compensate, a group or value that could not be judged.
   std::vector<std::string> notes;
+  /// no-overlap, max-inside, no-gaps with CheckRunOptions::keep_conflict_geometries: their
+  /// pieces (shared: results stay copyable). Null otherwise.
+  std::shared_ptr<const ConflictGeometries> conflicts;
 
   /// Returns value − threshold for ">=", threshold − value for "<=": the margin by which the
   /// check passes (negative when it fails).
@@ -212,6 +291,8 @@ struct CheckRunOptions {
   /// also the number of threads that measure (DEFAULT kDefaultThreads: all cores). DEFAULT: ReadOptions{}:
   /// repair invalid polygons, CRS and encoding from the source.
   ReadOptions read;
+  /// Keep the pieces of the conflict checks (CheckResult::conflicts). DEFAULT: off.
+  bool keep_conflict_geometries = false;
 };
 
 /// Runs the checks in order and returns one result each. Each source layer is read once.

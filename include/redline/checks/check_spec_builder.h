@@ -5,10 +5,17 @@
 // Keys (as a rules file writes them; redline/checks/rules.h shows a file):
 //   name, description         texts (description is kept nowhere: a comment the file may hold)
 //   kind                      not-reduced | nature-unchanged | function-not-lowered | min-share |
-//                             share-of-zones (required)
+//                             share-of-zones | no-overlap | max-inside | no-gaps (required)
 //   layer, layer_name         the checked layer: a path (required) and the layer inside it
 //   previous, previous_layer  the version compared with
-//   within, within_layer      min-share: the layer the share lies inside
+//   within, within_layer      min-share, max-inside: the layer the share lies inside; no-gaps:
+//                             the area the layer must cover
+//   with                      no-overlap: a list of tables { layer = PATH, layer_name = NAME }
+//                             (in a rules file [[check.with]] tables), the layers not to overlap
+//   max_overlap, max_area,    largest areas that pass, with their unit ("0ha"); 0 allowed.
+//   max_gap                   DEFAULT kDefaultMaxOverlap, kDefaultMaxGap
+//   max_percent               max-inside: a decimal number, 0 to 100 (as min_percent, 0 allowed)
+//   sliver_width              metres, a decimal number (DEFAULT kDefaultSliverWidthMetres)
 //   baseline                  an area with its unit ("75587.98ha"), or a table of them per group
 //   where                     a table FIELD = value or [values]; from a command line
 //                             "FIELD=V1,V2", one parameter per field

@@ -7,7 +7,8 @@
 //   [[check]]
 //   name = "生态保护红线面积不减少"
 //   kind = "not-reduced"             # not-reduced | nature-unchanged | function-not-lowered
-//                                    # | min-share | share-of-zones (redline/checks/check.h)
+//                                    # | min-share | share-of-zones | no-overlap | max-inside
+//                                    # | no-gaps (redline/checks/check.h)
 //   layer = "huichang.gpkg"          # relative to the rules file, or absolute
 //   layer_name = "redline_2024"      # the layer inside a GeoPackage / FileGDB
 //   previous = "huichang.gpkg"       # the version it is compared with ...
@@ -20,7 +21,23 @@
 // Keys by kind: not-reduced: baseline or previous (+ previous_layer), optional by, key, label;
 // nature-unchanged: previous, field; function-not-lowered: previous, field, order = [...];
 // min-share: within (+ within_layer), min_percent, optional share_of = "layer" | "within";
-// share-of-zones: min_percent, optional field (DEFAULT kDefaultZoneField), zones = [...]. Every check
+// share-of-zones: min_percent, optional field (DEFAULT kDefaultZoneField), zones = [...];
+// no-overlap: optional [[check.with]] tables (layer, layer_name: the layers not to overlap;
+// without them, the layer against itself), max_overlap, key, sliver_width; max-inside: within,
+// max_area or max_percent, optional key, sliver_width; no-gaps: within, optional max_gap,
+// sliver_width. A no-overlap check against two layers:
+//   [[check]]
+//   kind = "no-overlap"
+//   layer = "huichang.gpkg"
+//   layer_name = "redline"
+//   key = "BSM"
+//   [[check.with]]
+//   layer = "huichang.gpkg"
+//   layer_name = "farmland"
+//   [[check.with]]
+//   layer = "huichang.gpkg"
+//   layer_name = "development"
+// Every check
 // may have where = { FIELD = "value" or ["v1", "v2"] }, unit, method, name, description.
 // Each [[check]] table is read by build_check_spec (redline/checks/check_spec_builder.h), the
 // code that reads the quick form of `redline check` too. An unknown key is an error (a

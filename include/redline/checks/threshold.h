@@ -36,4 +36,21 @@ REDLINE_EXPORT double parse_baseline(const std::string& text);
 /// larger than the Earth's surface. Returns it; throws UsageError otherwise.
 REDLINE_EXPORT double checked_baseline_m2(double m2);
 
+/// Parses a largest area that passes ("0ha", "1.5亩": max_overlap, max_area, max_gap), returns
+/// m². Unlike a baseline, 0 makes sense here (nothing may overlap). Throws UsageError for what
+/// parse_area refuses and for a negative area.
+REDLINE_EXPORT double parse_max_area(const std::string& text);
+
+/// Checks a largest area in m² (set by a program): finite, at least 0, not larger than the
+/// Earth's surface. Returns it; throws UsageError otherwise.
+REDLINE_EXPORT double checked_max_area_m2(double m2);
+
+/// Parses a largest percentage that passes ("0", "5%": max_percent): a decimal number,
+/// optionally followed by '%', at least 0 and at most 100. Throws UsageError otherwise.
+REDLINE_EXPORT double parse_max_percent(const std::string& text);
+
+/// Checks a largest percentage given as a number: finite, at least 0, at most 100. Returns it;
+/// throws UsageError otherwise.
+REDLINE_EXPORT double checked_max_percent(double percent);
+
 }  // namespace redline
