@@ -104,8 +104,17 @@ TEST(CheckCli, MarkdownReport) {
 
 TEST(CheckCli, SampleIndicatorTable) {
   test::CliResult r = test::run_cli({"check", test::source_path("samples/huichang/indicators.toml")});
-  EXPECT_EQ(r.exit_code, 1) << r.err;  // the sample fails four indicators on purpose
-  EXPECT_NE(r.out.find("10 check(s): 6 达标 (passed), 4 未达标 (failed)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // the sample fails eight indicators on purpose
+  EXPECT_NE(r.out.find("14 check(s): 6 达标 (passed), 8 未达标 (failed)"), std::string::npos) << r.out;
+  // Issue 10's indicators, against the sample's independent figures (samples/huichang/README.md,
+  // computed with shapely + pyproj Geod on CGCS2000 by tests/sample/test_sample_invariants.py and
+  // tests/oracles/shoreline_length.py, tests/oracles/conflicts_geopandas.py): shoreline by length 161.7155 of 192.0155 km = 84.22 %;
+  // red line x farmland 41.229859 ha + red line x urban 4.000138 ha; farmland x urban 50.005855
+  // ha; mines inside the red line 4.086990 ha.
+  for (const char* row : {"84.22 %      ≥ 84.70 %      -0.48 %  未达标", "45.23 ha      ≤ 0.00 ha    -45.23 ha  未达标",
+                          "50.01 ha      ≤ 0.00 ha    -50.01 ha  未达标", "4.09 ha      ≤ 0.00 ha     -4.09 ha  未达标"}) {
+    EXPECT_NE(r.out.find(row), std::string::npos) << row << "\n" << r.out;
+  }
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ using namespace test;  // kSample, kVersions, details, not_reduced
 TEST(Checks, SampleIndicatorsPassAndFailAsDesigned) {
   const RuleSet rules = load_rules(test::source_path("samples/huichang/indicators.toml"));
   const std::vector<CheckResult> r = run_checks(expand_deliveries(rules, {}));
-  ASSERT_EQ(r.size(), 10u);
+  ASSERT_EQ(r.size(), 14u);
   // Oracle figures (tests/oracles/drift_checks_oracle.py):
   EXPECT_TRUE(r[0].passed);   // red line ≥ 75587.98 ha
   EXPECT_NEAR(r[0].value, 75606.015778, 0.01);
@@ -48,6 +48,18 @@ TEST(Checks, SampleIndicatorsPassAndFailAsDesigned) {
   EXPECT_NEAR(r[8].value, 84.254706, 1e-4);
   EXPECT_TRUE(r[9].passed);   // wetlands inside reserves
   EXPECT_NEAR(r[9].value, 61.387210, 1e-4);
+  // Issue 10's indicators. Oracles: tests/oracles/shoreline_length.py (pyproj Geod, CGCS2000)
+  // for the shoreline by length; tests/sample/test_sample_invariants.py (shapely intersections,
+  // pyproj geodesic areas) for the control-line conflicts, tests/oracles/conflicts_geopandas.py
+  // for the mines inside the red line.
+  EXPECT_FALSE(r[10].passed);  // shoreline by length 161.7155 of 192.0155 km
+  EXPECT_NEAR(r[10].value, 84.220028, 1e-4);
+  EXPECT_FALSE(r[11].passed);  // red line x farmland (4 pairs) + red line x urban (1 pair)
+  EXPECT_NEAR(r[11].value, 41.229859 + 4.000138, 0.01);
+  EXPECT_FALSE(r[12].passed);  // farmland x urban: 3 parcels in the town's 集中建设区
+  EXPECT_NEAR(r[12].value, 50.005855, 0.01);
+  EXPECT_FALSE(r[13].passed);  // six mines half inside the red line
+  EXPECT_NEAR(r[13].value, 4.086990, 0.01);
 }
 
 TEST(Checks, WhereKeepsOnlyMatchingFeatures) {
