@@ -80,6 +80,7 @@
 #include "redline/report/line_coverage_report.h"
 #include "redline/report/overlay_layer.h"
 #include "redline/report/map.h"
+#include "redline/report/map_builders.h"
 #include "redline/report/overlay_report.h"
 #include "redline/report/qa_layers.h"
 #include "redline/report/qa_report.h"

@@ -71,26 +71,48 @@ void draw_layer(cairo_t* cr, const MapLayer& layer, const MapFrame& frame) {
   }
 }
 
+PageBox page_box_of(GeometryView g, const MapFrame& frame) {
+  const Envelope e = g.envelope();
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  frame.to_page(e.min_x, e.max_y, x0, y0);
+  frame.to_page(e.max_x, e.min_y, x1, y1);
+  return PageBox{x0, y0, x1 - x0, y1 - y0};
+}
+
 void draw_labels(cairo_t* cr, const MapSpec& map, const MapFrame& frame, LabelPlacer& placer) {
+  // Labels go beside what they name, never over a highlighted feature.
+  for (const MapLayer& layer : map.layers) {
+    if (!layer.highlight) continue;
+    for (const MapFeature& feature : layer.features) {
+      if (!feature.geometry.is_null() && !feature.geometry.is_empty()) {
+        placer.reserve(page_box_of(feature.geometry, frame));
+      }
+    }
+  }
   // The top layer (what matters) is labelled first: it wins where labels would collide.
   for (auto it = map.layers.rbegin(); it != map.layers.rend(); ++it) {
     if (!it->labelled) continue;
     for (const MapFeature& feature : it->features) {
       if (feature.label.empty() || feature.geometry.is_null() || feature.geometry.is_empty()) continue;
-      double x = 0, y = 0;
-      if (!interior_point(feature.geometry, x, y)) continue;
-      double px = 0, py = 0;
-      frame.to_page(x, y, px, py);
-      const double size = 7.5;
+      const PageBox at = page_box_of(feature.geometry, frame);
+      const double size = 7.5, gap = std::max(3.0, it->style.circle_below / 2 + 3);
       PageBox box = text_extent(cr, feature.label, size);
-      box.x = px - box.w / 2 - 1.5;
-      box.y = py - box.h / 2;
       box.w += 3;
-      if (!placer.try_place(box)) continue;
-      cairo_rectangle(cr, box.x, box.y, box.w, box.h);
-      set_colour(cr, {1, 1, 1, 0.75});
-      cairo_fill(cr);
-      draw_text(cr, feature.label, box.x + 1.5, box.y, size, kInk);
+      const double cx = at.x + at.w / 2, cy = at.y + at.h / 2;
+      // Right, left, above, below the feature's box.
+      const PageBox candidates[4] = {
+          {std::max(at.x + at.w, cx + gap - at.w / 2) + 2, cy - box.h / 2, box.w, box.h},
+          {std::min(at.x, cx - gap + at.w / 2) - 2 - box.w, cy - box.h / 2, box.w, box.h},
+          {cx - box.w / 2, std::min(at.y, cy - gap) - 2 - box.h, box.w, box.h},
+          {cx - box.w / 2, std::max(at.y + at.h, cy + gap) + 2, box.w, box.h}};
+      for (const PageBox& candidate : candidates) {
+        if (!placer.try_place(candidate)) continue;
+        cairo_rectangle(cr, candidate.x, candidate.y, candidate.w, candidate.h);
+        set_colour(cr, {1, 1, 1, 0.8});
+        cairo_fill(cr);
+        draw_text(cr, feature.label, candidate.x + 1.5, candidate.y, size, kInk);
+        break;
+      }
     }
   }
 }

@@ -134,13 +134,24 @@ std::string render_map_svg(const MapSpec& map, const std::string& id_prefix) {
   return svg;
 }
 
-void render_map(const MapSpec& map, const std::string& path, const std::vector<std::string>& inputs) {
-  const MapFormat format = map_format_of(path);
+namespace {
+std::vector<std::string> map_extensions() {
   std::vector<std::string> extensions;
   for (const auto& spelling : kMapFormatExtensions.spellings) extensions.emplace_back(spelling.spelling);
+  return extensions;
+}
+}  // namespace
+
+void check_map_target(const std::string& path, const std::vector<std::string>& inputs) {
+  map_format_of(path);
+  check_output_target(path, inputs, map_extensions(), "map");
+}
+
+void render_map(const MapSpec& map, const std::string& path, const std::vector<std::string>& inputs) {
+  const MapFormat format = map_format_of(path);
   // The target is checked before the drawing, so a refused path costs nothing.
-  check_output_target(path, inputs, extensions, "map");
-  write_output_file(path, inputs, extensions, "map", render_map_bytes(map, format));
+  check_map_target(path, inputs);
+  write_output_file(path, inputs, map_extensions(), "map", render_map_bytes(map, format));
 }
 
 }  // namespace redline

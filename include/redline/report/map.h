@@ -104,6 +104,11 @@ REDLINE_EXPORT std::string render_map_bytes(const MapSpec& map, MapFormat format
 /// each other's glyphs. With an empty prefix, the same as render_map_bytes(map, MapFormat::Svg).
 REDLINE_EXPORT std::string render_map_svg(const MapSpec& map, const std::string& id_prefix = "");
 
+/// Checks that a map can be written to `path` (its extension, then check_output_target() against
+/// `inputs`) without drawing or creating anything: for refusing a bad target before long work.
+/// Throws as render_map().
+REDLINE_EXPORT void check_map_target(const std::string& path, const std::vector<std::string>& inputs);
+
 /// Draws `map` into `path` in the format of its extension (map_format_of()). The file is
 /// written safely: `path` is checked against `inputs` (never an input, a folder, a FIFO or a
 /// device), written to a temporary name beside it, every write and the close checked, renamed
