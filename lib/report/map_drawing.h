@@ -82,6 +82,11 @@ class LabelPlacer {
 void add_geometry_path(cairo_t* cr, GeometryView geometry, const MapFrame& frame);
 void set_colour(cairo_t* cr, const MapColour& c);
 
+/// The map's frame on the page (between the header and the footer), and how world
+/// coordinates map into it: what draw_map_page() uses, for tests that find features' pixels.
+PageBox map_frame_box(const MapSpec& map);
+MapFrame map_frame(const MapSpec& map);
+
 /// Draws the whole page of `map` on `cr`, page size kMapPageWidthPt × kMapPageHeightPt.
 void draw_map_page(cairo_t* cr, const MapSpec& map);
 

@@ -10,6 +10,7 @@ namespace redline::detail {
 namespace {
 
 constexpr double kMargin = 24;
+constexpr double kTitleHeight = 24, kSubtitleHeight = 12, kFooterLine = 11, kLegendWidth = 190;
 const MapColour kInk{0.1, 0.1, 0.1, 1};
 const MapColour kGrey{0.35, 0.35, 0.35, 1};
 
@@ -119,6 +120,22 @@ void draw_labels(cairo_t* cr, const MapSpec& map, const MapFrame& frame, LabelPl
 
 }  // namespace
 
+PageBox map_frame_box(const MapSpec& map) {
+  const double top = kMargin - 6 + kTitleHeight + kSubtitleHeight * static_cast<double>(map.subtitle.size()) + 4;
+  const double footer_h = kFooterLine * static_cast<double>(map.notes.size() + 1) + 6;
+  return PageBox{kMargin, top, kMapPageWidthPt - 2 * kMargin, kMapPageHeightPt - kMargin - footer_h - top};
+}
+
+MapFrame map_frame(const MapSpec& map) {
+  const PageBox box = map_frame_box(map);
+  Envelope world = map.extent.is_null ? map_world_extent(map) : map.extent;
+  if (world.is_null) world = Envelope{0, 0, 1, 1, false};
+  // Room for the north arrow on the left, the legend on the right and the scale bar below:
+  // the features keep clear of them.
+  const PageBox inner{box.x + 40, box.y + 12, box.w - 40 - kLegendWidth - 12, box.h - 46};
+  return MapFrame(world, inner, map.crs.is_geographic());
+}
+
 void draw_map_page(cairo_t* cr, const MapSpec& map) {
   const double page_w = kMapPageWidthPt, page_h = kMapPageHeightPt;
   cairo_rectangle(cr, 0, 0, page_w, page_h);
@@ -128,35 +145,29 @@ void draw_map_page(cairo_t* cr, const MapSpec& map) {
   // Header: title and subtitle lines.
   double y = kMargin - 6;
   draw_text(cr, map.title, kMargin, y, 16, kInk, true);
-  y += text_extent(cr, map.title.empty() ? " " : map.title, 16, true).h + 2;
+  y += kTitleHeight;
   for (const std::string& line : map.subtitle) {
     draw_text(cr, line, kMargin, y, 9, kGrey);
-    y += 12;
+    y += kSubtitleHeight;
   }
-  y += 4;
 
   // Footer: CRS, method, notes.
   std::vector<std::string> footer;
   footer.push_back("坐标系 CRS: " + map.crs.label() + (map.method.empty() ? "" : "    方法 Method: " + map.method));
   for (const std::string& note : map.notes) footer.push_back(note);
-  const double footer_h = 11.0 * static_cast<double>(footer.size()) + 6;
-  const PageBox frame_box{kMargin, y, page_w - 2 * kMargin, page_h - kMargin - footer_h - y};
+  const PageBox frame_box = map_frame_box(map);
   double fy = frame_box.y + frame_box.h + 5;
   for (const std::string& line : footer) {
     draw_text(cr, line, kMargin, fy, 8, kGrey);
-    fy += 11;
+    fy += kFooterLine;
   }
 
   cairo_save(cr);
   cairo_rectangle(cr, frame_box.x, frame_box.y, frame_box.w, frame_box.h);
   cairo_clip(cr);
-  Envelope world = map.extent.is_null ? map_world_extent(map) : map.extent;
-  const bool has_world = !world.is_null;
-  if (!has_world) world = Envelope{0, 0, 1, 1, false};
-  // Room for the legend on the right and the scale bar below: the features keep clear of them.
-  const double legend_w = 190;
-  const PageBox inner{frame_box.x + 40, frame_box.y + 12, frame_box.w - 40 - legend_w - 12, frame_box.h - 46};
-  const MapFrame frame(world, inner, map.crs.is_geographic());
+  const bool has_world = !(map.extent.is_null ? map_world_extent(map) : map.extent).is_null;
+  const MapFrame frame = map_frame(map);
+  const double legend_w = kLegendWidth;
   for (const MapLayer& layer : map.layers) draw_layer(cr, layer, frame);
   LabelPlacer placer(frame_box);
   const PageBox legend = draw_legend(cr, map, frame_box.x + frame_box.w - 8, frame_box.y + 8, legend_w);

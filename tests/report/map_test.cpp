@@ -10,7 +10,10 @@
 #include <fstream>
 #include <string>
 
+#include "redline/drift/drift.h"
 #include "redline/error.h"
+#include "redline/io/layer.h"
+#include "redline/report/map_builders.h"
 #include "report/map_drawing.h"
 #include "support/test_support.h"
 
@@ -214,6 +217,89 @@ TEST(Map, RenderMapRefusesInputsFoldersAndUnknownExtensions) {
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.is_regular_file() ? 1 : 0;
   EXPECT_EQ(files, 2u);
+}
+
+// The sample's drift map (redline -> redline_2024) shows the 2 removed polygons in the lost
+// colour and the 7 added ones in the gained colour, where they are.
+// Oracle: /usr/bin/python3 tests/oracles/drift_map_oracle.py samples/huichang/huichang.gpkg
+//   (points inside the features whose BSM is in one version only, EPSG:4527 metres; the extent
+//   of both layers: 39348773.577 2781833.782 39403022.408 2867981.469)
+struct Changed {
+  const char* change;
+  const char* bsm;
+  double x, y;
+};
+constexpr Changed kChanged[] = {
+    {"removed", "36073321000039", 39371343.8, 2807760.1}, {"removed", "36073321000057", 39392257.5, 2829555.5},
+    {"added", "36073321000062", 39370793.1, 2797830.6},   {"added", "36073321000065", 39381181.2, 2818258.2},
+    {"added", "36073321000059", 39349844.2, 2830093.6},   {"added", "36073321000064", 39366644.5, 2823825.4},
+    {"added", "36073321000061", 39350142.2, 2832985.4},   {"added", "36073321000063", 39368884.2, 2852671.9},
+    {"added", "36073321000060", 39349353.1, 2831462.8},
+};
+
+// The fill colours of map_of_drift drawn at their alpha over the white page or the pale green
+// of the after layer: a pixel is "lost" when clearly red, "gained" when clearly blue.
+// The fill (at 85 %) or the darker edge of a piece: a small piece is mostly edge.
+bool is_lost_red(std::uint32_t p) {
+  const int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+  return r > 110 && g < 90 && b < 90 && r > 2 * g;
+}
+bool is_gained_blue(std::uint32_t p) {
+  const int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+  return b > 120 && r < 100 && g < 140 && b > r + 60;
+}
+
+TEST(Map, SampleDriftMapShowsTheRemovedAndAddedPolygons) {
+  const std::string sample = test::source_path("samples/huichang/huichang.gpkg");
+  ReadOptions read;
+  read.layer = "redline";
+  const Layer before = read_layer(sample, read);
+  read.layer = "redline_2024";
+  const Layer after = read_layer(sample, read);
+  DriftOptions options;
+  options.key_field = "BSM";
+  options.class_field = "HXLX";
+  options.collect_geometries = true;
+  const DriftResult drift = compute_drift(before, after, options);
+  const MapSpec map = map_of_drift(drift, before, after);
+
+  const Envelope extent = detail::map_world_extent(map);
+  EXPECT_NEAR(extent.min_x, 39348773.577, 0.01);
+  EXPECT_NEAR(extent.min_y, 2781833.782, 0.01);
+  EXPECT_NEAR(extent.max_x, 39403022.408, 0.01);
+  EXPECT_NEAR(extent.max_y, 2867981.469, 0.01);
+
+  const Png png = decode_png(render_map_bytes(map, MapFormat::Png));
+  ASSERT_EQ(png.width, kMapPngWidth);
+  const detail::MapFrame frame = detail::map_frame(map);
+  const double px_per_pt = kMapPngWidth / kMapPageWidthPt;
+  std::size_t removed = 0, added = 0;
+  for (const Changed& c : kChanged) {
+    double x = 0, y = 0;
+    frame.to_page(c.x, c.y, x, y);
+    const int cx = static_cast<int>(x * px_per_pt), cy = static_cast<int>(y * px_per_pt);
+    const bool lost = std::string(c.change) == "removed";
+    std::size_t hits = 0;
+    for (int dy = -4; dy <= 4; ++dy) {
+      for (int dx = -4; dx <= 4; ++dx) {
+        const std::uint32_t p = png.pixels[static_cast<std::size_t>(cy + dy) * png.width + (cx + dx)];
+        hits += (lost ? is_lost_red(p) : is_gained_blue(p)) ? 1 : 0;
+      }
+    }
+    EXPECT_GE(hits, 12u) << c.change << " " << c.bsm << " at pixel " << cx << "," << cy;
+    (lost ? removed : added) += hits >= 12 ? 1 : 0;
+  }
+  EXPECT_EQ(removed, 2u);
+  EXPECT_EQ(added, 7u);
+  // And the colours mean something: no lost red where an added polygon is, no blue where a
+  // removed one was.
+  for (const Changed& c : kChanged) {
+    double x = 0, y = 0;
+    frame.to_page(c.x, c.y, x, y);
+    const std::uint32_t p = png.pixels[static_cast<std::size_t>(y * px_per_pt) * png.width +
+                                       static_cast<std::size_t>(x * px_per_pt)];
+    EXPECT_FALSE(std::string(c.change) == "removed" ? is_gained_blue(p) : is_lost_red(p)) << c.bsm;
+  }
 }
 
 }  // namespace
