@@ -167,7 +167,10 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/report/map_frame.cpp
   lib/report/map_labels.cpp
   lib/report/map_legend.cpp
+  lib/report/map_layers.cpp
+  lib/report/map_of_coverage.cpp
   lib/report/map_of_drift.cpp
+  lib/report/map_of_tabulate.cpp
   lib/report/map_page.cpp
   lib/report/map_scale_bar.cpp
   lib/report/map_surface.cpp

@@ -1,9 +1,9 @@
 // The drift map: what a red line gained, lost and had reclassified between two versions.
 #include <fmt/format.h>
 
-#include "redline/io/reproject.h"
 #include "redline/measure/area.h"
 #include "redline/report/map_builders.h"
+#include "report/map_layers.h"
 
 namespace redline {
 namespace {
@@ -14,24 +14,6 @@ constexpr MapColour kLostFill{0.85, 0.12, 0.12, 0.85}, kLostEdge{0.50, 0.02, 0.0
 constexpr MapColour kReclassFill{0.98, 0.68, 0.10, 0.85}, kReclassEdge{0.65, 0.40, 0.0, 1};
 
 std::string hectares(double m2) { return fmt::format("{:.2f} ha", m2 / 1e4); }
-
-// Features of `layer` in `crs` (reprojected copies when the layer is in another CRS).
-std::vector<MapFeature> features_in(const Layer& layer, const Crs& crs) {
-  const Layer* source = &layer;
-  Layer copy;
-  if (crs.is_known() && layer.crs.is_known() && !layer.crs.equivalent_to(crs)) {
-    copy = layer.clone();
-    reproject_layer(copy, crs);
-    source = &copy;
-  }
-  std::vector<MapFeature> features;
-  features.reserve(source->features.size());
-  for (const Feature& f : source->features) {
-    if (f.geometry.is_null()) continue;
-    features.push_back({f.geometry.clone(), ""});
-  }
-  return features;
-}
 
 MapLayer piece_layer(const DriftResult& result, DriftPiece::Kind kind, std::string name, MapColour fill,
                      MapColour edge) {
@@ -72,14 +54,14 @@ MapSpec map_of_drift(const DriftResult& result, const Layer& before, const Layer
   after_layer.style.fill = {0.86, 0.93, 0.84, 1};
   after_layer.style.stroke = {0.45, 0.55, 0.45, 1};
   after_layer.style.line_width = 0.4;
-  after_layer.features = features_in(after, result.crs);
+  after_layer.features = detail::map_features_in(after, result.crs);
   MapLayer before_layer;
   before_layer.name = fmt::format("{} (before, outline)", result.before.layer);
   before_layer.style.fill = {0, 0, 0, 0};
   before_layer.style.stroke = {0.25, 0.25, 0.25, 1};
   before_layer.style.line_width = 0.5;
   before_layer.style.dashed = true;
-  before_layer.features = features_in(before, result.crs);
+  before_layer.features = detail::map_features_in(before, result.crs);
   map.layers.push_back(std::move(after_layer));
   map.layers.push_back(std::move(before_layer));
   if (!result.class_field.empty()) {

@@ -68,6 +68,39 @@ TEST(MapCli, DriftWritesEachFormatAndKeepsTheReport) {
   EXPECT_EQ(test::read_file(dir + "/drift.png"), first);
 }
 
+TEST(MapCli, CoverageAndTabulateDrawTheirMaps) {
+  const std::string dir = test::work_dir("map_cli_coverage");
+  const std::string gpkg = sample_copy(dir);
+  const std::string original = test::read_file(gpkg);
+  const test::CliResult coverage = test::run_cli({"coverage", gpkg, "--layer", "parcels", "--id-field", "BSM",
+                                                  "--within", gpkg, "--within-layer", "redline", "--threads", "2",
+                                                  "--map", dir + "/coverage.svg"});
+  ASSERT_EQ(coverage.exit_code, 0) << coverage.err;
+  const std::string svg = test::read_file(dir + "/coverage.svg");
+  EXPECT_TRUE(test::contains(svg, "<svg"));
+  const std::string command =
+      "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])\" " + dir + "/coverage.svg";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  // The conflicts' red (0.85, 0.12, 0.12) is in the SVG as cairo writes it.
+  EXPECT_TRUE(test::contains(svg, "rgb(85%,12%,12%)")) << svg.substr(0, 2000);
+  const test::CliResult tab = test::run_cli({"tabulate", gpkg, gpkg, "--layer", "redline", "--zone-field", "HXLX",
+                                             "--classes-layer", "parcels", "--class-field", "DLBM", "--threads", "2",
+                                             "--map", dir + "/tabulate.pdf"});
+  ASSERT_EQ(tab.exit_code, 0) << tab.err;
+  const std::string pdf = test::read_file(dir + "/tabulate.pdf");
+  EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+  EXPECT_TRUE(test::contains(pdf, "/Count 1"));
+  // 3428 parcels drawn: far more than an empty page's few kilobytes.
+  EXPECT_GT(pdf.size(), 100000u);
+  // A line target has no coverage map: refused, exit 2.
+  const test::CliResult lines = test::run_cli({"coverage", gpkg, "--layer", "shoreline_line", "--within", gpkg,
+                                               "--within-layer", "redline", "--map", dir + "/lines.png"});
+  EXPECT_EQ(lines.exit_code, 2) << lines.err;
+  EXPECT_TRUE(test::contains(lines.err, "--map applies to polygon targets")) << lines.err;
+  EXPECT_FALSE(fs::exists(dir + "/lines.png"));
+  EXPECT_EQ(test::read_file(gpkg), original);
+}
+
 struct Refusal {
   std::string name;
   std::string map;

@@ -10,6 +10,8 @@
 #include "redline/drift/drift.h"
 #include "redline/export.h"
 #include "redline/io/layer.h"
+#include "redline/overlay/coverage.h"
+#include "redline/overlay/tabulate.h"
 #include "redline/report/map.h"
 
 namespace redline {
@@ -24,5 +26,21 @@ namespace redline {
 /// versions; the subtitle gives the areas in ha; the footer the CRS and the area method.
 /// Throws what reproject_layer() throws.
 REDLINE_EXPORT MapSpec map_of_drift(const DriftResult& result, const Layer& before, const Layer& after);
+
+/// The coverage map: the cover (e.g. the red line) in pale green, the targets' parts outside it
+/// in grey and their parts inside it, the conflicts, in red, labelled by id (`id_field` or the
+/// FID) and circled when too small to see. The parts come from FeatureCoverage::inside and
+/// outside (computed with CoverageOptions::keep_geometries; without them the targets are drawn
+/// whole and a note says so). `target` and `cover` are the layers `result` was computed from;
+/// a layer in another CRS than the result's is reprojected (a copy).
+/// Throws what reproject_layer() throws.
+REDLINE_EXPORT MapSpec map_of_coverage(const CoverageResult& result, const Layer& target, const Layer& cover);
+
+/// The tabulate map: the class features coloured by class (the largest classes by area inside
+/// the zones get their own colour and legend entry, up to 11; the rest are "other"), the zones
+/// outlined on top and labelled by their key. `zones` and `classes` are the layers `result` was
+/// computed from (reprojected copies when in another CRS). The extent is the zones'.
+/// Throws what reproject_layer() and Layer::field_index() throw.
+REDLINE_EXPORT MapSpec map_of_tabulate(const TabulateResult& result, const Layer& zones, const Layer& classes);
 
 }  // namespace redline
