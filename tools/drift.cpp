@@ -78,7 +78,8 @@ Command register_drift(CLI::App& parent) {
       "Examples:\n"
       "  redline drift samples/huichang/huichang.gpkg samples/huichang/huichang.gpkg \\\n"
       "      --before-layer redline --after-layer redline_2024 --key BSM --class-field HXLX\n"
-      "  redline drift old/redline.shp new/redline.shp --key BSM --out drift.gpkg --format json");
+      "  redline drift old/redline.shp new/redline.shp --key BSM --out drift.gpkg --format json\n"
+      "  redline drift old/redline.shp new/redline.shp --key BSM --map drift.pdf   # gained blue, lost red");
 
   Runner run = [args]() {
     const MeasureArgs& m = args->measure;

@@ -1,6 +1,8 @@
 // Input layers as map layers, and the category colours of the maps.
 #include "report/map_layers.h"
 
+#include <fmt/format.h>
+
 #include "redline/io/reproject.h"
 
 namespace redline::detail {
@@ -22,6 +24,39 @@ std::vector<MapFeature> map_features_in(const Layer& layer, const Crs& crs, cons
     features.push_back({f.geometry.clone(), labelled ? to_string(f.values[field]) : ""});
   }
   return features;
+}
+
+MapSpec map_of_two_layers(const Crs& crs, AreaMethod method, std::string title, const LayerOrigin& first,
+                          const std::string& joiner, const LayerOrigin& second) {
+  MapSpec map;
+  map.crs = crs;
+  map.method = method_name(method);
+  map.title = std::move(title);
+  map.subtitle.push_back(
+      fmt::format("{} (layer {}) {} {} (layer {})", first.source, first.layer, joiner, second.source, second.layer));
+  return map;
+}
+
+MapLayer base_layer(std::string name, const Layer& layer, const Crs& crs) {
+  MapLayer base;
+  base.name = std::move(name);
+  base.style.fill = {0.86, 0.93, 0.84, 1};
+  base.style.stroke = {0.45, 0.55, 0.45, 1};
+  base.style.line_width = 0.4;
+  base.features = map_features_in(layer, crs);
+  return base;
+}
+
+MapLayer highlight_layer(std::string name, const MapColour& fill, const MapColour& edge, double circle_below) {
+  MapLayer layer;
+  layer.name = std::move(name);
+  layer.style.fill = fill;
+  layer.style.stroke = edge;
+  layer.style.line_width = 0.9;
+  layer.style.circle_below = circle_below;
+  layer.labelled = true;
+  layer.highlight = true;
+  return layer;
 }
 
 MapColour category_colour(std::size_t i) {

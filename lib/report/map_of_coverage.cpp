@@ -8,36 +8,21 @@
 namespace redline {
 
 MapSpec map_of_coverage(const CoverageResult& result, const Layer& target, const Layer& cover) {
-  MapSpec map;
-  map.crs = result.crs;
-  map.method = method_name(result.method);
-  map.title = fmt::format("覆盖 Coverage: {} in {}", result.target.layer, result.cover.layer);
-  map.subtitle.push_back(fmt::format("{} (layer {}) within {} (layer {})", result.target.source, result.target.layer,
-                                     result.cover.source, result.cover.layer));
+  MapSpec map = detail::map_of_two_layers(
+      result.crs, result.method, fmt::format("覆盖 Coverage: {} in {}", result.target.layer, result.cover.layer),
+      result.target, "within", result.cover);
   map.subtitle.push_back(fmt::format("{} of {} targets inside; inside {:.2f} ha of {:.2f} ha ({:.2f} %)",
                                      result.features_inside, result.features.size(), result.total.inside_m2 / 1e4,
                                      result.total.area_m2 / 1e4, result.total.percent()));
 
-  MapLayer cover_layer;
-  cover_layer.name = fmt::format("{} (cover)", result.cover.layer);
-  cover_layer.style.fill = {0.86, 0.93, 0.84, 1};
-  cover_layer.style.stroke = {0.45, 0.55, 0.45, 1};
-  cover_layer.style.line_width = 0.4;
-  cover_layer.features = detail::map_features_in(cover, result.crs);
+  MapLayer cover_layer = detail::base_layer(fmt::format("{} (cover)", result.cover.layer), cover, result.crs);
 
   MapLayer outside;
   outside.name = "外部 outside";
   outside.style.fill = {0.70, 0.72, 0.78, 1};
   outside.style.stroke = {0.35, 0.37, 0.45, 1};
   outside.style.line_width = 0.3;
-  MapLayer inside;
-  inside.name = "内部 inside (conflicts)";
-  inside.style.fill = {0.85, 0.12, 0.12, 0.9};
-  inside.style.stroke = {0.50, 0.02, 0.02, 1};
-  inside.style.line_width = 0.8;
-  inside.style.circle_below = 4;
-  inside.labelled = true;
-  inside.highlight = true;
+  MapLayer inside = detail::highlight_layer("内部 inside (conflicts)", {0.85, 0.12, 0.12, 0.9}, {0.50, 0.02, 0.02, 1}, 4);
   bool kept = false;
   for (const FeatureCoverage& f : result.features) {
     if (!f.outside.is_null() && !f.outside.is_empty()) outside.features.push_back({f.outside.clone(), ""});

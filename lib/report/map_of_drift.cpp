@@ -17,14 +17,7 @@ std::string hectares(double m2) { return fmt::format("{:.2f} ha", m2 / 1e4); }
 
 MapLayer piece_layer(const DriftResult& result, DriftPiece::Kind kind, std::string name, MapColour fill,
                      MapColour edge) {
-  MapLayer layer;
-  layer.name = std::move(name);
-  layer.style.fill = fill;
-  layer.style.stroke = edge;
-  layer.style.line_width = 0.9;
-  layer.style.circle_below = 8;
-  layer.labelled = true;
-  layer.highlight = true;
+  MapLayer layer = detail::highlight_layer(std::move(name), fill, edge, 8);
   for (const DriftPiece& piece : result.pieces) {
     if (piece.kind != kind) continue;
     const std::string& key = kind == DriftPiece::Kind::Lost ? piece.before_key : piece.after_key;
@@ -36,12 +29,9 @@ MapLayer piece_layer(const DriftResult& result, DriftPiece::Kind kind, std::stri
 }  // namespace
 
 MapSpec map_of_drift(const DriftResult& result, const Layer& before, const Layer& after) {
-  MapSpec map;
-  map.crs = result.crs;
-  map.method = method_name(result.method);
-  map.title = fmt::format("红线变化 Drift: {} → {}", result.before.layer, result.after.layer);
-  map.subtitle.push_back(fmt::format("{} (layer {}) → {} (layer {})", result.before.source, result.before.layer,
-                                     result.after.source, result.after.layer));
+  MapSpec map = detail::map_of_two_layers(
+      result.crs, result.method, fmt::format("红线变化 Drift: {} → {}", result.before.layer, result.after.layer),
+      result.before, "→", result.after);
   map.subtitle.push_back(fmt::format(
       "before {}, after {} ({:+.2f} ha); gained {}, lost {}, reclassified {}; features: {} added, {} removed, "
       "{} modified",
@@ -49,12 +39,7 @@ MapSpec map_of_drift(const DriftResult& result, const Layer& before, const Layer
       hectares(result.gained_real_m2()), hectares(result.lost_real_m2()), hectares(result.reclassified_m2()),
       result.features.added, result.features.removed, result.features.modified));
 
-  MapLayer after_layer;
-  after_layer.name = fmt::format("{} (after)", result.after.layer);
-  after_layer.style.fill = {0.86, 0.93, 0.84, 1};
-  after_layer.style.stroke = {0.45, 0.55, 0.45, 1};
-  after_layer.style.line_width = 0.4;
-  after_layer.features = detail::map_features_in(after, result.crs);
+  MapLayer after_layer = detail::base_layer(fmt::format("{} (after)", result.after.layer), after, result.crs);
   MapLayer before_layer;
   before_layer.name = fmt::format("{} (before, outline)", result.before.layer);
   before_layer.style.fill = {0, 0, 0, 0};

@@ -250,12 +250,12 @@ bool is_gained_blue(std::uint32_t p) {
 }
 
 TEST(Map, SampleDriftMapShowsTheRemovedAndAddedPolygons) {
-  const std::string sample = test::source_path("samples/huichang/huichang.gpkg");
-  ReadOptions read;
-  read.layer = "redline";
-  const Layer before = read_layer(sample, read);
-  read.layer = "redline_2024";
-  const Layer after = read_layer(sample, read);
+  auto sample_layer = [](const char* name) {
+    ReadOptions read;
+    read.layer = name;
+    return read_layer(test::source_path("samples/huichang/huichang.gpkg"), read);
+  };
+  const Layer before = sample_layer("redline"), after = sample_layer("redline_2024");
   DriftOptions options;
   options.key_field = "BSM";
   options.class_field = "HXLX";
