@@ -160,3 +160,19 @@ list(APPEND REDLINE_LIB_SOURCES
 list(APPEND REDLINE_TOOL_SOURCES
   tools/qa.cpp
 )
+
+# Maps: cairo and Pango on the report floor (issue 11).
+list(APPEND REDLINE_LIB_SOURCES
+  lib/io/output_file.cpp
+  lib/report/map_frame.cpp
+  lib/report/map_labels.cpp
+  lib/report/map_legend.cpp
+  lib/report/map_layers.cpp
+  lib/report/map_of_coverage.cpp
+  lib/report/map_of_drift.cpp
+  lib/report/map_of_tabulate.cpp
+  lib/report/map_page.cpp
+  lib/report/map_scale_bar.cpp
+  lib/report/map_surface.cpp
+  lib/report/map_text.cpp
+)

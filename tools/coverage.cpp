@@ -7,6 +7,8 @@
 #include "overlay_args.h"
 #include "redline/io/layer.h"
 #include "redline/io/output_path.h"
+#include "redline/report/map.h"
+#include "redline/report/map_builders.h"
 #include "redline/overlay/coverage.h"
 #include "redline/overlay/line_coverage.h"
 #include "redline/report/coverage_layers.h"
@@ -19,7 +21,7 @@ namespace {
 Command register_coverage(CLI::App& parent) {
   struct Args {
     OverlayArgs layers;  // first: the target, second: the cover
-    std::string by, id_field, features, out;
+    std::string by, id_field, features, out, map;
     double sliver_width = kDefaultSliverWidthMetres;
   };
   auto args = std::make_shared<Args>();
@@ -46,6 +48,9 @@ Command register_coverage(CLI::App& parent) {
                   "Overlaps whose every part is thinner than this (metres) are slivers, counted as "
                   "outside; 0 = off")
       ->default_str(fmt::format("{:g}", kDefaultSliverWidthMetres));
+  cmd->add_option("--map", args->map,
+                  "Draw the coverage map (the cover, the targets' parts outside it and, in red, inside it) to "
+                  "FILE.png, .svg or .pdf (A4 landscape; polygon targets)");
   cmd->add_option("--out", args->out,
                   "Write the layers 'inside' and 'outside' (target attributes + area fields) to this "
                   "GeoPackage (.gpkg; never an input)");
@@ -62,7 +67,7 @@ Command register_coverage(CLI::App& parent) {
 
   // A line target: lengths inside the cover, from the same options where they apply.
   auto run_lines = [args, cmd](const Layer& lines, const Layer& cover) {
-    for (const char* flag : {"--out", "--crs", "--grid", "--sliver-width"}) {
+    for (const char* flag : {"--out", "--map", "--crs", "--grid", "--sliver-width"}) {
       if (cmd->count(flag)) {
         throw UsageError(fmt::format("{} applies to polygon targets; {} holds lines", flag, lines.name));
       }
@@ -100,7 +105,7 @@ Command register_coverage(CLI::App& parent) {
       p.options.group_field = args->by;
       p.options.id_field = args->id_field;
       p.options.sliver_width = args->sliver_width;
-      p.options.keep_geometries = !args->out.empty();
+      p.options.keep_geometries = !args->out.empty() || !args->map.empty();
       return p;
     };
     bool length_unit = false;
@@ -112,6 +117,7 @@ Command register_coverage(CLI::App& parent) {
     if (!length_unit) polygons = polygon_run();
     // Refused before the work, not after it; the writer checks again.
     if (!args->out.empty()) check_output_target(args->out, {in.first.path, in.second.path});
+    if (!args->map.empty()) check_map_target(args->map, {in.first.path, in.second.path});
     ReadOptions target_read = in.first.read_options(in.measure.threads);
     target_read.geometry = LayerGeometry::Any;  // polygons, or lines measured by length
     const Layer target = read_layer(in.first.path, target_read);
@@ -120,6 +126,7 @@ Command register_coverage(CLI::App& parent) {
     if (!polygons) polygons = polygon_run();
     CoverageResult result = compute_coverage(target, cover, polygons->options);
     if (!args->out.empty()) write_coverage_layers(result, target, args->out, polygons->report.unit);
+    if (!args->map.empty()) render_map(map_of_coverage(result, target, cover), args->map, {in.first.path, in.second.path});
     print(render_coverage_report(result, polygons->report));
     return kOk;
   };

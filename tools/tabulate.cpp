@@ -2,6 +2,8 @@
 #include "commands.h"
 #include "overlay_args.h"
 #include "redline/overlay/tabulate.h"
+#include "redline/report/map.h"
+#include "redline/report/map_builders.h"
 #include "redline/report/tabulate_report.h"
 
 namespace redline::cli {
@@ -10,7 +12,7 @@ namespace {
 Command register_tabulate(CLI::App& parent) {
   struct Args {
     OverlayArgs layers;  // first: the zones, second: the classes
-    std::string zone_field, class_field;
+    std::string zone_field, class_field, map;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(
@@ -24,6 +26,9 @@ Command register_tabulate(CLI::App& parent) {
                   "Zones attribute naming the zones (e.g. HXLX); default: the whole layer is one zone");
   cmd->add_option("--class-field", args->class_field, "Classes attribute naming the classes (e.g. DLBM)")
       ->required();
+  cmd->add_option("--map", args->map,
+                  "Draw the classes inside the zones, coloured by class, the zones outlined, to FILE.png, .svg or "
+                  ".pdf (A4 landscape)");
   cmd->footer(
       "Examples:\n"
       "  redline tabulate samples/huichang/huichang.gpkg samples/huichang/huichang.gpkg --layer redline \\\n"
@@ -37,9 +42,14 @@ Command register_tabulate(CLI::App& parent) {
     options.engine = in.engine_options();
     options.zone_field = args->zone_field;
     options.class_field = args->class_field;
+    // Refused before the work, not after it.
+    if (!args->map.empty()) check_map_target(args->map, {in.first.path, in.second.path});
     const OverlayLayers layers = in.read_layers();
-    print(render_tabulate_report(tabulate(layers.first, layers.second, options),
-                                 in.measure.report_options<TabulateReportOptions>()));
+    const TabulateResult result = tabulate(layers.first, layers.second, options);
+    if (!args->map.empty()) {
+      render_map(map_of_tabulate(result, layers.first, layers.second), args->map, {in.first.path, in.second.path});
+    }
+    print(render_tabulate_report(result, in.measure.report_options<TabulateReportOptions>()));
     return kOk;
   };
   return {cmd, run};

@@ -17,3 +17,7 @@ redline_test(missing_keys_tests
 # redline qa (issue 10).
 redline_test(qa_cli_tests
   ${CMAKE_CURRENT_LIST_DIR}/qa_test.cpp)
+
+# --map on drift (issue 11).
+redline_test(map_cli_tests
+  ${CMAKE_CURRENT_LIST_DIR}/map_cli_test.cpp)
