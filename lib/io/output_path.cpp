@@ -92,6 +92,11 @@ void refuse_file_of_input(const Destination& d, const fs::path& in_path, const s
 }  // namespace
 
 OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs) {
+  return check_output_target(path, inputs, ".gpkg", "GeoPackage");
+}
+
+OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs,
+                                 const std::string& extension, const std::string& format_name) {
   const Location where{path, "", std::nullopt, ""};
   if (path.empty()) throw UsageError("the output path is empty");
 
@@ -160,8 +165,11 @@ OutputTarget check_output_target(const std::string& path, const std::vector<std:
                                  detail::describe_file_kind(d.existing->st_mode)),
                      where);
   }
-  if (detail::ascii_lower(resolved.extension().string()) != ".gpkg") {
-    throw UsageError("redline writes GeoPackage files only: the output's name must end in .gpkg", where);
+  if (detail::ascii_lower(resolved.extension().string()) != detail::ascii_lower(extension)) {
+    throw UsageError(extension == ".gpkg"
+                         ? std::string("redline writes GeoPackage files only: the output's name must end in .gpkg")
+                         : fmt::format("this output is a {} file: its name must end in {}", format_name, extension),
+                     where);
   }
 
   // Writable, and not protected from change.

@@ -40,4 +40,9 @@ struct OutputTarget {
 /// missing or not writable or the target is read-only. Messages name the target.
 REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs);
 
+/// The same checks for a file of another format: its name must end in `extension` (".html",
+/// any case) instead of ".gpkg"; `format_name` ("HTML") names the format in the message.
+REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs,
+                                                const std::string& extension, const std::string& format_name);
+
 }  // namespace redline
