@@ -175,7 +175,7 @@ std::string details_html(const CheckResult& r) {
 std::string inline_svg(std::string svg, const std::string& prefix) {
   auto erase_between = [&svg](std::string_view open, std::string_view close) {
     for (std::size_t at = svg.find(open); at != std::string::npos; at = svg.find(open, at)) {
-      const std::size_t end = svg.find(close, at);
+      const std::size_t end = svg.find(close, at + open.size());
       if (end == std::string::npos) break;
       svg.erase(at, end + close.size() - at);
     }

@@ -17,3 +17,7 @@ redline_test(missing_keys_tests
 # redline qa (issue 10).
 redline_test(qa_cli_tests
   ${CMAKE_CURRENT_LIST_DIR}/qa_test.cpp)
+
+# redline check --report: the HTML report, rendered by headless Chromium (issue 11).
+redline_test(html_report_cli_tests
+  ${CMAKE_CURRENT_LIST_DIR}/html_report_cli_test.cpp)

@@ -1,0 +1,209 @@
+// The HTML report (lib/report/html_report.cpp) and the checksums it lists (lib/io/checksum.cpp):
+// the page's text, its escaping of hostile data, that it fetches nothing, and SHA-256 digests
+// compared with those `sha256sum` (GNU coreutils, an independent tool) prints at test time.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "redline/error.h"
+#include "redline/io/checksum.h"
+#include "redline/report/html_report.h"
+#include "support/test_support.h"
+
+namespace redline {
+namespace {
+
+/// Returns the digest `sha256sum FILE` prints (the oracle).
+std::string sha256sum(const std::string& path) {
+  const std::string command = "sha256sum '" + path + "'";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+  if (!pipe) return "";
+  char digest[65] = {};
+  if (std::fread(digest, 1, 64, pipe.get()) != 64) return "";
+  return digest;
+}
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+CheckResult failed_lost_features() {
+  CheckResult r;
+  r.name = "生态保护红线面积不减少";
+  r.kind = CheckKind::NotReduced;
+  r.passed = false;
+  r.value = 75000.0;
+  r.threshold = 75587.98;
+  r.unit = "ha";
+  r.layer = "red<line>.gpkg (redline)";
+  r.details_json =
+      R"({"area":75000.0,"key":"BSM","lost_features":[{"key":"36073321000057","label":"<script>alert(1)</script>",)"
+      R"("change":"removed","area":1245.31}]})";
+  r.findings = {"lost 1245.31 ha: <b>hostile</b> & more"};
+  return r;
+}
+
+CheckResult passed_share() {
+  CheckResult r;
+  r.name = "湿地保护率 ≥ 52%";
+  r.kind = CheckKind::MinShare;
+  r.passed = true;
+  r.value = 61.39;
+  r.threshold = 52.0;
+  r.unit = "%";
+  r.layer = "wetlands";
+  r.details_json = R"({"inside":1.5,"of":2.0,"area_unit":"ha"})";
+  r.notes = {"a note"};
+  return r;
+}
+
+HtmlReport sample_report() {
+  HtmlReport report;
+  report.title = "会昌县 <指标> & 报告";
+  report.results = {failed_lost_features(), passed_share()};
+  report.inputs = {ReportInput{"a.gpkg (redline)", "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)",
+                               {FileChecksum{"a.gpkg", std::string(64, 'a'), 1234}}}};
+  return report;
+}
+
+TEST(HtmlReport, HoldsTheTitleEveryCheckItsVerdictInColourAndTheInputs) {
+  const std::string html = render_html_report(sample_report());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_TRUE(test::contains(html, "<title>会昌县 &lt;指标&gt; &amp; 报告</title>"));
+  EXPECT_TRUE(test::contains(html, "<h1>会昌县 &lt;指标&gt; &amp; 报告</h1>"));
+  EXPECT_TRUE(test::contains(html, "生态保护红线面积不减少"));
+  EXPECT_TRUE(test::contains(html, "湿地保护率 ≥ 52%"));
+  // The indicator table: one row per check, 未达标 red (class fail), 达标 green (class pass).
+  EXPECT_TRUE(test::contains(html, "<td class=\"fail\">未达标</td>"));
+  EXPECT_TRUE(test::contains(html, "<td class=\"pass\">达标</td>"));
+  EXPECT_TRUE(test::contains(html, ".fail { background: #fbe1e1; color: #a11616"));
+  EXPECT_TRUE(test::contains(html, ".pass { background: #e3f4e6; color: #14622b"));
+  // value, threshold and margin with their units.
+  EXPECT_TRUE(test::contains(html, "<td class=\"num\">75000.00 ha</td>"));
+  EXPECT_TRUE(test::contains(html, "<td class=\"num\">≥ 75587.98 ha</td>"));
+  EXPECT_TRUE(test::contains(html, "-587.98 ha"));
+  EXPECT_TRUE(test::contains(html, "+9.39 %"));
+  // One section per check, with its figures as tables: the lost features listed.
+  EXPECT_EQ(count(html, "<section class=\"check\""), 2u);
+  EXPECT_TRUE(test::contains(html, "减少的图斑 (lost features) — 1"));
+  EXPECT_TRUE(test::contains(html, "<td>36073321000057</td>"));
+  EXPECT_TRUE(test::contains(html, "<li class=\"finding\">未达标: lost 1245.31 ha"));
+  EXPECT_TRUE(test::contains(html, "<li class=\"note\">a note</li>"));
+  // The inputs with CRS and checksum.
+  EXPECT_TRUE(test::contains(html, "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)"));
+  EXPECT_TRUE(test::contains(html, "<td class=\"hash\">" + std::string(64, 'a') + "</td>"));
+  // Prints on A4 with its colours.
+  EXPECT_TRUE(test::contains(html, "@page { size: A4;"));
+  EXPECT_TRUE(test::contains(html, "print-color-adjust: exact"));
+  EXPECT_TRUE(test::contains(html, "page-break-inside: avoid"));
+}
+
+TEST(HtmlReport, EscapesEveryTextFromTheData) {
+  const std::string html = render_html_report(sample_report());
+  EXPECT_FALSE(test::contains(html, "<script"));
+  EXPECT_FALSE(test::contains(html, "<b>"));
+  EXPECT_TRUE(test::contains(html, "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
+  EXPECT_TRUE(test::contains(html, "&lt;b&gt;hostile&lt;/b&gt; &amp; more"));
+  EXPECT_TRUE(test::contains(html, "red&lt;line&gt;.gpkg (redline)"));
+}
+
+TEST(HtmlReport, FetchesNothingAndIsTheSameForTheSameInputs) {
+  const std::string html = render_html_report(sample_report());
+  EXPECT_FALSE(test::contains(html, "http://"));
+  EXPECT_FALSE(test::contains(html, "https://"));
+  EXPECT_FALSE(test::contains(html, "src="));
+  EXPECT_FALSE(test::contains(html, "<link"));
+  EXPECT_FALSE(test::contains(html, "@import"));
+  EXPECT_FALSE(test::contains(html, "<script"));
+  EXPECT_EQ(html, render_html_report(sample_report()));  // no date, no clock: deterministic
+}
+
+TEST(HtmlReport, InlinesEachMapWithItsOwnIds) {
+  // What cairo's SVG surface writes: an XML declaration, namespaces, ids glyph0-1 and clip1
+  // that every map repeats.
+  const std::string svg =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" "
+      "height=\"10\"><defs><g><symbol overflow=\"visible\" id=\"glyph0-1\"><path d=\"M 0 0 L 1 1\"/></symbol></g>"
+      "<clipPath id=\"clip1\"><path d=\"M 0 0 L 5 5\"/></clipPath></defs>"
+      "<g clip-path=\"url(#clip1)\"><use xlink:href=\"#glyph0-1\" x=\"1\" y=\"2\"/></g></svg>\n";
+  HtmlReport report = sample_report();
+  report.maps = {svg, svg};
+  const std::string html = render_html_report(report);
+  EXPECT_EQ(count(html, "<svg"), 2u);
+  EXPECT_EQ(count(html, "<figure class=\"map\">"), 2u);
+  EXPECT_FALSE(test::contains(html, "<?xml"));
+  EXPECT_FALSE(test::contains(html, "http://"));
+  EXPECT_EQ(count(html, "id=\"m1-glyph0-1\""), 1u);
+  EXPECT_EQ(count(html, "id=\"m2-glyph0-1\""), 1u);
+  EXPECT_EQ(count(html, "url(#m1-clip1)"), 1u);
+  EXPECT_EQ(count(html, "xlink:href=\"#m2-glyph0-1\""), 1u);
+  EXPECT_FALSE(test::contains(html, "id=\"glyph0-1\""));
+  EXPECT_FALSE(test::contains(html, "url(#clip1)"));
+  // No map given: no figure at all, never a placeholder.
+  EXPECT_FALSE(test::contains(render_html_report(sample_report()), "<figure"));
+}
+
+TEST(HtmlReport, RefusesATargetThatIsAnInputOrNotAnHtmlFile) {
+  const std::string dir = test::work_dir("html_report_targets");
+  const std::string input = test::source_path("samples/huichang/huichang.gpkg");
+  const HtmlReport report = sample_report();
+  EXPECT_THROW(write_html_report(report, input, {input}), UsageError);
+  EXPECT_THROW(write_html_report(report, dir + "/report.txt", {input}), UsageError);
+  EXPECT_THROW(write_html_report(report, dir, {input}), UsageError);
+  EXPECT_THROW(write_html_report(report, "/dev/null", {input}), UsageError);
+  write_html_report(report, dir + "/report.html", {input});
+  EXPECT_EQ(test::read_file(dir + "/report.html"), render_html_report(report));
+}
+
+TEST(Checksum, SampleGeoPackageMatchesSha256sum) {
+  const std::string gpkg = test::source_path("samples/huichang/huichang.gpkg");
+  const std::string expected = sha256sum(gpkg);
+  ASSERT_EQ(expected.size(), 64u);
+  EXPECT_EQ(file_sha256(gpkg), expected);
+  const std::vector<FileChecksum> sums = source_checksums(gpkg);
+  ASSERT_EQ(sums.size(), 1u);
+  EXPECT_EQ(sums[0].sha256, expected);
+  struct stat st {};
+  ASSERT_EQ(::stat(gpkg.c_str(), &st), 0);
+  EXPECT_EQ(sums[0].bytes, static_cast<std::uintmax_t>(st.st_size));
+}
+
+TEST(Checksum, EmptyAndMultiBlockFilesMatchSha256sum) {
+  const std::string dir = test::work_dir("checksum_blocks");
+  const std::string empty = dir + "/empty.bin", big = dir + "/big.bin";
+  std::ofstream(empty).close();
+  {
+    std::ofstream out(big, std::ios::binary);
+    for (int i = 0; i < 3 * (1 << 20) + 17; ++i) out.put(static_cast<char>((i * 131) % 251));  // > 3 blocks
+  }
+  EXPECT_EQ(file_sha256(empty), sha256sum(empty));
+  EXPECT_EQ(file_sha256(big), sha256sum(big));
+  EXPECT_THROW(file_sha256(dir), InputError);
+  EXPECT_THROW(source_checksums(dir + "/missing.gpkg"), InputError);
+}
+
+TEST(Checksum, ShapefileListsEachOfItsFiles) {
+  const std::string shp = test::data_path("area/large_4527.shp");
+  const std::vector<FileChecksum> sums = source_checksums(shp);
+  ASSERT_GE(sums.size(), 3u);  // .dbf, .prj, .shp, .shx ...
+  bool has_shp = false, has_dbf = false, has_shx = false;
+  for (const FileChecksum& c : sums) {
+    EXPECT_EQ(c.sha256, sha256sum(c.path)) << c.path;
+    has_shp |= c.path == shp;
+    has_dbf |= c.path == test::data_path("area/large_4527.dbf");
+    has_shx |= c.path == test::data_path("area/large_4527.shx");
+  }
+  EXPECT_TRUE(has_shp && has_dbf && has_shx);
+}
+
+}  // namespace
+}  // namespace redline
