@@ -20,19 +20,23 @@ namespace {
 
 using test::CliResult;
 using test::contains;
-using test::run_cli;
-using test::snapshot_files;
 
 const std::string kSampleDir = test::source_path("samples/huichang");
-const std::string kSample = kSampleDir + "/huichang.gpkg";
 const std::string kRules = kSampleDir + "/indicators.toml";
+const std::string kSample = kSampleDir + "/huichang.gpkg";
+CliResult run_cli(const std::vector<std::string>& args) { return test::run_cli(args); }
 
-CliResult run_on_sample(const std::vector<std::string>& args) {
-  const auto before = snapshot_files(kSampleDir, "huichang.gpkg");
-  CliResult r = run_cli(args);
-  EXPECT_EQ(snapshot_files(kSampleDir, "huichang.gpkg"), before) << "the sample was modified";
-  return r;
-}
+// Every test leaves the sample byte-identical.
+class HtmlReportCli : public ::testing::Test {
+ protected:
+  void SetUp() override { sample_before_ = test::snapshot_files(kSampleDir, "huichang.gpkg"); }
+  void TearDown() override {
+    EXPECT_EQ(test::snapshot_files(kSampleDir, "huichang.gpkg"), sample_before_) << "the sample was modified";
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> sample_before_;
+};
 
 /// Runs a shell command and returns its stdout (the command's exit status in `status`).
 std::string shell(const std::string& command, int* status = nullptr) {
@@ -59,11 +63,11 @@ bool no_temporaries(const std::string& dir) {
   return true;
 }
 
-TEST(HtmlReportCli, SampleReportHoldsEveryIndicatorAndChecksum) {
+TEST_F(HtmlReportCli, SampleReportHoldsEveryIndicatorAndChecksum) {
   const std::string dir = test::work_dir("html_report_sample");
   const std::string html_path = dir + "/report.html";
-  const CliResult plain = run_on_sample({"check", kRules});
-  const CliResult r = run_on_sample({"check", kRules, "--report", html_path});
+  const CliResult plain = run_cli({"check", kRules});
+  const CliResult r = run_cli({"check", kRules, "--report", html_path});
   EXPECT_EQ(r.exit_code, 1) << r.err;  // the sample fails 8 of its 14 checks
   EXPECT_EQ(r.out, plain.out);         // stdout is the same report as without --report
   const std::string html = test::read_file(html_path);
@@ -84,13 +88,13 @@ TEST(HtmlReportCli, SampleReportHoldsEveryIndicatorAndChecksum) {
   EXPECT_TRUE(no_temporaries(dir));
   // The same inputs, the same bytes.
   const std::string again = dir + "/again.html";
-  run_on_sample({"check", kRules, "--report", again});
+  run_cli({"check", kRules, "--report", again});
   EXPECT_EQ(test::read_file(again), html);
 }
 
-TEST(HtmlReportCli, QuickFormWritesAReportToo) {
+TEST_F(HtmlReportCli, QuickFormWritesAReportToo) {
   const std::string dir = test::work_dir("html_report_quick");
-  const CliResult r = run_on_sample({"check", "not-reduced", kSample, "--layer", "redline", "--baseline",
+  const CliResult r = run_cli({"check", "not-reduced", kSample, "--layer", "redline", "--baseline",
                                      "75587.98ha", "--report", dir + "/q.html"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const std::string html = test::read_file(dir + "/q.html");
@@ -99,7 +103,7 @@ TEST(HtmlReportCli, QuickFormWritesAReportToo) {
   EXPECT_TRUE(contains(html, "huichang.gpkg (redline)"));
 }
 
-TEST(HtmlReportCli, RefusesAnInputAFolderADeviceAndAnotherExtension) {
+TEST_F(HtmlReportCli, RefusesAnInputAFolderADeviceAndAnotherExtension) {
   const std::string dir = test::work_dir("html_report_refusals");
   struct Case {
     std::string target;
@@ -114,7 +118,7 @@ TEST(HtmlReportCli, RefusesAnInputAFolderADeviceAndAnotherExtension) {
       {dir + "/missing/report.html", 3, "does not exist"},
   };
   for (const Case& c : cases) {
-    const CliResult r = run_on_sample({"check", kRules, "--report", c.target});
+    const CliResult r = run_cli({"check", kRules, "--report", c.target});
     EXPECT_EQ(r.exit_code, c.exit_code) << c.target << ": " << r.err;
     EXPECT_EQ(count(r.err, "\n"), 1u) << r.err;
     EXPECT_TRUE(contains(r.err, "redline: error: " + c.target + ": ")) << r.err;
@@ -125,14 +129,14 @@ TEST(HtmlReportCli, RefusesAnInputAFolderADeviceAndAnotherExtension) {
   const std::string locked = dir + "/locked";
   std::filesystem::create_directory(locked);
   ::chmod(locked.c_str(), 0555);
-  const CliResult r = run_on_sample({"check", kRules, "--report", locked + "/report.html"});
+  const CliResult r = run_cli({"check", kRules, "--report", locked + "/report.html"});
   ::chmod(locked.c_str(), 0755);
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_TRUE(contains(r.err, "read-only")) << r.err;
   EXPECT_TRUE(std::filesystem::is_empty(locked));
 }
 
-TEST(HtmlReportCli, ADiskFullWriteExits3AndLeavesNothing) {
+TEST_F(HtmlReportCli, ADiskFullWriteExits3AndLeavesNothing) {
   const std::string dir = test::work_dir("html_report_disk_full");
   test::CliLimits limits;
   limits.max_file_bytes = 4096;  // the report is ~37 KB: the write fails as on a full disk
@@ -143,10 +147,10 @@ TEST(HtmlReportCli, ADiskFullWriteExits3AndLeavesNothing) {
 }
 
 // The page as a person sees it. Chromium and Python + PIL come with `scripts/dev deps`.
-TEST(HtmlReportCli, ChromiumRendersTheSampleReportAndPrintsItOnA4) {
+TEST_F(HtmlReportCli, ChromiumRendersTheSampleReportAndPrintsItOnA4) {
   const std::string dir = test::work_dir("html_report_chromium");
   const std::string html_path = dir + "/report.html";
-  ASSERT_EQ(run_on_sample({"check", kRules, "--report", html_path}).exit_code, 1);
+  ASSERT_EQ(run_cli({"check", kRules, "--report", html_path}).exit_code, 1);
   const std::string chromium = "chromium --headless --disable-gpu --no-sandbox --no-first-run "
                                "--user-data-dir=" + dir + "/profile ";
   const std::string png = dir + "/report.png", pdf = dir + "/report.pdf";

@@ -29,46 +29,45 @@ std::string sha256sum(const std::string& path) {
   return digest;
 }
 
+void expect_in(const std::string& html, const std::vector<std::string>& parts) {
+  for (const std::string& part : parts) EXPECT_TRUE(test::contains(html, part)) << "missing: " << part;
+}
+
+void expect_not_in(const std::string& html, const std::vector<std::string>& parts) {
+  for (const std::string& part : parts) EXPECT_FALSE(test::contains(html, part)) << "present: " << part;
+}
+
 std::size_t count(const std::string& text, const std::string& part) {
   std::size_t n = 0;
   for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
   return n;
 }
 
-CheckResult failed_lost_features() {
-  CheckResult r;
-  r.name = "生态保护红线面积不减少";
-  r.kind = CheckKind::NotReduced;
-  r.passed = false;
-  r.value = 75000.0;
-  r.threshold = 75587.98;
-  r.unit = "ha";
-  r.layer = "red<line>.gpkg (redline)";
-  r.details_json =
+// A not-reduced check that failed, its lost feature carrying a hostile label, beside a
+// min-share check that passed.
+std::vector<CheckResult> sample_results() {
+  std::vector<CheckResult> results(2);
+  CheckResult& lost = results[0];
+  lost.name = "生态保护红线面积不减少";
+  lost.kind = CheckKind::NotReduced;
+  lost.value = 75000.0;
+  lost.threshold = 75587.98;
+  lost.unit = "ha";
+  lost.layer = "red<line>.gpkg (redline)";
+  lost.details_json =
       R"({"area":75000.0,"key":"BSM","lost_features":[{"key":"36073321000057","label":"<script>alert(1)</script>",)"
       R"("change":"removed","area":1245.31}]})";
-  r.findings = {"lost 1245.31 ha: <b>hostile</b> & more"};
-  return r;
-}
-
-CheckResult passed_share() {
-  CheckResult r;
-  r.name = "湿地保护率 ≥ 52%";
-  r.kind = CheckKind::MinShare;
-  r.passed = true;
-  r.value = 61.39;
-  r.threshold = 52.0;
-  r.unit = "%";
-  r.layer = "wetlands";
-  r.details_json = R"({"inside":1.5,"of":2.0,"area_unit":"ha"})";
-  r.notes = {"a note"};
-  return r;
+  lost.findings = {"lost 1245.31 ha: <b>hostile</b> & more"};
+  CheckResult& share = results[1];
+  share = CheckResult{"湿地保护率 ≥ 52%", CheckKind::MinShare, true, 61.39, 52.0, ">=", "%", 2, "wetlands", "",
+                      R"({"inside":1.5,"of":2.0,"area_unit":"ha"})", {}, {"a note"}, {}};
+  return results;
 }
 
 HtmlReport sample_report() {
   HtmlReport report;
   report.title = "会昌县 <指标> & 报告";
-  report.results = {failed_lost_features(), passed_share()};
+  report.results = sample_results();
   report.inputs = {ReportInput{"a.gpkg (redline)", "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)",
                                {FileChecksum{"a.gpkg", std::string(64, 'a'), 1234}}}};
   return report;
@@ -77,52 +76,70 @@ HtmlReport sample_report() {
 TEST(HtmlReport, HoldsTheTitleEveryCheckItsVerdictInColourAndTheInputs) {
   const std::string html = render_html_report(sample_report());
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
-  EXPECT_TRUE(test::contains(html, "<title>会昌县 &lt;指标&gt; &amp; 报告</title>"));
-  EXPECT_TRUE(test::contains(html, "<h1>会昌县 &lt;指标&gt; &amp; 报告</h1>"));
-  EXPECT_TRUE(test::contains(html, "生态保护红线面积不减少"));
-  EXPECT_TRUE(test::contains(html, "湿地保护率 ≥ 52%"));
+  expect_in(html, {
+      "<title>会昌县 &lt;指标&gt; &amp; 报告</title>",
+      "<h1>会昌县 &lt;指标&gt; &amp; 报告</h1>",
+      "生态保护红线面积不减少",
+      "湿地保护率 ≥ 52%",
+  });
   // The indicator table: one row per check, 未达标 red (class fail), 达标 green (class pass).
-  EXPECT_TRUE(test::contains(html, "<td class=\"fail\">未达标</td>"));
-  EXPECT_TRUE(test::contains(html, "<td class=\"pass\">达标</td>"));
-  EXPECT_TRUE(test::contains(html, ".fail { background: #fbe1e1; color: #a11616"));
-  EXPECT_TRUE(test::contains(html, ".pass { background: #e3f4e6; color: #14622b"));
+  expect_in(html, {
+      "<td class=\"fail\">未达标</td>",
+      "<td class=\"pass\">达标</td>",
+      ".fail { background: #fbe1e1; color: #a11616",
+      ".pass { background: #e3f4e6; color: #14622b",
+  });
   // value, threshold and margin with their units.
-  EXPECT_TRUE(test::contains(html, "<td class=\"num\">75000.00 ha</td>"));
-  EXPECT_TRUE(test::contains(html, "<td class=\"num\">≥ 75587.98 ha</td>"));
-  EXPECT_TRUE(test::contains(html, "-587.98 ha"));
-  EXPECT_TRUE(test::contains(html, "+9.39 %"));
+  expect_in(html, {
+      "<td class=\"num\">75000.00 ha</td>",
+      "<td class=\"num\">≥ 75587.98 ha</td>",
+      "-587.98 ha",
+      "+9.39 %",
+  });
   // One section per check, with its figures as tables: the lost features listed.
   EXPECT_EQ(count(html, "<section class=\"check\""), 2u);
-  EXPECT_TRUE(test::contains(html, "减少的图斑 (lost features) — 1"));
-  EXPECT_TRUE(test::contains(html, "<td>36073321000057</td>"));
-  EXPECT_TRUE(test::contains(html, "<li class=\"finding\">未达标: lost 1245.31 ha"));
-  EXPECT_TRUE(test::contains(html, "<li class=\"note\">a note</li>"));
+  expect_in(html, {
+      "减少的图斑 (lost features) — 1",
+      "<td>36073321000057</td>",
+      "<li class=\"finding\">未达标: lost 1245.31 ha",
+      "<li class=\"note\">a note</li>",
+  });
   // The inputs with CRS and checksum.
-  EXPECT_TRUE(test::contains(html, "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)"));
-  EXPECT_TRUE(test::contains(html, "<td class=\"hash\">" + std::string(64, 'a') + "</td>"));
+  expect_in(html, {
+      "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)",
+      "<td class=\"hash\">" + std::string(64, 'a') + "</td>",
+  });
   // Prints on A4 with its colours.
-  EXPECT_TRUE(test::contains(html, "@page { size: A4;"));
-  EXPECT_TRUE(test::contains(html, "print-color-adjust: exact"));
-  EXPECT_TRUE(test::contains(html, "page-break-inside: avoid"));
+  expect_in(html, {
+      "@page { size: A4;",
+      "print-color-adjust: exact",
+      "page-break-inside: avoid",
+  });
 }
 
 TEST(HtmlReport, EscapesEveryTextFromTheData) {
   const std::string html = render_html_report(sample_report());
-  EXPECT_FALSE(test::contains(html, "<script"));
-  EXPECT_FALSE(test::contains(html, "<b>"));
-  EXPECT_TRUE(test::contains(html, "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
-  EXPECT_TRUE(test::contains(html, "&lt;b&gt;hostile&lt;/b&gt; &amp; more"));
-  EXPECT_TRUE(test::contains(html, "red&lt;line&gt;.gpkg (redline)"));
+  expect_not_in(html, {
+      "<script",
+      "<b>",
+  });
+  expect_in(html, {
+      "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>",
+      "&lt;b&gt;hostile&lt;/b&gt; &amp; more",
+      "red&lt;line&gt;.gpkg (redline)",
+  });
 }
 
 TEST(HtmlReport, FetchesNothingAndIsTheSameForTheSameInputs) {
   const std::string html = render_html_report(sample_report());
-  EXPECT_FALSE(test::contains(html, "http://"));
-  EXPECT_FALSE(test::contains(html, "https://"));
-  EXPECT_FALSE(test::contains(html, "src="));
-  EXPECT_FALSE(test::contains(html, "<link"));
-  EXPECT_FALSE(test::contains(html, "@import"));
-  EXPECT_FALSE(test::contains(html, "<script"));
+  expect_not_in(html, {
+      "http://",
+      "https://",
+      "src=",
+      "<link",
+      "@import",
+      "<script",
+  });
   EXPECT_EQ(html, render_html_report(sample_report()));  // no date, no clock: deterministic
 }
 
@@ -140,14 +157,18 @@ TEST(HtmlReport, InlinesEachMapWithItsOwnIds) {
   const std::string html = render_html_report(report);
   EXPECT_EQ(count(html, "<svg"), 2u);
   EXPECT_EQ(count(html, "<figure class=\"map\">"), 2u);
-  EXPECT_FALSE(test::contains(html, "<?xml"));
-  EXPECT_FALSE(test::contains(html, "http://"));
+  expect_not_in(html, {
+      "<?xml",
+      "http://",
+  });
   EXPECT_EQ(count(html, "id=\"m1-glyph0-1\""), 1u);
   EXPECT_EQ(count(html, "id=\"m2-glyph0-1\""), 1u);
   EXPECT_EQ(count(html, "url(#m1-clip1)"), 1u);
   EXPECT_EQ(count(html, "xlink:href=\"#m2-glyph0-1\""), 1u);
-  EXPECT_FALSE(test::contains(html, "id=\"glyph0-1\""));
-  EXPECT_FALSE(test::contains(html, "url(#clip1)"));
+  expect_not_in(html, {
+      "id=\"glyph0-1\"",
+      "url(#clip1)",
+  });
   // No map given: no figure at all, never a placeholder.
   EXPECT_FALSE(test::contains(render_html_report(sample_report()), "<figure"));
 }
