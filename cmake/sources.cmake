@@ -25,7 +25,6 @@ set(REDLINE_LIB_SOURCES
   lib/io/layer_open.cpp
   lib/io/output_path.cpp
   lib/io/checksum.cpp
-  lib/io/file_output.cpp
   lib/io/attribute_values.cpp
   lib/io/geometry_normalisation.cpp
   lib/io/layer.cpp
@@ -162,4 +161,17 @@ list(APPEND REDLINE_LIB_SOURCES
 # Delivery QA tool (issue 10).
 list(APPEND REDLINE_TOOL_SOURCES
   tools/qa.cpp
+)
+
+# Maps: cairo and Pango on the report floor (issue 11).
+list(APPEND REDLINE_LIB_SOURCES
+  lib/io/output_file.cpp
+  lib/report/map_frame.cpp
+  lib/report/map_labels.cpp
+  lib/report/map_legend.cpp
+  lib/report/map_of_drift.cpp
+  lib/report/map_page.cpp
+  lib/report/map_scale_bar.cpp
+  lib/report/map_surface.cpp
+  lib/report/map_text.cpp
 )

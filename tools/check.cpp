@@ -252,11 +252,14 @@ Command register_check(CLI::App& parent) {
       check_output_target(args->out, inputs);  // refused before any work
       options.keep_conflict_geometries = true;
     }
-    if (!args->report.empty()) check_output_target(args->report, inputs, ".html", "HTML");  // refused before any work
+    if (!args->report.empty()) {
+      check_html_report_target(args->report, inputs);  // refused before any work
+      options.keep_conflict_geometries = true;          // the failing checks' maps
+    }
     const std::vector<CheckResult> results = run_checks(specs, options);
     if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
     if (!args->report.empty()) {
-      HtmlReport report{title, results, describe_report_inputs(specs), {}};
+      HtmlReport report{title, results, describe_report_inputs(specs), check_maps_svg(results)};
       write_html_report(report, args->report, inputs);
     }
     print(render_check_report(results, m.output_format(), title, m.bom));

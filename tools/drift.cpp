@@ -8,6 +8,8 @@
 #include "redline/io/output_path.h"
 #include "redline/report/drift_layers.h"
 #include "redline/report/drift_report.h"
+#include "redline/report/map.h"
+#include "redline/report/map_builders.h"
 
 namespace redline::cli {
 namespace {
@@ -25,7 +27,7 @@ std::string shown(double value) {
 Command register_drift(CLI::App& parent) {
   struct Args {
     InputArgs input;
-    std::string after_path, before_layer, after_layer, out;
+    std::string after_path, before_layer, after_layer, out, map;
     MeasureArgs measure;
     DriftOptions drift;
     bool all_features = false;
@@ -61,6 +63,9 @@ Command register_drift(CLI::App& parent) {
   cmd->add_option("--grid", args->drift.grid_size,
                   "Precision grid of the overlays, in metres (default " + shown(kDefaultDriftGridSize) +
                       ": 1 µm; 0.001 would erase the millimetre slivers of a re-export)");
+  cmd->add_option("--map", args->map,
+                  "Draw the drift map (gained, lost, reclassified over both versions) to FILE.png, .svg or .pdf "
+                  "(A4 landscape)");
   cmd->add_option("--out", args->out,
                   "Write the real pieces to this GeoPackage (.gpkg; never an input): layers gained, lost and "
                   "reclassified, with change type and area");
@@ -86,7 +91,7 @@ Command register_drift(CLI::App& parent) {
     options.method = m.area_method();
     options.threads = m.threads;
     options.progress = stderr_progress();
-    options.collect_geometries = !args->out.empty();
+    options.collect_geometries = !args->out.empty() || !args->map.empty();
 
     ReadOptions before_read = args->input.read_options(m.threads);
     ReadOptions after_read = before_read;
@@ -94,10 +99,12 @@ Command register_drift(CLI::App& parent) {
     if (!args->after_layer.empty()) after_read.layer = args->after_layer;
     // Refused before the work, not after it; the writer checks again.
     if (!args->out.empty()) check_output_target(args->out, {args->input.path, args->after_path});
+    if (!args->map.empty()) check_map_target(args->map, {args->input.path, args->after_path});
     Layer before = read_layer(args->input.path, before_read);
     Layer after = read_layer(args->after_path, after_read);
     DriftResult result = compute_drift(before, after, options);
     if (!args->out.empty()) write_drift_layers(result, args->out, report.unit);
+    if (!args->map.empty()) render_map(map_of_drift(result, before, after), args->map, {args->input.path, args->after_path});
     print(render_drift_report(result, report));
     return kOk;
   };

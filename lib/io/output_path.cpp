@@ -3,12 +3,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "io/file_kind.h"
 #include "redline/error.h"
@@ -92,11 +94,11 @@ void refuse_file_of_input(const Destination& d, const fs::path& in_path, const s
 }  // namespace
 
 OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs) {
-  return check_output_target(path, inputs, ".gpkg", "GeoPackage");
+  return check_output_target(path, inputs, {".gpkg"}, "GeoPackage");
 }
 
 OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs,
-                                 const std::string& extension, const std::string& format_name) {
+                                 const std::vector<std::string>& extensions, const std::string& format) {
   const Location where{path, "", std::nullopt, ""};
   if (path.empty()) throw UsageError("the output path is empty");
 
@@ -165,10 +167,15 @@ OutputTarget check_output_target(const std::string& path, const std::vector<std:
                                  detail::describe_file_kind(d.existing->st_mode)),
                      where);
   }
-  if (detail::ascii_lower(resolved.extension().string()) != detail::ascii_lower(extension)) {
-    throw UsageError(extension == ".gpkg"
-                         ? std::string("redline writes GeoPackage files only: the output's name must end in .gpkg")
-                         : fmt::format("this output is a {} file: its name must end in {}", format_name, extension),
+  const std::string extension = detail::ascii_lower(resolved.extension().string());
+  if (std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
+    if (extensions.size() == 1) {
+      throw UsageError(fmt::format("redline writes {} files only: the output's name must end in {}", format,
+                                   extensions.front()),
+                       where);
+    }
+    throw UsageError(fmt::format("a {} is written as {}: the output's name must end in one of them", format,
+                                 fmt::join(extensions, ", ")),
                      where);
   }
 

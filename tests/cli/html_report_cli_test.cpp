@@ -82,6 +82,13 @@ TEST_F(HtmlReportCli, SampleReportHoldsEveryIndicatorAndChecksum) {
   EXPECT_TRUE(contains(html, "<td class=\"hash\">" + digest + "</td>"));
   EXPECT_EQ(count(html, digest), 1u);  // one file, listed once however many layers it gives
   EXPECT_TRUE(contains(html, "EPSG:4527"));
+  // A map for each failed check whose pieces can be drawn: the three control lines (twice) and
+  // the mines inside the red line (checks 12, 13, 14), inline SVG with ids of their own.
+  EXPECT_EQ(count(html, "<figure class=\"map\">"), 3u);
+  EXPECT_EQ(count(html, "<svg"), 3u);
+  EXPECT_EQ(count(html, "<?xml"), 0u);
+  EXPECT_GT(count(html, "id=\"m12-"), 0u);
+  EXPECT_GT(count(html, "id=\"m14-"), 0u);
   EXPECT_FALSE(contains(html, "http://"));
   EXPECT_FALSE(contains(html, "https://"));
   EXPECT_FALSE(contains(html, "src=\""));
@@ -160,8 +167,8 @@ TEST_F(HtmlReportCli, ChromiumRendersTheSampleReportAndPrintsItOnA4) {
   std::istringstream pixels(shell("/usr/bin/python3 " + test::source_path("tests/cli/report_pixels.py") + " " + png,
                                   &status));
   ASSERT_EQ(status, 0);
-  long width = 0, height = 0, non_white = 0, red = 0, green = 0;
-  pixels >> width >> height >> non_white >> red >> green;
+  long width = 0, height = 0, non_white = 0, red = 0, green = 0, map_red = 0;
+  pixels >> width >> height >> non_white >> red >> green >> map_red;
   EXPECT_EQ(width, 1240);
   EXPECT_EQ(height, 1754);
   // Not blank: the screenshot of the first page is ~14 % drawn (measured: 304168 of 2174960).
@@ -170,6 +177,18 @@ TEST_F(HtmlReportCli, ChromiumRendersTheSampleReportAndPrintsItOnA4) {
   // red and 1947 green pixels).
   EXPECT_GT(red, 1000);
   EXPECT_GT(green, 500);
+
+  // The whole page, taller than the report: the maps' red overlap pieces are drawn (measured:
+  // 2334 pixels of that fill, which no table uses).
+  const std::string whole = dir + "/whole.png";
+  shell(chromium + "--window-size=1240,20000 --screenshot=" + whole + " file://" + html_path + " 2>&1", &status);
+  ASSERT_EQ(status, 0);
+  std::istringstream whole_pixels(
+      shell("/usr/bin/python3 " + test::source_path("tests/cli/report_pixels.py") + " " + whole, &status));
+  ASSERT_EQ(status, 0);
+  whole_pixels >> width >> height >> non_white >> red >> green >> map_red;
+  EXPECT_EQ(height, 20000);
+  EXPECT_GT(map_red, 1000) << "the maps are not on the page";
 
   shell(chromium + "--no-pdf-header-footer --print-to-pdf=" + pdf + " file://" + html_path + " 2>&1", &status);
   ASSERT_EQ(status, 0);

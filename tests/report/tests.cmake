@@ -13,3 +13,7 @@ redline_test(report_tests
   ${CMAKE_CURRENT_LIST_DIR}/html_report_test.cpp)
 # The reports' tests parse the JSON text they print.
 target_link_libraries(report_tests PRIVATE nlohmann_json::nlohmann_json)
+
+# Maps (cairo): the test reads the PNGs back with cairo's PNG reader.
+redline_test(map_tests ${CMAKE_CURRENT_LIST_DIR}/map_test.cpp)
+target_link_libraries(map_tests PRIVATE PkgConfig::CAIRO)

@@ -40,9 +40,10 @@ struct OutputTarget {
 /// missing or not writable or the target is read-only. Messages name the target.
 REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs);
 
-/// The same checks for a file of another format: its name must end in `extension` (".html",
-/// any case) instead of ".gpkg"; `format_name` ("HTML") names the format in the message.
+/// Same checks for a file of another format: its name must end in one of `extensions`
+/// (lower case with the dot, e.g. {".png", ".svg", ".pdf"}; compared in any case);
+/// `format` names the format in the message ("map"). Throws as above.
 REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs,
-                                                const std::string& extension, const std::string& format_name);
+                                                const std::vector<std::string>& extensions, const std::string& format);
 
 }  // namespace redline

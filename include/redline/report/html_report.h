@@ -18,12 +18,14 @@
 //   report.results = redline::run_checks(specs);
 //   report.inputs = redline::describe_report_inputs(specs);
 //   redline::write_html_report(report, "report.html", {"huichang.gpkg"});
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "redline/checks/check.h"
 #include "redline/export.h"
 #include "redline/io/checksum.h"
+#include "redline/report/map.h"
 
 namespace redline {
 
@@ -51,12 +53,26 @@ struct HtmlReport {
 /// source cannot be opened or read.
 REDLINE_EXPORT std::vector<ReportInput> describe_report_inputs(const std::vector<CheckSpec>& specs);
 
+/// Returns the map of a no-overlap, max-inside or no-gaps check's pieces (overlaps red, parts
+/// inside orange, gaps purple, labelled by their features' keys), from r.conflicts (kept by
+/// CheckRunOptions::keep_conflict_geometries), or nullopt when the result has none.
+REDLINE_EXPORT std::optional<MapSpec> map_of_check_conflicts(const CheckResult& r);
+
+/// Returns one SVG per result for HtmlReport::maps: the map of each failed check that has one
+/// (map_of_check_conflicts()), "" for the others. Throws InternalError when drawing fails.
+REDLINE_EXPORT std::vector<std::string> check_maps_svg(const std::vector<CheckResult>& results);
+
+/// Checks that the report can be written to `path` (check_output_target(), ".html") without
+/// creating anything: for refusing a bad target before the checks run. Throws as
+/// write_html_report().
+REDLINE_EXPORT void check_html_report_target(const std::string& path, const std::vector<std::string>& inputs);
+
 /// Returns the page (UTF-8). Throws InternalError when a result's details_json is not a JSON
 /// object. Thread-safe.
 REDLINE_EXPORT std::string render_html_report(const HtmlReport& report);
 
 /// Writes render_html_report(report) to `path` (its name ends in .html), safely
-/// (redline/io/file_output.h): never over one of `inputs`. Throws UsageError for a target that
+/// (redline/io/output_file.h): never over one of `inputs`. Throws UsageError for a target that
 /// is refused and OutputError when it cannot be written.
 REDLINE_EXPORT void write_html_report(const HtmlReport& report, const std::string& path,
                                       const std::vector<std::string>& inputs);
