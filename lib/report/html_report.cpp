@@ -63,7 +63,7 @@ table.summary, table.figures { width: auto; min-width: 55%; }
 table.summary th, table.figures th { width: 40mm; }
 a { color: inherit; text-decoration: none; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; word-break: break-all; }
+td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; word-break: break-all; width: 60%; }
 .pass { background: #e3f4e6; color: #14622b; font-weight: bold; }
 .fail { background: #fbe1e1; color: #a11616; font-weight: bold; }
 tr.failed-row td:first-child { border-left: 4px solid #c62828; }
@@ -261,19 +261,20 @@ std::string check_section(const HtmlReport& report, std::size_t i) {
   return out + "</section>\n";
 }
 
+// Two tables: each layer read with its CRS, then each file with its size and SHA-256 (a
+// GeoPackage that gives several layers is one file, listed once).
 std::string inputs_section(const std::vector<ReportInput>& inputs) {
   std::string out = "<section class=\"inputs\">\n<h2>输入数据 (inputs)</h2>\n";
-  out += "<table>\n<thead><tr><th>数据 (source)</th><th>坐标系 (CRS)</th><th>文件 (file)</th>"
-         "<th>字节 (bytes)</th><th>SHA-256</th></tr></thead>\n<tbody>\n";
+  out += "<table>\n<thead><tr><th>图层 (layer)</th><th>坐标系 (CRS)</th></tr></thead>\n<tbody>\n";
   for (const ReportInput& in : inputs) {
-    const std::size_t rows = std::max<std::size_t>(1, in.files.size());
-    out += fmt::format("<tr><td rowspan=\"{}\">{}</td><td rowspan=\"{}\">{}</td>", rows, escaped(in.label), rows,
-                       escaped(in.crs));
-    if (in.files.empty()) out += "<td colspan=\"3\">—</td></tr>\n";
-    for (std::size_t f = 0; f < in.files.size(); ++f) {
-      if (f > 0) out += "<tr>";
-      out += fmt::format("<td>{}</td><td class=\"num\">{}</td><td class=\"hash\">{}</td></tr>\n",
-                         escaped(in.files[f].path), in.files[f].bytes, escaped(in.files[f].sha256));
+    out += "<tr><td>" + escaped(in.label) + "</td><td>" + escaped(in.crs) + "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+  out += "<table>\n<thead><tr><th>文件 (file)</th><th>字节 (bytes)</th><th>SHA-256</th></tr></thead>\n<tbody>\n";
+  for (const ReportInput& in : inputs) {
+    for (const FileChecksum& f : in.files) {
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"hash\">{}</td></tr>\n",
+                         escaped(f.path), f.bytes, escaped(f.sha256));
     }
   }
   return out + "</tbody>\n</table>\n</section>\n";
