@@ -24,6 +24,7 @@ set(REDLINE_LIB_SOURCES
   lib/io/input_path.cpp
   lib/io/layer_open.cpp
   lib/io/output_path.cpp
+  lib/io/checksum.cpp
   lib/io/attribute_values.cpp
   lib/io/geometry_normalisation.cpp
   lib/io/layer.cpp
@@ -154,6 +155,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/delivery_qa_topology.cpp
   lib/report/qa_layers.cpp
   lib/report/qa_report.cpp
+  lib/report/html_report.cpp
 )
 
 # Delivery QA tool (issue 10).

@@ -15,6 +15,7 @@
 #include "redline/overlay/sliver.h"
 #include "redline/report/check_report.h"
 #include "redline/report/conflict_layers.h"
+#include "redline/report/html_report.h"
 
 namespace redline::cli {
 namespace {
@@ -32,6 +33,7 @@ Command register_check(CLI::App& parent) {
     // the conflict kinds
     std::vector<std::string> with, with_layer;
     std::string max_overlap, max_area, max_percent, max_gap, sliver_width, out;
+    std::string report;  // --report FILE.html
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(
@@ -108,6 +110,10 @@ Command register_check(CLI::App& parent) {
   cmd->add_option("--out", args->out,
                   "Write the pieces of the no-overlap, max-inside and no-gaps checks to this GeoPackage: layers "
                   "checkN_overlaps, checkN_inside, checkN_gaps (N: the check's number in the report)");
+  cmd->add_option("--report", args->report,
+                  "Also write the report as one self-contained HTML page to this file (.html): the indicator "
+                  "table, each check's figures and failing features, the inputs with their CRS and SHA-256; "
+                  "prints on A4");
   cmd->footer(
       "Rules files: [[check]] tables with name, kind, layer (relative to the rules file), layer_name and the "
       "kind's parameters (baseline or previous, field, order, within, min_percent, zones, by, where, unit, "
@@ -118,6 +124,7 @@ Command register_check(CLI::App& parent) {
       "Figures are compared as printed: ha, 亩 and m² to 2 decimals, km² and 万亩 to 4, percentages to 2.\n"
       "Examples:\n"
       "  redline check samples/huichang/indicators.toml\n"
+      "  redline check samples/huichang/indicators.toml --report report.html\n"
       "  redline check rules.toml --deliveries incoming/ --format json\n"
       "  redline check not-reduced redline_2024.shp --baseline 75587.98ha\n"
       "  redline check not-reduced samples/huichang/huichang.gpkg --layer redline_2024_cut \\\n"
@@ -245,8 +252,16 @@ Command register_check(CLI::App& parent) {
       check_output_target(args->out, inputs);  // refused before any work
       options.keep_conflict_geometries = true;
     }
+    if (!args->report.empty()) {
+      check_html_report_target(args->report, inputs);  // refused before any work
+      options.keep_conflict_geometries = true;          // the failing checks' maps
+    }
     const std::vector<CheckResult> results = run_checks(specs, options);
     if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
+    if (!args->report.empty()) {
+      HtmlReport report{title, results, describe_report_inputs(specs), check_maps_svg(results)};
+      write_html_report(report, args->report, inputs);
+    }
     print(render_check_report(results, m.output_format(), title, m.bom));
     return all_passed(results) ? kOk : kCheckFailed;
   };

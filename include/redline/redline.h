@@ -26,6 +26,7 @@
 #include "redline/crs/transform.h"
 
 // io
+#include "redline/io/checksum.h"
 #include "redline/io/feature.h"
 #include "redline/io/input_path.h"
 #include "redline/io/layer.h"
@@ -75,6 +76,7 @@
 #include "redline/report/coverage_report.h"
 #include "redline/report/drift_layers.h"
 #include "redline/report/drift_report.h"
+#include "redline/report/html_report.h"
 #include "redline/report/info_report.h"
 #include "redline/report/length_report.h"
 #include "redline/report/line_coverage_report.h"

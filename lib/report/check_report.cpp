@@ -4,37 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/measure/quantity_format.h"
+#include "report/check_figures.h"
 #include "report/json_text.h"
 
 namespace redline {
-
-namespace {
-
-std::string unit_text(const std::string& unit) {
-  if (unit == "%") return "%";
-  if (unit == "m2") return "m²";
-  if (unit == "mu") return "亩";
-  if (unit == "wanmu") return "万亩";
-  if (unit == "km2") return "km²";
-  return unit;
-}
-
-std::string with_unit(double value, const CheckResult& r, bool sign = false) {
-  std::string n = format_number(value, r.decimals);
-  if (sign && n.find_first_not_of("-0.") != std::string::npos && value > 0) n = "+" + n;
-  if (n.find_first_not_of("-0.") == std::string::npos) n = format_number(0.0, r.decimals);  // no "-0.00"
-  return n + " " + unit_text(r.unit);
-}
-
-nlohmann::ordered_json parsed_details(const CheckResult& r) {
-  // details_json is the library's own dump: parsing it back and dumping again gives the same
-  // bytes (numbers print in their shortest round-trip form; key order is kept).
-  nlohmann::ordered_json details = nlohmann::ordered_json::parse(r.details_json, nullptr, /*allow_exceptions=*/false);
-  if (!details.is_object()) throw InternalError("check " + r.name + ": its details are not a JSON object");
-  return details;
-}
-
-}  // namespace
 
 std::string check_report_json(const std::vector<CheckResult>& results) {
   nlohmann::ordered_json checks = nlohmann::ordered_json::array();
@@ -45,7 +18,7 @@ std::string check_report_json(const std::vector<CheckResult>& results) {
                       {"value", r.value},
                       {"threshold", r.threshold},
                       {"unit", r.unit},
-                      {"details", parsed_details(r)},
+                      {"details", detail::parsed_check_details(r)},
                       {"comparison", r.comparison},
                       {"margin", r.margin()},
                       {"layer", r.layer},
@@ -75,9 +48,9 @@ std::string render_check_report(const std::vector<CheckResult>& results, OutputF
     std::vector<std::string> row{std::to_string(i + 1)};
     if (deliveries) row.push_back(r.delivery.empty() ? "-" : r.delivery);
     row.push_back(r.name);
-    row.push_back(with_unit(r.value, r));
-    row.push_back((r.comparison == "<=" ? "≤ " : "≥ ") + with_unit(r.threshold, r));
-    row.push_back(with_unit(r.margin(), r, /*sign=*/true));
+    row.push_back(detail::check_figure(r.value, r));
+    row.push_back((r.comparison == "<=" ? "≤ " : "≥ ") + detail::check_figure(r.threshold, r));
+    row.push_back(detail::check_figure(r.margin(), r, /*sign=*/true));
     row.push_back(r.passed ? "达标" : "未达标");
     t.add_row(std::move(row));
   }

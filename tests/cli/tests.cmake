@@ -21,3 +21,7 @@ redline_test(qa_cli_tests
 # --map on drift (issue 11).
 redline_test(map_cli_tests
   ${CMAKE_CURRENT_LIST_DIR}/map_cli_test.cpp)
+
+# redline check --report: the HTML report, rendered by headless Chromium (issue 11).
+redline_test(html_report_cli_tests
+  ${CMAKE_CURRENT_LIST_DIR}/html_report_cli_test.cpp)
