@@ -247,7 +247,8 @@ Command register_check(CLI::App& parent) {
     }
     const std::vector<CheckResult> results = run_checks(specs, options);
     if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
-    print(render_check_report(results, m.output_format(), title, m.bom));
+    inputs.push_back(args->target);  // the rules file
+    print(render_check_report(results, m.output_format(), title, m.bom), inputs);
     return all_passed(results) ? kOk : kCheckFailed;
   };
   return {cmd, run};

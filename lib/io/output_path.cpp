@@ -1,5 +1,6 @@
 #include "redline/io/output_path.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "io/file_kind.h"
+#include "io/temporary_output.h"
 #include "redline/error.h"
 #include "util/text.h"
 
@@ -91,7 +93,8 @@ void refuse_file_of_input(const Destination& d, const fs::path& in_path, const s
 
 }  // namespace
 
-OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs) {
+OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs,
+                                 const std::string& extension) {
   const Location where{path, "", std::nullopt, ""};
   if (path.empty()) throw UsageError("the output path is empty");
 
@@ -160,8 +163,11 @@ OutputTarget check_output_target(const std::string& path, const std::vector<std:
                                  detail::describe_file_kind(d.existing->st_mode)),
                      where);
   }
-  if (detail::ascii_lower(resolved.extension().string()) != ".gpkg") {
+  if (extension == ".gpkg" && detail::ascii_lower(resolved.extension().string()) != ".gpkg") {
     throw UsageError("redline writes GeoPackage files only: the output's name must end in .gpkg", where);
+  }
+  if (!extension.empty() && detail::ascii_lower(resolved.extension().string()) != extension) {
+    throw UsageError(fmt::format("the output's name must end in {}", extension), where);
   }
 
   // Writable, and not protected from change.
@@ -173,6 +179,29 @@ OutputTarget check_output_target(const std::string& path, const std::vector<std:
     throw OutputError(fmt::format("the folder {} is read-only: nothing can be written there", folder), where);
   }
   return OutputTarget{path, d.resolved};
+}
+
+void write_output_file(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs,
+                       const std::string& extension) {
+  const OutputTarget target = check_output_target(path, inputs, extension);
+  const Location where{path, "", std::nullopt, ""};
+  detail::TemporaryOutput temp(target.resolved);
+  const int fd = ::open(temp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw OutputError(fmt::format("cannot create a temporary file beside it: {}", std::strerror(errno)), where);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : EIO;
+      ::close(fd);
+      throw OutputError(fmt::format("cannot write: {}", std::strerror(err)), where);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) throw OutputError(fmt::format("cannot write: {}", std::strerror(errno)), where);
+  const std::string why = temp.rename_to(target.resolved);
+  if (!why.empty()) throw OutputError(why, where);
 }
 
 }  // namespace redline

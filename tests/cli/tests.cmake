@@ -17,3 +17,8 @@ redline_test(missing_keys_tests
 # redline qa (issue 10).
 redline_test(qa_cli_tests
   ${CMAKE_CURRENT_LIST_DIR}/qa_test.cpp)
+
+# --format xlsx and --output (issue 11): workbooks read back with openpyxl.
+redline_test(xlsx_cli_tests
+  ${CMAKE_CURRENT_LIST_DIR}/xlsx_cli_test.cpp)
+target_link_libraries(xlsx_cli_tests PRIVATE nlohmann_json::nlohmann_json)

@@ -13,7 +13,7 @@
 //  - the target is a new path or a regular file (a symbolic link is followed to its file); a
 //    folder, FIFO, device (/dev/null) or socket is refused, as are broken and looping links;
 //  - the target's name ends in ".gpkg" (any case): a GeoPackage under another name would
-//    mislead whoever opens it;
+//    mislead whoever opens it (another required extension, ".xlsx", or none for report files);
 //  - the folder exists and is writable, and an existing target is not read-only (a file
 //    without any write permission is protected from change, and is not replaced).
 //
@@ -36,8 +36,18 @@ struct OutputTarget {
 /// that does not exist, such as a GDAL virtual path, is compared by nothing). Creates and
 /// opens nothing. Thread-safe.
 /// Throws UsageError (exit code 2) when the target is an input, a special file, a folder, a
-/// broken or looping link, or not a ".gpkg"; OutputError (exit code 3) when its folder is
-/// missing or not writable or the target is read-only. Messages name the target.
-REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs);
+/// broken or looping link, or its name does not end in `extension` (lower case, with its dot;
+/// "" accepts any name); OutputError (exit code 3) when its folder is missing or not writable or
+/// the target is read-only. Messages name the target.
+REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs,
+                                                const std::string& extension = ".gpkg");
+
+/// Writes `bytes` to the file `path` (a report: text, JSON, CSV, Markdown, a workbook) safely:
+/// checked as check_output_target(path, inputs, extension) does, written to a temporary name
+/// beside it (removed on failure and on signals), every write, the flush and the close checked,
+/// renamed over `path` last. Throws as check_output_target does, and OutputError (exit code 3)
+/// when a write, the close or the rename fails (a full disk); `path` is then untouched.
+REDLINE_EXPORT void write_output_file(const std::string& path, const std::string& bytes,
+                                      const std::vector<std::string>& inputs, const std::string& extension = "");
 
 }  // namespace redline
