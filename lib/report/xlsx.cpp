@@ -39,7 +39,7 @@ const std::map<std::string, std::string>& header_names() {
       {"detail", "详情"},      {"check", "检查项"},        {"findings", "问题数"},
       {"op", "运算"},          {"from both", "两者共有"},  {"first only", "仅第一层"},
       {"second only", "仅第二层"}, {"% of zone", "占分区 (%)"}, {"classified", "已分类"},
-      {"% classified", "已分类占比 (%)"}, {"length", "长度"}, {"unit", "单位"},
+      {"% classified", "已分类占比 (%)"}, {"% inside", "内部占比 (%)"}, {"length", "长度"}, {"unit", "单位"},
       {"comparison", "比较"},  {"zone", "分区"},           {"fid (before → after)", "要素号 (变化前 → 变化后)"},
   };
   return names;
@@ -52,9 +52,16 @@ const std::map<std::string, std::string>& unit_names() {
   return units;
 }
 
-// Sheet names by a table's role, read from its title; the first table is the summary.
-std::string sheet_role(const Table& t, std::size_t index) {
+constexpr const char* kLayerTitle = " — layer ";  // "SOURCE — layer NAME": one table per layer
+
+// Sheet names by a table's role, read from its title; the first table is the summary, and when
+// several tables each describe one layer (info), each sheet is named by its layer.
+std::string sheet_role(const Table& t, std::size_t index, bool per_layer) {
   const std::string& title = t.title;
+  if (per_layer) {
+    const std::size_t at = title.rfind(kLayerTitle);
+    if (at != std::string::npos) return title.substr(at + std::string(kLayerTitle).size());
+  }
   auto starts = [&title](const char* prefix) { return title.rfind(prefix, 0) == 0; };
   if (std::find(t.status.begin(), t.status.end(), true) != t.status.end()) return "指标";
   if (starts("by ")) return "分组";
@@ -106,7 +113,7 @@ std::string unique_name(std::set<std::string>& taken, const std::string& wanted)
   return name;
 }
 
-void write_table(lxw_workbook* book, lxw_worksheet* sheet, const Table& t, lxw_format* header, lxw_format* passed,
+void write_table(lxw_worksheet* sheet, const Table& t, lxw_format* header, lxw_format* passed,
                  lxw_format* failed) {
   std::vector<std::size_t> widths(t.columns.size(), 0);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -143,7 +150,6 @@ void write_table(lxw_workbook* book, lxw_worksheet* sheet, const Table& t, lxw_f
           "width");
   }
   worksheet_freeze_panes(sheet, 1, 0);
-  (void)book;
 }
 
 }  // namespace
@@ -200,14 +206,17 @@ std::string render_xlsx(const std::vector<Table>& tables) {
     format_set_font_color(failed, 0x9C0006);
 
     std::set<std::string> taken;
+    const auto layer_tables = std::count_if(tables.begin(), tables.end(), [](const Table& t) {
+      return t.title.find(kLayerTitle) != std::string::npos;
+    });
     Table notes;
     notes.column("表").column("说明");
     for (std::size_t i = 0; i < tables.size(); ++i) {
       const Table& t = tables[i];
-      const std::string name = unique_name(taken, sheet_role(t, i));
+      const std::string name = unique_name(taken, sheet_role(t, i, layer_tables > 1));
       lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
       if (!sheet) throw OutputError(fmt::format("cannot add the sheet {} to the workbook", name));
-      write_table(book.get(), sheet, t, header, passed, failed);
+      write_table(sheet, t, header, passed, failed);
       if (!t.title.empty()) notes.add_row({name, t.title});
       for (const std::string& n : t.notes) {
         if (!n.empty()) notes.add_row({name, n});
@@ -217,7 +226,7 @@ std::string render_xlsx(const std::vector<Table>& tables) {
       const std::string name = unique_name(taken, "说明");
       lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
       if (!sheet) throw OutputError("cannot add the notes sheet to the workbook");
-      write_table(book.get(), sheet, notes, header, passed, failed);
+      write_table(sheet, notes, header, passed, failed);
     }
     book.close(temp.path());
   }

@@ -22,19 +22,19 @@ namespace {
 
 using test::CliResult;
 using test::contains;
-using test::run_cli;
-using test::snapshot_files;
 namespace fs = std::filesystem;
 
 const std::string kSampleDir = test::source_path("samples/huichang");
 const std::string kSample = kSampleDir + "/huichang.gpkg";
 const std::string kRules = kSampleDir + "/indicators.toml";
 
+// Runs redline with `args`; every file of the sample's folder (the data and the rules) is
+// byte-identical afterwards.
 CliResult run_on_sample(const std::vector<std::string>& args) {
-  const auto before = snapshot_files(kSampleDir, "");
-  CliResult r = run_cli(args);
-  EXPECT_EQ(snapshot_files(kSampleDir, ""), before) << "the sample was modified";
-  return r;
+  const auto files_before = test::snapshot_files(kSampleDir, "");
+  const CliResult result = test::run_cli(args);
+  EXPECT_EQ(test::snapshot_files(kSampleDir, ""), files_before) << "the sample was modified";
+  return result;
 }
 
 // The workbook as openpyxl reads it: {"sheets": [{"name", "freeze_panes", "rows", "fills", ...}]}.
@@ -67,21 +67,26 @@ const nlohmann::json* row_of(const nlohmann::json& s, const std::string& first) 
   return nullptr;
 }
 
-TEST(XlsxCli, AreaByGroupMatchesJson) {
-  const std::string dir = test::work_dir("xlsx_area");
-  const std::string book_path = dir + "/area.xlsx";
-  const std::vector<std::string> base{"area", kSample, "--layer", "redline", "--by", "HXLX"};
-  std::vector<std::string> xlsx = base, json = base;
-  xlsx.insert(xlsx.end(), {"--format", "xlsx", "-o", book_path});
-  json.insert(json.end(), {"--format", "json"});
-  const CliResult w = run_on_sample(xlsx);
-  ASSERT_EQ(w.exit_code, 0) << w.err;
-  EXPECT_EQ(w.out, "");  // the workbook went to the file
-  const CliResult j = run_on_sample(json);
-  ASSERT_EQ(j.exit_code, 0) << j.err;
-  const auto report = nlohmann::json::parse(j.out);
-  const auto book = read_workbook(book_path);
+// The same run twice: to the workbook `book_path` and as JSON; both must exit `exit_code`.
+struct BothRuns {
+  nlohmann::json report;  ///< --format json
+  nlohmann::json book;    ///< the workbook, read back
+};
+BothRuns run_both(const std::vector<std::string>& base, const std::string& book_path, int exit_code = 0) {
+  std::vector<std::string> to_book = base, to_json = base;
+  to_book.insert(to_book.end(), {"--format", "xlsx", "--output", book_path});
+  to_json.insert(to_json.end(), {"--format", "json"});
+  const CliResult written = run_on_sample(to_book);
+  EXPECT_EQ(written.exit_code, exit_code) << written.err;
+  EXPECT_EQ(written.out, "");  // the workbook went to the file
+  const CliResult printed = run_on_sample(to_json);
+  EXPECT_EQ(printed.exit_code, exit_code) << printed.err;
+  return {nlohmann::json::parse(printed.out), read_workbook(book_path)};
+}
 
+TEST(XlsxCli, AreaByGroupMatchesJson) {
+  const auto [report, book] = run_both({"area", kSample, "--layer", "redline", "--by", "HXLX"},
+                                      test::work_dir("xlsx_area") + "/area.xlsx");
   const auto& groups = sheet(book, "分组");
   EXPECT_EQ(groups["freeze_panes"], "A2");
   EXPECT_EQ(groups["rows"][0], nlohmann::json({"HXLX", "图斑数", "面积 (公顷)", "占比 (%)"}));
@@ -114,20 +119,9 @@ TEST(XlsxCli, AreaByGroupMatchesJson) {
 }
 
 TEST(XlsxCli, DriftMatchesJson) {
-  const std::string dir = test::work_dir("xlsx_drift");
-  const std::string book_path = dir + "/drift.xlsx";
-  const std::vector<std::string> base{"drift", kSample, kSample, "--before-layer", "redline", "--after-layer",
-                                      "redline_2024", "--key", "BSM", "--class-field", "HXLX"};
-  std::vector<std::string> xlsx = base, json = base;
-  xlsx.insert(xlsx.end(), {"--format", "xlsx", "--output", book_path});
-  json.insert(json.end(), {"--format", "json"});
-  const CliResult w = run_on_sample(xlsx);
-  ASSERT_EQ(w.exit_code, 0) << w.err;
-  const CliResult j = run_on_sample(json);
-  ASSERT_EQ(j.exit_code, 0) << j.err;
-  const auto report = nlohmann::json::parse(j.out);
-  const auto book = read_workbook(book_path);
-
+  const auto [report, book] = run_both({"drift", kSample, kSample, "--before-layer", "redline", "--after-layer",
+                                       "redline_2024", "--key", "BSM", "--class-field", "HXLX"},
+                                      test::work_dir("xlsx_drift") + "/drift.xlsx");
   const auto& summary = sheet(book, "总计");
   EXPECT_EQ(summary["freeze_panes"], "A2");
   EXPECT_EQ(summary["rows"][0][1], "面积 (公顷)");
@@ -176,14 +170,8 @@ TEST(XlsxCli, DriftMatchesJson) {
 }
 
 TEST(XlsxCli, CheckIndicatorsColouredAndMatchJson) {
-  const std::string dir = test::work_dir("xlsx_check");
-  const std::string book_path = dir + "/indicators.xlsx";
-  const CliResult w = run_on_sample({"check", kRules, "--format", "xlsx", "-o", book_path});
-  ASSERT_EQ(w.exit_code, 1) << w.err;  // the sample fails three indicators: a result, written all the same
-  const CliResult j = run_on_sample({"check", kRules, "--format", "json"});
-  ASSERT_EQ(j.exit_code, 1) << j.err;
-  const auto report = nlohmann::json::parse(j.out);
-  const auto book = read_workbook(book_path);
+  // The sample fails three indicators (exit 1): a result, written all the same.
+  const auto [report, book] = run_both({"check", kRules}, test::work_dir("xlsx_check") + "/indicators.xlsx", 1);
   const auto& indicators = sheet(book, "指标");
   EXPECT_EQ(indicators["freeze_panes"], "A2");
   EXPECT_EQ(indicators["rows"][0],

@@ -103,6 +103,21 @@ TEST(Xlsx, TypedCellsWidthsFreezeAndFills) {
   EXPECT_TRUE(noted);
 }
 
+TEST(Xlsx, OneSheetPerLayerNamedByIt) {  // redline info: one item/value table per layer
+  Table a, b;
+  a.title = "huichang.gpkg (GPKG) — layer redline";
+  b.title = "huichang.gpkg (GPKG) — layer mines";
+  for (Table* t : {&a, &b}) {
+    t->column("item").column("value");
+    t->add_row({"features", "58"});
+  }
+  const auto book = read_back(render_xlsx({a, b}), "layers.xlsx");
+  ASSERT_EQ(book["sheets"].size(), 3u);
+  EXPECT_EQ(book["sheets"][0]["name"], "redline");
+  EXPECT_EQ(book["sheets"][1]["name"], "mines");
+  EXPECT_EQ(book["sheets"][2]["name"], "说明");
+}
+
 TEST(Xlsx, RenderTablesGivesTheWorkbook) {
   Table t;
   t.column("fid", true);
