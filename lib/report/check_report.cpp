@@ -1,5 +1,7 @@
 #include "redline/report/check_report.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -115,7 +117,16 @@ std::string render_check_report(const std::vector<CheckResult>& results, OutputF
       for (const std::string& n : r.notes) t.notes.push_back(fmt::format("{}[{}] {}", md ? "- " : "", i + 1, n));
     }
   }
-  return render_tables({t}, format, bom);
+  if (!workbook) return render_tables({t}, format, bom);
+  // The layers the checks read, each once, in the order of the checks (the layer's label says
+  // source and layer; the CRS is in each check's figures).
+  std::vector<ReportInput> layers;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const CheckResult& r = results[i];
+    const bool seen = std::any_of(layers.begin(), layers.end(), [&r](const ReportInput& in) { return in.source == r.layer; });
+    if (!seen && !r.layer.empty()) layers.push_back({fmt::format("#{}", i + 1), r.layer, "", ""});
+  }
+  return render_tables({t, inputs_table(layers)}, format, bom);
 }
 
 }  // namespace redline

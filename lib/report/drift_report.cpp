@@ -193,6 +193,10 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
   std::vector<Table> tables{summary};
   if (!r.class_field.empty()) tables.push_back(reclass);
   if ((o.list_features > 0 || workbook) && !r.changes.empty()) tables.push_back(changes);
+  if (workbook) {
+    tables.push_back(inputs_table({{"before", r.before.source, r.before.layer, r.crs.label()},
+                                   {"after", r.after.source, r.after.layer, r.crs.label()}}));
+  }
   return render_tables(tables, o.format, o.bom);
 }
 

@@ -87,6 +87,7 @@ std::string render_measured_layer(const MeasuredLayerTables& m, OutputFormat for
   std::vector<Table> tables{summary};
   if (grouped) tables.push_back(groups);
   if (m.list_features) tables.push_back(features);
+  if (format == OutputFormat::Xlsx) tables.push_back(inputs_table({{"", m.source, m.layer, m.crs}}));
   return render_tables(tables, format, bom);
 }
 

@@ -50,6 +50,14 @@ void Table::add_row(std::vector<std::string> cells, std::vector<std::optional<do
   add_row(std::move(cells));
 }
 
+Table inputs_table(const std::vector<ReportInput>& inputs) {
+  Table t;
+  t.title = "inputs";
+  t.column("input").column("source").column("layer").column("CRS");
+  for (const ReportInput& in : inputs) t.add_row({in.role, in.source, in.layer, in.crs});
+  return t;
+}
+
 Table& Table::status_column() {
   status.resize(columns.size(), false);
   if (!status.empty()) status.back() = true;

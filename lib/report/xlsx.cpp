@@ -40,7 +40,7 @@ const std::map<std::string, std::string>& header_names() {
       {"op", "运算"},          {"from both", "两者共有"},  {"first only", "仅第一层"},
       {"second only", "仅第二层"}, {"% of zone", "占分区 (%)"}, {"classified", "已分类"},
       {"% classified", "已分类占比 (%)"}, {"% inside", "内部占比 (%)"}, {"length", "长度"}, {"unit", "单位"},
-      {"comparison", "比较"},  {"zone", "分区"},           {"fid (before → after)", "要素号 (变化前 → 变化后)"},
+      {"comparison", "比较"}, {"input", "输入项"}, {"CRS", "坐标系"},  {"zone", "分区"},           {"fid (before → after)", "要素号 (变化前 → 变化后)"},
   };
   return names;
 }
@@ -70,6 +70,7 @@ std::string sheet_role(const Table& t, std::size_t index, bool per_layer) {
   if (starts("reclassified")) return "改类";
   if (title == "findings") return "问题清单";
   if (title == "zones") return "分区";
+  if (title == "inputs") return "输入";
   if (index == 0) return "总计";
   if (title.find(" by ") != std::string::npos) return "分类汇总";
   return fmt::format("表{}", index + 1);
@@ -217,7 +218,7 @@ std::string render_xlsx(const std::vector<Table>& tables) {
       lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
       if (!sheet) throw OutputError(fmt::format("cannot add the sheet {} to the workbook", name));
       write_table(sheet, t, header, passed, failed);
-      if (!t.title.empty()) notes.add_row({name, t.title});
+      if (!t.title.empty() && t.title != "inputs") notes.add_row({name, t.title});
       for (const std::string& n : t.notes) {
         if (!n.empty()) notes.add_row({name, n});
       }

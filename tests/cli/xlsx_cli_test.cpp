@@ -113,6 +113,13 @@ TEST(XlsxCli, AreaByGroupMatchesJson) {
   // Widths fit: the widest group name, 生物多样性维护 (7 CJK characters = 14 columns), fits column A.
   EXPECT_GE(groups["widths"]["A"].get<double>(), 14.0);
   EXPECT_LE(groups["widths"]["A"].get<double>(), 30.0);
+  // The input: source, layer, CRS as the JSON report gives them.
+  const auto& inputs = sheet(book, "输入");
+  EXPECT_EQ(inputs["rows"][0], nlohmann::json({"输入项", "数据源", "图层", "坐标系"}));
+  ASSERT_EQ(inputs["rows"].size(), 2u);
+  EXPECT_EQ(inputs["rows"][1][1], report["source"]);
+  EXPECT_EQ(inputs["rows"][1][2], report["layer"]);
+  EXPECT_EQ(inputs["rows"][1][3], report["crs"]);
   // The notes: the table titles and what reading found.
   const auto& notes = sheet(book, "说明");
   EXPECT_EQ(notes["rows"][0], nlohmann::json({"表", "说明"}));
@@ -156,6 +163,10 @@ TEST(XlsxCli, DriftMatchesJson) {
     }
     EXPECT_NEAR(row[4].get<double>(), c["delta"].get<double>(), 1e-9);
   }
+  const auto& inputs = sheet(book, "输入");
+  ASSERT_EQ(inputs["rows"].size(), 3u);
+  EXPECT_EQ(inputs["rows"][1], nlohmann::json({"before", report["before_source"], "redline", report["settings"]["crs"]}));
+  EXPECT_EQ(inputs["rows"][2], nlohmann::json({"after", report["after_source"], "redline_2024", report["settings"]["crs"]}));
   const auto& reclass = sheet(book, "改类");
   ASSERT_EQ(reclass["rows"][0][2], "面积 (公顷)");
   std::size_t positive = 0;
@@ -170,7 +181,7 @@ TEST(XlsxCli, DriftMatchesJson) {
 }
 
 TEST(XlsxCli, CheckIndicatorsColouredAndMatchJson) {
-  // The sample fails three indicators (exit 1): a result, written all the same.
+  // The sample fails some indicators (exit 1): a result, written all the same.
   const auto [report, book] = run_both({"check", kRules}, test::work_dir("xlsx_check") + "/indicators.xlsx", 1);
   const auto& indicators = sheet(book, "指标");
   EXPECT_EQ(indicators["freeze_panes"], "A2");

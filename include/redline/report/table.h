@@ -51,6 +51,17 @@ struct REDLINE_EXPORT Table {
   Table& status_column();
 };
 
+/// One input of a report, for a workbook's sheet 输入.
+struct ReportInput {
+  std::string role;    ///< which input ("before", "after"; "" when there is one)
+  std::string source;  ///< path as given
+  std::string layer;   ///< layer name in the source
+  std::string crs;     ///< CRS label ("EPSG:4527 (CGCS2000 / ...)")
+};
+/// Returns the table titled "inputs" listing `inputs` (columns input, source, layer, CRS): a
+/// workbook names its sheet 输入.
+REDLINE_EXPORT Table inputs_table(const std::vector<ReportInput>& inputs);
+
 /// Returns the table aligned for a terminal (CJK characters count two columns). Control
 /// characters, terminal escapes (ESC, C0/C1 controls, DEL) and bidi overrides in any cell,
 /// title or note are written visibly (\x1B, \n, \u202E), never sent to the terminal.
