@@ -50,6 +50,7 @@ set(REDLINE_LIB_SOURCES
   lib/report/read_report_json.cpp
   lib/report/summary_tables.cpp
   lib/report/table.cpp
+  lib/report/xlsx.cpp
   lib/util/text.cpp
   lib/util/quoted.cpp
 )

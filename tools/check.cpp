@@ -258,11 +258,12 @@ Command register_check(CLI::App& parent) {
     }
     const std::vector<CheckResult> results = run_checks(specs, options);
     if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
+    inputs.push_back(args->target);  // the rules file
     if (!args->report.empty()) {
       HtmlReport report{title, results, describe_report_inputs(specs), check_maps_svg(results)};
       write_html_report(report, args->report, inputs);
     }
-    print(render_check_report(results, m.output_format(), title, m.bom));
+    print(render_check_report(results, m.output_format(), title, m.bom), inputs);
     return all_passed(results) ? kOk : kCheckFailed;
   };
   return {cmd, run};

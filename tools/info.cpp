@@ -8,7 +8,7 @@ namespace {
 
 Command register_info(CLI::App& parent) {
   struct Args {
-    std::string path, layer, encoding, format = output_format_name(kDefaultOutputFormat);
+    std::string path, layer, encoding, format = output_format_name(kDefaultOutputFormat), output;
     unsigned threads = kDefaultThreads;
   };
   auto args = std::make_shared<Args>();
@@ -19,8 +19,7 @@ Command register_info(CLI::App& parent) {
   cmd->add_option("SOURCE", args->path, "Shapefile, GeoPackage, FileGDB or other OGR source")->required();
   cmd->add_option("--layer", args->layer, "Only this layer");
   cmd->add_option("--encoding", args->encoding, "Attribute encoding of a shapefile DBF, e.g. GBK");
-  cmd->add_option("--format", args->format, list_names(output_format_names()))
-      ->default_str(output_format_name(kDefaultOutputFormat));
+  add_format_options(*cmd, args->format, args->output);
   register_input_flags(*cmd, args->path, args->layer, InputFlags{});
   cmd->add_option("--threads", args->threads, threads_help());
 

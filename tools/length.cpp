@@ -36,8 +36,7 @@ Command register_length(CLI::App& parent) {
       ->default_str(method_name(kDefaultLengthMethod));
   cmd->add_option("--unit", args->unit, list_names(length_unit_names()) + " (米, 公里 accepted)")
       ->default_str(unit_name(kDefaultLengthUnit));
-  cmd->add_option("--format", args->measure.format, list_names(output_format_names()))
-      ->default_str(output_format_name(kDefaultOutputFormat));
+  add_format_options(*cmd, args->measure.format, args->measure.output);
   cmd->add_flag("--bom", args->measure.bom, "Start CSV with a UTF-8 byte order mark (for Excel)");
   cmd->add_option("--threads", args->measure.threads, threads_help());
   cmd->footer(

@@ -87,4 +87,5 @@
 #include "redline/report/qa_layers.h"
 #include "redline/report/qa_report.h"
 #include "redline/report/table.h"
+#include "redline/report/xlsx.h"
 #include "redline/report/tabulate_report.h"

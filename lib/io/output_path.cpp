@@ -1,5 +1,6 @@
 #include "redline/io/output_path.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <fmt/ranges.h>
 
 #include "io/file_kind.h"
+#include "io/temporary_output.h"
 #include "redline/error.h"
 #include "util/text.h"
 
@@ -168,7 +170,7 @@ OutputTarget check_output_target(const std::string& path, const std::vector<std:
                      where);
   }
   const std::string extension = detail::ascii_lower(resolved.extension().string());
-  if (std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
+  if (!extensions.empty() && std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
     if (extensions.size() == 1) {
       throw UsageError(fmt::format("redline writes {} files only: the output's name must end in {}", format,
                                    extensions.front()),

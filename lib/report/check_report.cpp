@@ -1,5 +1,7 @@
 #include "redline/report/check_report.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -36,11 +38,17 @@ std::string render_check_report(const std::vector<CheckResult>& results, OutputF
   bool deliveries = false;
   for (const CheckResult& r : results) deliveries |= !r.delivery.empty();
 
+  // A workbook holds the figures as numbers: the unit and the comparison get columns of their own.
+  const bool workbook = format == OutputFormat::Xlsx;
   Table t;
   t.title = title;
   t.column("#", true);
   if (deliveries) t.column("delivery");
-  t.column("indicator").column("value", true).column("threshold", true).column("margin", true).column("result");
+  t.column("indicator").column("value", true);
+  if (workbook) t.column("comparison");
+  t.column("threshold", true).column("margin", true);
+  if (workbook) t.column("unit");
+  t.column("result").status_column();
   std::size_t failed = 0;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const CheckResult& r = results[i];
@@ -48,8 +56,23 @@ std::string render_check_report(const std::vector<CheckResult>& results, OutputF
     std::vector<std::string> row{std::to_string(i + 1)};
     if (deliveries) row.push_back(r.delivery.empty() ? "-" : r.delivery);
     row.push_back(r.name);
+    const std::string comparison = r.comparison == "<=" ? "≤" : "≥";
+    if (workbook) {
+      std::vector<std::optional<double>> exact(row.size() + 1, std::nullopt);
+      exact[0] = static_cast<double>(i + 1);
+      exact.back() = r.value;
+      exact.push_back(std::nullopt);
+      exact.push_back(r.threshold);
+      exact.push_back(r.margin());
+      for (const double x : {r.value, r.threshold, r.margin()}) row.push_back(format_number(x, r.decimals));
+      row.insert(row.end() - 2, comparison);
+      row.push_back(detail::check_unit_text(r.unit));
+      row.push_back(r.passed ? "达标" : "未达标");
+      t.add_row(std::move(row), std::move(exact));
+      continue;
+    }
     row.push_back(detail::check_figure(r.value, r));
-    row.push_back((r.comparison == "<=" ? "≤ " : "≥ ") + detail::check_figure(r.threshold, r));
+    row.push_back(comparison + " " + detail::check_figure(r.threshold, r));
     row.push_back(detail::check_figure(r.margin(), r, /*sign=*/true));
     row.push_back(r.passed ? "达标" : "未达标");
     t.add_row(std::move(row));
@@ -67,7 +90,16 @@ std::string render_check_report(const std::vector<CheckResult>& results, OutputF
       for (const std::string& n : r.notes) t.notes.push_back(fmt::format("{}[{}] {}", md ? "- " : "", i + 1, n));
     }
   }
-  return render_tables({t}, format, bom);
+  if (!workbook) return render_tables({t}, format, bom);
+  // The layers the checks read, each once, in the order of the checks (the layer's label says
+  // source and layer; the CRS is in each check's figures).
+  std::vector<ReportInput> layers;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const CheckResult& r = results[i];
+    const bool seen = std::any_of(layers.begin(), layers.end(), [&r](const ReportInput& in) { return in.source == r.layer; });
+    if (!seen && !r.layer.empty()) layers.push_back({fmt::format("#{}", i + 1), r.layer, "", ""});
+  }
+  return render_tables({t, inputs_table(layers)}, format, bom);
 }
 
 }  // namespace redline

@@ -107,22 +107,26 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
   if (o.format == OutputFormat::Json) return drift_report_json(r, o.unit);
   const AreaUnit u = o.unit;
   const std::string col = "area (" + unit_symbol(u) + ")";
+  // The unrounded figure behind a cell, in the unit (a workbook writes it as the number).
+  auto exact = [u](double m2) { return std::optional<double>(from_square_metres(m2, u)); };
+  const std::optional<double> none;
+  const bool workbook = o.format == OutputFormat::Xlsx;
 
   Table summary;
   summary.title = fmt::format("drift: {} ({}) → {} ({})", r.before.source, r.before.layer, r.after.source, r.after.layer);
   summary.column("item").column(col, true).column("note");
-  summary.add_row({"before", format_area(r.before_m2, u), ""});
-  summary.add_row({"after", format_area(r.after_m2, u), ""});
+  summary.add_row({"before", format_area(r.before_m2, u), ""}, {none, exact(r.before_m2), none});
+  summary.add_row({"after", format_area(r.after_m2, u), ""}, {none, exact(r.after_m2), none});
   const double pct = std::fabs(r.delta_percent()) < 5e-4 ? 0.0 : r.delta_percent();  // no "-0.000 %"
-  summary.add_row({"delta", fmt_signed(r.delta_m2(), u), fmt::format("{:+.3f} %", pct)});
-  summary.add_row({"gained (after − before)", format_area(r.gained_m2, u), ""});
-  summary.add_row({"  real change", format_area(r.gained_real_m2(), u), fmt::format("{} piece(s)", r.gained_pieces)});
-  summary.add_row({"  noise", format_area(r.gained_noise_m2, u), "slivers"});
-  summary.add_row({"lost (before − after)", format_area(r.lost_m2, u), ""});
-  summary.add_row({"  real change", format_area(r.lost_real_m2(), u), fmt::format("{} piece(s)", r.lost_pieces)});
-  summary.add_row({"  noise", format_area(r.lost_noise_m2, u), "slivers"});
+  summary.add_row({"delta", fmt_signed(r.delta_m2(), u), fmt::format("{:+.3f} %", pct)}, {none, exact(r.delta_m2()), none});
+  summary.add_row({"gained (after − before)", format_area(r.gained_m2, u), ""}, {none, exact(r.gained_m2), none});
+  summary.add_row({"  real change", format_area(r.gained_real_m2(), u), fmt::format("{} piece(s)", r.gained_pieces)}, {none, exact(r.gained_real_m2()), none});
+  summary.add_row({"  noise", format_area(r.gained_noise_m2, u), "slivers"}, {none, exact(r.gained_noise_m2), none});
+  summary.add_row({"lost (before − after)", format_area(r.lost_m2, u), ""}, {none, exact(r.lost_m2), none});
+  summary.add_row({"  real change", format_area(r.lost_real_m2(), u), fmt::format("{} piece(s)", r.lost_pieces)}, {none, exact(r.lost_real_m2()), none});
+  summary.add_row({"  noise", format_area(r.lost_noise_m2, u), "slivers"}, {none, exact(r.lost_noise_m2), none});
   if (!r.class_field.empty()) {
-    summary.add_row({"reclassified (" + r.class_field + ")", format_area(r.reclassified_m2(), u), ""});
+    summary.add_row({"reclassified (" + r.class_field + ")", format_area(r.reclassified_m2(), u), ""}, {none, exact(r.reclassified_m2()), none});
   }
   summary.add_row({"features", "", features_line(r)});
   summary.notes.push_back(fmt::format(
@@ -150,7 +154,8 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
         continue;
       }
       reclass.add_row({rc.from.empty() ? "(empty)" : rc.from, rc.to.empty() ? "(empty)" : rc.to, format_area(rc.m2, u),
-                       format_area(rc.noise_m2, u)});
+                       format_area(rc.noise_m2, u)},
+                      {none, none, exact(rc.m2), exact(rc.noise_m2)});
     }
     if (reclass.rows.empty()) reclass.notes.push_back("no area changed class (beyond noise)");
     if (noise_only) {
@@ -167,7 +172,7 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
       .column("after", true)
       .column("delta", true)
       .column("fields");
-  const std::size_t limit = o.format == OutputFormat::Csv ? r.changes.size() : o.list_features;
+  const std::size_t limit = o.format == OutputFormat::Csv || workbook ? r.changes.size() : o.list_features;
   for (std::size_t n = 0; n < r.changes.size() && n < limit; ++n) {
     const FeatureDrift& f = r.changes[n];
     std::string fields;
@@ -175,7 +180,9 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
     auto fid = [](std::int64_t v) { return v < 0 ? std::string("-") : std::to_string(v); };
     const std::string name = r.key_field.empty() ? fid(f.before_fid) + " → " + fid(f.after_fid) : f.key;
     changes.add_row({name, to_string(f.change), f.before_fid < 0 ? "-" : format_area(f.before_m2, u),
-                     f.after_fid < 0 ? "-" : format_area(f.after_m2, u), fmt_signed(f.delta_m2(), u), fields});
+                     f.after_fid < 0 ? "-" : format_area(f.after_m2, u), fmt_signed(f.delta_m2(), u), fields},
+                    {none, none, f.before_fid < 0 ? none : exact(f.before_m2), f.after_fid < 0 ? none : exact(f.after_m2),
+                     exact(f.delta_m2()), none});
   }
   if (r.changes.size() > limit) changes.notes.push_back(fmt::format("… and {} more (the JSON report lists all)", r.changes.size() - limit));
 
@@ -185,7 +192,11 @@ std::string render_drift_report(const DriftResult& r, const DriftReportOptions& 
   }
   std::vector<Table> tables{summary};
   if (!r.class_field.empty()) tables.push_back(reclass);
-  if (o.list_features > 0 && !r.changes.empty()) tables.push_back(changes);
+  if ((o.list_features > 0 || workbook) && !r.changes.empty()) tables.push_back(changes);
+  if (workbook) {
+    tables.push_back(inputs_table({{"before", r.before.source, r.before.layer, r.crs.label()},
+                                   {"after", r.after.source, r.after.layer, r.crs.label()}}));
+  }
   return render_tables(tables, o.format, o.bom);
 }
 

@@ -263,15 +263,15 @@ std::string check_section(const HtmlReport& report, std::size_t i) {
 
 // Two tables: each layer read with its CRS, then each file with its size and SHA-256 (a
 // GeoPackage that gives several layers is one file, listed once).
-std::string inputs_section(const std::vector<ReportInput>& inputs) {
+std::string inputs_section(const std::vector<AuditedInput>& inputs) {
   std::string out = "<section class=\"inputs\">\n<h2>输入数据 (inputs)</h2>\n";
   out += "<table>\n<thead><tr><th>图层 (layer)</th><th>坐标系 (CRS)</th></tr></thead>\n<tbody>\n";
-  for (const ReportInput& in : inputs) {
+  for (const AuditedInput& in : inputs) {
     out += "<tr><td>" + escaped(in.label) + "</td><td>" + escaped(in.crs) + "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
   out += "<table>\n<thead><tr><th>文件 (file)</th><th>字节 (bytes)</th><th>SHA-256</th></tr></thead>\n<tbody>\n";
-  for (const ReportInput& in : inputs) {
+  for (const AuditedInput& in : inputs) {
     for (const FileChecksum& f : in.files) {
       out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"hash\">{}</td></tr>\n",
                          escaped(f.path), f.bytes, escaped(f.sha256));
@@ -329,7 +329,7 @@ std::vector<std::string> check_maps_svg(const std::vector<CheckResult>& results)
   return maps;
 }
 
-std::vector<ReportInput> describe_report_inputs(const std::vector<CheckSpec>& specs) {
+std::vector<AuditedInput> describe_report_inputs(const std::vector<CheckSpec>& specs) {
   std::vector<LayerRef> layers;
   for (const CheckSpec& s : specs) {
     layers.push_back(s.layer);
@@ -337,12 +337,12 @@ std::vector<ReportInput> describe_report_inputs(const std::vector<CheckSpec>& sp
     if (s.within) layers.push_back(*s.within);
     layers.insert(layers.end(), s.with.begin(), s.with.end());
   }
-  std::vector<ReportInput> inputs;
+  std::vector<AuditedInput> inputs;
   std::set<std::pair<std::string, std::string>> seen;
   std::set<std::string> hashed;
   for (const LayerRef& ref : layers) {
     if (!seen.insert({ref.path, ref.layer}).second) continue;
-    ReportInput in;
+    AuditedInput in;
     in.label = ref.label();
     InspectOptions options;
     options.layer = ref.layer;

@@ -35,6 +35,7 @@ nlohmann::ordered_json measured_layer_json(const MeasuredLayerTables& m) {
 std::string render_measured_layer(const MeasuredLayerTables& m, OutputFormat format, bool bom) {
   const bool grouped = !m.group_field.empty();
   auto percent = [&m](double v) { return m.total > 0 ? format_number(100.0 * v / m.total, 2) : "-"; };
+  auto share = [&m](double v) { return m.total > 0 ? std::optional<double>(100.0 * v / m.total) : std::nullopt; };
 
   Table summary;
   summary.title = fmt::format("{} — layer {}", m.source, m.layer);
@@ -47,14 +48,16 @@ std::string render_measured_layer(const MeasuredLayerTables& m, OutputFormat for
     groups.title = "by " + m.group_field;
     groups.column(m.group_field).column("features", true).column(m.figure_column, true).column("%", true);
     for (const auto& g : m.groups) {
-      groups.add_row({group_label(g.key, g.null_key), std::to_string(g.features), m.format(g.value), percent(g.value)});
+      groups.add_row({group_label(g.key, g.null_key), std::to_string(g.features), m.format(g.value), percent(g.value)},
+                     {std::nullopt, static_cast<double>(g.features), m.in_unit(g.value), share(g.value)});
       if (g.null_key) {
         groups.notes.push_back(fmt::format("(null): {} feature(s) without a {} value (null or NaN), kept apart "
                                            "from empty text",
                                            g.features, m.group_field));
       }
     }
-    groups.add_row({"total", std::to_string(m.features), m.format(m.total), percent(m.total)});
+    groups.add_row({"total", std::to_string(m.features), m.format(m.total), percent(m.total)},
+                   {std::nullopt, static_cast<double>(m.features), m.in_unit(m.total), share(m.total)});
   }
 
   Table features;
@@ -67,7 +70,9 @@ std::string render_measured_layer(const MeasuredLayerTables& m, OutputFormat for
       std::vector<std::string> row = {std::to_string(f.fid), f.id};
       if (grouped) row.push_back(f.group_missing ? "(null)" : f.group);
       row.push_back(m.format(f.value));
-      features.add_row(std::move(row));
+      std::vector<std::optional<double>> exact(row.size(), std::nullopt);
+      exact.back() = m.in_unit(f.value);
+      features.add_row(std::move(row), std::move(exact));
     }
   }
 
@@ -82,6 +87,7 @@ std::string render_measured_layer(const MeasuredLayerTables& m, OutputFormat for
   std::vector<Table> tables{summary};
   if (grouped) tables.push_back(groups);
   if (m.list_features) tables.push_back(features);
+  if (format == OutputFormat::Xlsx) tables.push_back(inputs_table({{"", m.source, m.layer, m.crs}}));
   return render_tables(tables, format, bom);
 }
 

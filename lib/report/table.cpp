@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "redline/error.h"
+#include "redline/report/xlsx.h"
+#include "report/plain_number.h"
 #include "util/enum_names.h"
 #include "util/text.h"
 
@@ -14,10 +16,11 @@ namespace redline {
 
 namespace {
 
-constexpr detail::EnumNames<OutputFormat, 6> kOutputFormatNames{
+constexpr detail::EnumNames<OutputFormat, 7> kOutputFormatNames{
     "output format",
     {{{OutputFormat::Text, "table"}, {OutputFormat::Text, "text"}, {OutputFormat::Json, "json"},
-      {OutputFormat::Csv, "csv"}, {OutputFormat::Markdown, "md"}, {OutputFormat::Markdown, "markdown"}}}};
+      {OutputFormat::Csv, "csv"}, {OutputFormat::Markdown, "md"}, {OutputFormat::Markdown, "markdown"},
+      {OutputFormat::Xlsx, "xlsx"}}}};
 
 }  // namespace
 
@@ -26,6 +29,8 @@ OutputFormat parse_output_format(const std::string& text) { return kOutputFormat
 std::string output_format_name(OutputFormat format) { return kOutputFormatNames.name(format); }
 
 std::vector<std::string> output_format_names() { return kOutputFormatNames.names(); }
+
+bool is_binary_format(OutputFormat format) { return format == OutputFormat::Xlsx; }
 
 Table& Table::column(std::string name, bool is_numeric) {
   columns.push_back(std::move(name));
@@ -36,6 +41,27 @@ Table& Table::column(std::string name, bool is_numeric) {
 void Table::add_row(std::vector<std::string> cells) {
   cells.resize(columns.size());
   rows.push_back(std::move(cells));
+}
+
+void Table::add_row(std::vector<std::string> cells, std::vector<std::optional<double>> exact) {
+  exact.resize(columns.size());
+  values.resize(rows.size());
+  values.push_back(std::move(exact));
+  add_row(std::move(cells));
+}
+
+Table inputs_table(const std::vector<ReportInput>& inputs) {
+  Table t;
+  t.title = "inputs";
+  t.column("input").column("source").column("layer").column("CRS");
+  for (const ReportInput& in : inputs) t.add_row({in.role, in.source, in.layer, in.crs});
+  return t;
+}
+
+Table& Table::status_column() {
+  status.resize(columns.size(), false);
+  if (!status.empty()) status.back() = true;
+  return *this;
 }
 
 namespace {
@@ -56,35 +82,11 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
   return right ? fill + s : s + fill;
 }
 
-// True for a plain decimal number ("-12.50", "3e-4"): a spreadsheet reads it as a number, never
-// as a formula, so it is left as it is (a negative area stays a number).
-bool is_plain_number(const std::string& s) {
-  std::size_t i = 0;
-  auto digits = [&] {
-    const std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i - start;
-  };
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  std::size_t n = digits();
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    n += digits();
-  }
-  if (n == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-    if (digits() == 0) return false;
-  }
-  return i == s.size();
-}
-
 // CSV injection (OWASP): a cell starting with = + - @ tab or CR is a formula to Excel and
 // LibreOffice; a leading ' makes it text, as spreadsheets expect. Numbers are kept as numbers.
 std::string csv_cell(const std::string& cell) {
   const bool formula = !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos &&
-                       !is_plain_number(cell);
+                       !detail::is_plain_number(cell);
   const std::string s = formula ? "'" + cell : cell;
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -109,6 +111,30 @@ std::string md_cell(const std::string& s) {
 std::string text_cell(const std::string& s) { return detail::escape_controls(s); }
 
 }  // namespace
+
+// True for a plain decimal number ("-12.50", "3e-4"): a spreadsheet reads it as a number, never
+// as a formula, so it is left as it is (a negative area stays a number).
+bool detail::is_plain_number(const std::string& s) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  std::size_t n = digits();
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    n += digits();
+  }
+  if (n == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
 
 std::size_t display_width(const std::string& text) {
   std::size_t width = 0;
@@ -194,6 +220,7 @@ std::string render_markdown(const Table& t) {
 }
 
 std::string render_tables(const std::vector<Table>& tables, OutputFormat format, bool bom) {
+  if (format == OutputFormat::Xlsx) return render_xlsx(tables);
   std::string out;
   if (format == OutputFormat::Csv && bom) out += "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < tables.size(); ++i) {

@@ -213,11 +213,11 @@ TEST(ErrorMessage, UnknownOptionValuesListTheNamesFromTheLibrary) {
        "redline: error: unknown area unit 'acres' (expected m2, ha, mu, wanmu or km2; or 平方米, 公顷, 亩, 万亩, "
        "平方公里)"},
       {{"area", "@", "--format", "xml"},
-       "redline: error: unknown output format 'xml' (expected table, json, csv or md)"},
+       "redline: error: unknown output format 'xml' (expected table, json, csv, md or xlsx)"},
       {{"area", "@", "--invalid", "ignore"},
        "redline: error: unknown invalid-polygon policy 'ignore' (expected repair, repair-strict, skip or fail)"},
       {{"info", "@", "--format", "xml"},
-       "redline: error: unknown output format 'xml' (expected table, json, csv or md)"},
+       "redline: error: unknown output format 'xml' (expected table, json, csv, md or xlsx)"},
   };
   for (const Case& c : cases) {
     const CliResult r = run_on("io", "bowtie", "shp", c.args);

@@ -25,3 +25,8 @@ redline_test(map_cli_tests
 # redline check --report: the HTML report, rendered by headless Chromium (issue 11).
 redline_test(html_report_cli_tests
   ${CMAKE_CURRENT_LIST_DIR}/html_report_cli_test.cpp)
+
+# --format xlsx and --output (issue 11): workbooks read back with openpyxl.
+redline_test(xlsx_cli_tests
+  ${CMAKE_CURRENT_LIST_DIR}/xlsx_cli_test.cpp)
+target_link_libraries(xlsx_cli_tests PRIVATE nlohmann_json::nlohmann_json)

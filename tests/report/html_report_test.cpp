@@ -70,7 +70,7 @@ HtmlReport sample_report() {
   HtmlReport report;
   report.title = "会昌县 <指标> & 报告";
   report.results = sample_results();
-  report.inputs = {ReportInput{"a.gpkg (redline)", "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)",
+  report.inputs = {AuditedInput{"a.gpkg (redline)", "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)",
                                {FileChecksum{"a.gpkg", std::string(64, 'a'), 1234}}}};
   return report;
 }

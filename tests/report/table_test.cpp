@@ -138,7 +138,7 @@ TEST(OutputFormat, Parses) {
 TEST(OutputFormat, NamesComeFromOneTable) {
   EXPECT_EQ(output_format_name(OutputFormat::Text), "table");
   EXPECT_EQ(output_format_name(OutputFormat::Markdown), "md");
-  EXPECT_EQ(output_format_names(), (std::vector<std::string>{"table", "json", "csv", "md"}));
+  EXPECT_EQ(output_format_names(), (std::vector<std::string>{"table", "json", "csv", "md", "xlsx"}));
   EXPECT_EQ(output_format_name(kDefaultOutputFormat), "table");
   for (const std::string& name : output_format_names()) {
     EXPECT_EQ(output_format_name(parse_output_format(name)), name);
@@ -147,7 +147,7 @@ TEST(OutputFormat, NamesComeFromOneTable) {
     parse_output_format("xml");
     ADD_FAILURE() << "xml accepted";
   } catch (const UsageError& e) {
-    EXPECT_STREQ(e.what(), "unknown output format 'xml' (expected table, json, csv or md)");
+    EXPECT_STREQ(e.what(), "unknown output format 'xml' (expected table, json, csv, md or xlsx)");
   }
 }
 

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "redline/error.h"
+#include "redline/io/output_file.h"
+#include "redline/io/output_path.h"
 
 namespace redline::cli {
 
@@ -40,6 +42,19 @@ std::vector<RegisteredInput>& registered_inputs() {
   static std::vector<RegisteredInput> inputs;
   return inputs;
 }
+
+struct RegisteredOutput {
+  const CLI::App* cmd;
+  const std::string* format;
+  const std::string* output;
+};
+
+std::vector<RegisteredOutput>& registered_outputs() {
+  static std::vector<RegisteredOutput> outputs;
+  return outputs;
+}
+
+constexpr const char* kXlsxNeedsFile = "xlsx is a binary workbook: name the file with --output";
 
 std::string& layer_choice_advice() {
   static std::string advice;
@@ -165,8 +180,7 @@ void add_measure_options(CLI::App& cmd, MeasureArgs& a) {
       ->default_str(method_name(kDefaultAreaMethod));
   cmd.add_option("--unit", a.unit, "m2, ha, mu (亩), wanmu (万亩) or km2; Chinese names accepted")
       ->default_str(unit_name(kDefaultAreaUnit));
-  cmd.add_option("--format", a.format, list_names(output_format_names()))
-      ->default_str(output_format_name(kDefaultOutputFormat));
+  add_format_options(cmd, a.format, a.output);
   cmd.add_flag("--bom", a.bom, "Start CSV with a UTF-8 byte order mark (for Excel)");
   cmd.add_option("--threads", a.threads, threads_help());
 }
@@ -192,9 +206,46 @@ ProgressFn stderr_progress() {
   };
 }
 
-void print(const std::string& text) {
+void add_format_options(CLI::App& cmd, std::string& format, std::string& output) {
+  cmd.add_option("--format", format,
+                 list_names(output_format_names()) + "; xlsx is an Excel workbook written to --output")
+      ->default_str(output_format_name(kDefaultOutputFormat));
+  cmd.add_option("-o,--output", output,
+                 "Write the report to FILE instead of stdout (any format; required for xlsx). Never an "
+                 "input, a folder or a device; written to a temporary name and renamed when complete")
+      ->type_name("FILE");
+  registered_outputs().push_back({&cmd, &format, &output});
+  cmd.parse_complete_callback([&format, &output] {
+    bool xlsx = false;
+    try {
+      xlsx = parse_output_format(format) == OutputFormat::Xlsx;
+    } catch (const Error&) {
+      return;  // the run reports the unknown format
+    }
+    if (xlsx && output.empty()) throw CLI::ValidationError("--format", kXlsxNeedsFile);
+  });
+}
+
+void print(const std::string& text, const std::vector<std::string>& inputs) {
+  const RegisteredOutput* running = nullptr;
+  for (const RegisteredOutput& r : registered_outputs()) {
+    if (r.cmd->parsed()) running = &r;
+  }
+  const bool binary = running && is_binary_format(parse_output_format(*running->format));
+  if (running && !running->output->empty()) {
+    std::vector<std::string> all = inputs;
+    for (const RegisteredInput& r : registered_inputs()) {
+      if (r.cmd->parsed()) all.push_back(*r.path);
+    }
+    // A workbook must be named .xlsx (Excel opens nothing else); a text report any name.
+    const std::vector<std::string> extensions =
+        binary ? std::vector<std::string>{"." + output_format_name(OutputFormat::Xlsx)} : std::vector<std::string>{};
+    write_output_file(*running->output, all, extensions, binary ? "workbook" : "report", text);
+    return;
+  }
+  if (binary) throw UsageError(kXlsxNeedsFile);
   std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw OutputError("cannot write to stdout");
 }
 
 std::string one_line(const std::string& text) {

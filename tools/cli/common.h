@@ -69,6 +69,7 @@ void add_input_options(CLI::App& cmd, InputArgs& args, const std::string& prefix
 struct MeasureArgs {
   std::string method = method_name(kDefaultAreaMethod), unit = unit_name(kDefaultAreaUnit),
               format = output_format_name(kDefaultOutputFormat);
+  std::string output;  ///< --output: the file the report goes to ("" for stdout)
   bool bom = false;
   unsigned threads = kDefaultThreads;
   AreaMethod area_method() const { return parse_area_method(method); }
@@ -86,8 +87,13 @@ struct MeasureArgs {
   }
 };
 
-/// Adds `--method`, `--unit`, `--format`, `--bom`, `--threads` to `cmd`.
+/// Adds `--method`, `--unit`, `--format`, `--output`, `--bom`, `--threads` to `cmd`.
 void add_measure_options(CLI::App& cmd, MeasureArgs& args);
+
+/// Adds `--format` (table, json, csv, md, xlsx) and `--output`/`-o FILE` to `cmd`, and registers
+/// them for print(): the report goes to FILE when given, else to stdout. xlsx without --output
+/// is a usage error, found when the options are parsed.
+void add_format_options(CLI::App& cmd, std::string& format, std::string& output);
 
 /// Returns `names` as "a, b or c", for help texts listing the library's names.
 std::string list_names(const std::vector<std::string>& names, const std::string& last = " or ");
@@ -104,8 +110,11 @@ std::function<void(const std::string&)> stderr_warning();
 /// Returns a progress function drawing on stderr, or an empty one when stderr is not a terminal.
 ProgressFn stderr_progress();
 
-/// Writes `text` to stdout.
-void print(const std::string& text);
+/// Writes a rendered report to where the running command's --output says: the file (safely:
+/// never an input of the run - its registered inputs and `inputs` -, nor a FIFO, device or
+/// folder; a temporary name renamed last; a workbook's name must end in .xlsx), else stdout.
+/// Throws UsageError for xlsx without a file, OutputError when the file cannot be written.
+void print(const std::string& text, const std::vector<std::string>& inputs = {});
 
 /// Returns `text` on one line: newlines and tabs become spaces, other control characters
 /// (terminal escapes in a file name) are shown as \xHH.

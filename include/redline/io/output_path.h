@@ -13,7 +13,8 @@
 //  - the target is a new path or a regular file (a symbolic link is followed to its file); a
 //    folder, FIFO, device (/dev/null) or socket is refused, as are broken and looping links;
 //  - the target's name ends in ".gpkg" (any case): a GeoPackage under another name would
-//    mislead whoever opens it;
+//    mislead whoever opens it (the overload with extensions: ".xlsx", ".png"..., or none for text
+//    reports);
 //  - the folder exists and is writable, and an existing target is not read-only (a file
 //    without any write permission is protected from change, and is not replaced).
 //
@@ -41,8 +42,9 @@ struct OutputTarget {
 REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs);
 
 /// Same checks for a file of another format: its name must end in one of `extensions`
-/// (lower case with the dot, e.g. {".png", ".svg", ".pdf"}; compared in any case);
-/// `format` names the format in the message ("map"). Throws as above.
+/// (lower case with the dot, e.g. {".png", ".svg", ".pdf"}; compared in any case; an empty
+/// list accepts any name: a text report); `format` names the format in the message ("map").
+/// Throws as above. redline/io/output_file.h writes such a file.
 REDLINE_EXPORT OutputTarget check_output_target(const std::string& path, const std::vector<std::string>& inputs,
                                                 const std::vector<std::string>& extensions, const std::string& format);
 

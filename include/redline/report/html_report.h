@@ -29,8 +29,9 @@
 
 namespace redline {
 
-/// One input of the checks, as the report lists it.
-struct ReportInput {
+/// One input of the checks with the checksums of its files, as the HTML report lists it for an
+/// audit (report/table.h's ReportInput is the plainer row of a workbook's sheet 输入).
+struct AuditedInput {
   std::string label;                ///< "path" or "path (layer)"
   std::string crs;                  ///< the CRS the source declares (Crs::label()), or "none declared"
   std::vector<FileChecksum> files;  ///< the files the source is made of, with their SHA-256
@@ -40,7 +41,7 @@ struct ReportInput {
 struct HtmlReport {
   std::string title;                ///< heading; "" gives "redline check"
   std::vector<CheckResult> results;
-  std::vector<ReportInput> inputs;
+  std::vector<AuditedInput> inputs;
   /// maps[i]: the map of results[i] as SVG text (an XML declaration is dropped; ids are made
   /// unique per map), or "" for none. DEFAULT: empty — no maps.
   std::vector<std::string> maps;
@@ -51,7 +52,7 @@ struct HtmlReport {
 /// list the file's checksum once): its CRS as the source
 /// declares it and the checksums of its files (redline/io/checksum.h). Throws InputError when a
 /// source cannot be opened or read.
-REDLINE_EXPORT std::vector<ReportInput> describe_report_inputs(const std::vector<CheckSpec>& specs);
+REDLINE_EXPORT std::vector<AuditedInput> describe_report_inputs(const std::vector<CheckSpec>& specs);
 
 /// Returns the map of a no-overlap, max-inside or no-gaps check's pieces (overlaps red, parts
 /// inside orange, gaps purple, labelled by their features' keys), from r.conflicts (kept by
