@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <regex>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -65,19 +64,27 @@ std::string replace_all(std::string text, std::string_view from, const std::stri
 // cairo names the page group "surface<N>" with a process-wide counter: renumbered from 1 in order
 // of appearance, the same map gives the same SVG however many were drawn before it.
 std::string number_svg_surfaces(const std::string& svg) {
-  static const std::regex kSurfaceId("surface([0-9]+)");
+  // A plain scan, not std::regex: GCC 12's <regex> trips -Wmaybe-uninitialized at -O1 (the
+  // sanitizer build), and "surface" followed by digits needs no regular expression.
+  static constexpr std::string_view kPrefix = "surface";
   std::map<std::string, std::string> renamed;
   std::string out;
-  auto last = svg.cbegin();
-  for (std::sregex_iterator it(svg.begin(), svg.end(), kSurfaceId), end; it != end; ++it) {
-    const std::string old = (*it)[1].str();
+  std::size_t copied = 0;
+  for (std::size_t at = svg.find(kPrefix); at != std::string::npos; at = svg.find(kPrefix, at)) {
+    std::size_t digits_end = at + kPrefix.size();
+    while (digits_end < svg.size() && svg[digits_end] >= '0' && svg[digits_end] <= '9') ++digits_end;
+    if (digits_end == at + kPrefix.size()) {  // "surface" without a number: not an id
+      at = digits_end;
+      continue;
+    }
+    const std::string old = svg.substr(at + kPrefix.size(), digits_end - at - kPrefix.size());
     auto [entry, added] = renamed.emplace(old, "");
     if (added) entry->second = std::to_string(renamed.size());
-    out.append(last, (*it)[0].first);
-    out += "surface" + entry->second;
-    last = (*it)[0].second;
+    out.append(svg, copied, at - copied);
+    out += std::string(kPrefix) + entry->second;
+    copied = at = digits_end;
   }
-  out.append(last, svg.cend());
+  out.append(svg, copied, std::string::npos);
   return out;
 }
 
