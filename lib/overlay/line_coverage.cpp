@@ -70,7 +70,7 @@ LineCoverageResult compute_line_coverage(const Layer& lines, const Layer& cover,
       measured[i].inside_m = calc.length(inside);
       if (options.keep_geometries) {
         // What is not inside, along the boundary included, is outside.
-        measured[i].outside = difference(f.geometry, inside, r.grid_size);
+        measured[i].outside = lines_difference(f.geometry, inside, r.grid_size);
         measured[i].inside = std::move(inside);
       }
       // Cut on the grid, a line wholly inside may measure a hair longer than drawn: never more.
