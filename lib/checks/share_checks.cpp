@@ -1,6 +1,7 @@
 // min-share and share-of-zones: what part of a layer lies inside another, or in given zones.
 #include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,13 @@
 namespace redline::detail {
 
 namespace {
+
+// A feature's inside and outside figures: m² for polygons, m for lines.
+struct PartFigures {
+  double inside = 0.0, outside = 0.0;
+};
+PartFigures part_figures(const FeatureCoverage& f) { return {f.inside_m2, f.outside_m2}; }
+PartFigures part_figures(const FeatureLineCoverage& f) { return {f.inside_m, f.outside_m}; }
 
 // What both share kinds are: a percentage that must be at least min_percent, of the checked
 // layer filtered by `where` (returned).
@@ -70,6 +78,21 @@ void zone_details(Details& details, const std::string& field, const std::vector<
   details["by_zone"] = std::move(by_zone);
 }
 
+// The parts inside and outside of each feature of a coverage (of polygons: areas; of lines:
+// lengths), moved into g.inside and g.outside with their figures in the check's unit.
+template <typename FeatureT>
+void move_parts(std::vector<FeatureT>& features, const std::string& within,
+                const std::function<double(double)>& in_unit, CheckGeometries& g) {
+  for (FeatureT& f : features) {
+    const PartFigures figures = part_figures(f);
+    for (auto [part, list, figure] : {std::make_tuple(&f.inside, &g.inside, figures.inside),
+                                      std::make_tuple(&f.outside, &g.outside, figures.outside)}) {
+      if (part->is_null() || part->is_empty()) continue;
+      list->push_back({within, f.id, "", in_unit(figure), std::move(*part)});
+    }
+  }
+}
+
 // min-share by length: the share of the line layer inside `within` (validate_check refuses
 // share_of = within).
 void run_min_share_by_length(const CheckSpec& spec, const Layer& layer, const Layer& within, unsigned threads,
@@ -92,13 +115,7 @@ void run_min_share_by_length(const CheckSpec& spec, const Layer& layer, const La
   if (keep) {
     // The line coverage's own parts, moved: the lines outside keep the share low.
     auto g = new_check_geometries(c.crs, unit_name(u));
-    for (FeatureLineCoverage& f : c.features) {
-      for (auto [part, list] : {std::make_pair(&f.inside, &g->inside), std::make_pair(&f.outside, &g->outside)}) {
-        if (part->is_null() || part->is_empty()) continue;
-        const double m = part == &f.inside ? f.inside_m : f.outside_m;
-        list->push_back({spec.within->label(), f.id, "", from_metres(m, u), std::move(*part)});
-      }
-    }
+    move_parts(c.features, spec.within->label(), [u](double m) { return from_metres(m, u); }, *g);
     g->cover = layer_pieces(within, c.crs, "");
     r.geometries = std::move(g);
   }
@@ -138,13 +155,7 @@ void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads,
   if (keep) {
     // The coverage's own parts, moved: outside keeps the share low; the other layer is context.
     auto g = new_check_geometries(c.crs, unit_name(u));
-    for (FeatureCoverage& f : c.features) {
-      for (auto [part, list] : {std::make_pair(&f.inside, &g->inside), std::make_pair(&f.outside, &g->outside)}) {
-        if (part->is_null() || part->is_empty()) continue;
-        const double m2 = part == &f.inside ? f.inside_m2 : f.outside_m2;
-        list->push_back({spec.within->label(), f.id, "", from_square_metres(m2, u), std::move(*part)});
-      }
-    }
+    move_parts(c.features, spec.within->label(), [u](double m2) { return from_square_metres(m2, u); }, *g);
     g->cover = layer_pieces(of_within ? *layer : *within, c.crs, "");
     r.geometries = std::move(g);
   }

@@ -32,6 +32,16 @@ CheckResult kept(const CheckSpec& spec) {
   return run_checks({spec}, options)[0];
 }
 
+// A min-share check of the sample's `layer` inside `within` that fails: it asks for 99 %.
+CheckSpec min_share_of_99(const std::string& layer, const std::string& within) {
+  CheckSpec s;
+  s.kind = CheckKind::MinShare;
+  s.layer = {kSample, layer};
+  s.within = LayerRef{kSample, within};
+  s.min_percent = 99;
+  return s;
+}
+
 double planar_area(const std::vector<CheckPiece>& pieces) {
   return std::accumulate(pieces.begin(), pieces.end(), 0.0,
                          [](double sum, const CheckPiece& p) { return sum + p.piece.planar_area(); });
@@ -125,12 +135,7 @@ TEST(CheckGeometries, FunctionNotLoweredMarksEachPieceByDirection) {
 }
 
 TEST(CheckGeometries, MinShareKeepsTheWetlandsOutsideTheReserves) {
-  CheckSpec s;
-  s.kind = CheckKind::MinShare;
-  s.layer = {kSample, "wetlands"};
-  s.within = LayerRef{kSample, "reserves"};
-  s.min_percent = 99;
-  const CheckResult r = kept(s);
+  const CheckResult r = kept(min_share_of_99("wetlands", "reserves"));
   EXPECT_FALSE(r.passed);
   ASSERT_TRUE(r.geometries);
   const CheckGeometries& g = *r.geometries;
@@ -155,12 +160,8 @@ TEST(CheckGeometries, ShareOfZonesSplitsTheFeaturesByZone) {
 }
 
 TEST(CheckGeometries, MinShareByLengthKeepsTheLinesOutside) {
-  CheckSpec s;
-  s.kind = CheckKind::MinShare;
+  CheckSpec s = min_share_of_99("shoreline_line", "redline");
   s.measure = CheckMeasure::Length;
-  s.layer = {kSample, "shoreline_line"};
-  s.within = LayerRef{kSample, "redline"};
-  s.min_percent = 99;
   const CheckResult r = kept(s);
   ASSERT_TRUE(r.geometries);
   const CheckGeometries& g = *r.geometries;
