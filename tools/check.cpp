@@ -259,7 +259,7 @@ Command register_check(CLI::App& parent) {
       });
       if (!any) throw UsageError("--out writes the pieces of no-overlap, max-inside and no-gaps checks: there is none here");
       check_output_target(args->out, inputs);  // refused before any work
-      options.keep_geometries = true;
+      options.keep_conflict_geometries = true;
     }
     if (!args->report.empty()) {
       check_html_report_target(args->report, inputs);  // refused before any work

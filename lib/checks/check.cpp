@@ -135,7 +135,9 @@ std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const C
     try {
       refuse_same_layer(s, layers);
       const unsigned threads = options.read.threads;
-      const bool keep = options.keep_geometries;
+      const bool conflict_kind =
+          s.kind == CheckKind::NoOverlap || s.kind == CheckKind::MaxInside || s.kind == CheckKind::NoGaps;
+      const bool keep = options.keep_geometries || (conflict_kind && options.keep_conflict_geometries);
       switch (s.kind) {
         case CheckKind::NotReduced: detail::run_not_reduced(s, layers, threads, keep, r, details); break;
         case CheckKind::NatureUnchanged:

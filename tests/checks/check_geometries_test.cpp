@@ -59,6 +59,23 @@ TEST(CheckGeometries, NotKeptUnlessAsked) {
   EXPECT_FALSE(run_checks({s}, options)[0].geometries);
 }
 
+TEST(CheckGeometries, ConflictGeometriesOnlyKeepNoOtherKinds) {
+  CheckSpec reduced = not_reduced_since(kSample, "redline_2024", "redline");
+  reduced.key = "BSM";
+  CheckSpec inside;
+  inside.kind = CheckKind::MaxInside;
+  inside.layer = {kSample, "mines"};
+  inside.within = LayerRef{kSample, "redline"};
+  inside.max_area_m2 = 0.0;
+  CheckRunOptions options;
+  options.read.threads = 2;
+  options.keep_conflict_geometries = true;  // what --out needs: no copy of the red line
+  const std::vector<CheckResult> r = run_checks({reduced, inside}, options);
+  EXPECT_FALSE(r[0].geometries);
+  ASSERT_TRUE(r[1].geometries);
+  EXPECT_EQ(r[1].geometries->inside.size(), 6u);  // the 6 mines inside the red line (indicators.toml, check 14)
+}
+
 TEST(CheckGeometries, NotReducedKeepsTheRemovedFeaturesAsLost) {
   CheckSpec s = not_reduced_since(kSample, "redline_2024", "redline");
   s.key = "BSM";

@@ -293,7 +293,8 @@ struct CheckResult {
   /// Context that is no verdict, printed unmarked: a part of the check that passed, a loss that
   /// gains compensate, a group or value that could not be judged.
   std::vector<std::string> notes;
-  /// With CheckRunOptions::keep_geometries: the pieces behind the figure (shared: results stay
+  /// With CheckRunOptions::keep_geometries (or keep_conflict_geometries, for a conflict kind):
+  /// the pieces behind the figure (shared: results stay
   /// copyable). Null otherwise.
   std::shared_ptr<const CheckGeometries> geometries;
 
@@ -310,9 +311,13 @@ struct CheckRunOptions {
   ReadOptions read;
   /// Keep the geometry behind each check's figure (CheckResult::geometries: lost and gained
   /// pieces, reclassified pieces, the parts inside and outside, the conflict pieces, and the
-  /// layers they are drawn over), for maps and for writing the conflicts. Costs memory: a copy
-  /// of the checked layers' geometry. DEFAULT: off.
+  /// layers they are drawn over), for maps (redline/report/check_maps.h) and for writing the
+  /// conflicts. Costs memory: a copy of the checked layers' geometry. DEFAULT: off.
   bool keep_geometries = false;
+  /// Keep the geometry of the conflict kinds only (no-overlap, max-inside, no-gaps: what
+  /// redline/report/conflict_layers.h writes), not the other kinds' copies of their layers: for a
+  /// run that writes the conflicts and draws no map. Implied by keep_geometries. DEFAULT: off.
+  bool keep_conflict_geometries = false;
 };
 
 /// Runs the checks in order and returns one result each. Each source layer is read once.
