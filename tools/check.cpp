@@ -275,6 +275,11 @@ Command register_check(CLI::App& parent) {
       check_check_map_targets(args->map, specs.size(), taken);
       options.keep_geometries = true;
     }
+    std::vector<std::pair<std::string, std::string>> outputs{{"--out", args->out}, {"--report", args->report}};
+    for (std::size_t n = 1; !args->map.empty() && n <= specs.size(); ++n) {
+      outputs.emplace_back("--map", check_map_path(args->map, n));
+    }
+    refuse_output_clash(m.output, outputs);
     const std::vector<CheckResult> results = run_checks(specs, options);
     if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
     if (!args->report.empty()) {

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/test_support.h"
@@ -166,6 +167,38 @@ TEST(CheckMapCli, HostileTargetsAreRefusedBeforeAnyWork) {
         << name;
   }
   fs::permissions(dir + "/locked", fs::perms::owner_all);
+}
+
+// -o/--output naming the file of another output of the same command (the report would replace the
+// map, the page or the GeoPackage, or be replaced by it): refused before any work.
+TEST(CheckMapCli, OutputNamingAnotherOutputIsRefused) {
+  const std::string dir = test::work_dir("check_map_cli_output_clash");
+  const std::string rules = sample_copy(dir);
+  const std::string gpkg = dir + "/huichang.gpkg";
+  const std::string original = test::read_file(gpkg);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"--report", check_args(rules, {"--report", dir + "/r.html", "-o", dir + "/./r.html"})},
+      {"--map", check_args(rules, {"--map", dir + "/maps.png", "--output", dir + "/maps-4.png"})},
+      {"--out", check_args(rules, {"--out", dir + "/c.gpkg", "-o", dir + "/c.gpkg"})},
+      {"--out", {"drift", gpkg, gpkg, "--before-layer", "redline", "--after-layer", "redline_2024", "--out",
+                 dir + "/d.gpkg", "-o", dir + "/d.gpkg"}},
+      {"--map", {"drift", gpkg, gpkg, "--before-layer", "redline", "--after-layer", "redline_2024", "--map",
+                 dir + "/d.svg", "-o", dir + "/d.svg"}},
+      {"--out", {"qa", gpkg, "--layer", "redline", "--out", dir + "/qa.gpkg", "-o", dir + "/qa.gpkg"}},
+  };
+  for (const auto& [flag, args] : cases) {
+    const test::CliResult r = test::run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << flag << ": " << r.err;
+    const std::string line = test::errors_only(r.err);
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1) << r.err;
+    EXPECT_TRUE(test::contains(line, "--output names the same file as " + flag)) << line;
+    EXPECT_TRUE(r.out.empty());
+  }
+  EXPECT_EQ(test::read_file(gpkg), original);
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(name == "huichang.gpkg" || name == "indicators.toml") << name << " was written";
+  }
 }
 
 }  // namespace
