@@ -120,7 +120,8 @@ Command register_check(CLI::App& parent) {
                   "Also draw a map of each FAILING check, where it fails, to FILE.png, .svg or .pdf (A4), numbered "
                   "by the check's number in the report: --map maps.png writes maps-3.png, maps-5.png ... (one "
                   "line per file written on stderr; none when every check passes). Red is what fails: the area "
-                  "lost, the parts outside, the zones not counted, the overlaps");
+                  "lost, the parts outside, the zones not counted, the overlaps")
+      ->type_name("FILE");
   cmd->footer(
       "Rules files: [[check]] tables with name, kind, layer (relative to the rules file), layer_name and the "
       "kind's parameters (baseline or previous, field, order, within, min_percent, zones, by, where, unit, "
@@ -132,7 +133,7 @@ Command register_check(CLI::App& parent) {
       "Examples:\n"
       "  redline check samples/huichang/indicators.toml\n"
       "  redline check samples/huichang/indicators.toml --report report.html\n"
-      "  redline check samples/huichang/indicators.toml --map maps.png    # maps-2.png, maps-4.png ...\n"
+      "  redline check samples/huichang/indicators.toml --map maps.png   # maps-4.png, maps-5.png ...\n"
       "  redline check rules.toml --deliveries incoming/ --format json\n"
       "  redline check not-reduced redline_2024.shp --baseline 75587.98ha\n"
       "  redline check not-reduced samples/huichang/huichang.gpkg --layer redline_2024_cut \\\n"
