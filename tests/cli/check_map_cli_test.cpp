@@ -75,6 +75,13 @@ TEST(CheckMapCli, OneNumberedMapPerFailingCheckNamedOnStderr) {
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(map_files(dir), expected);  // nothing for a check that passed, no temporary
   EXPECT_FALSE(test::contains(r.err, "error")) << r.err;
+  // The same maps, byte for byte, for any thread count.
+  fs::create_directory(dir + "/one");
+  ASSERT_EQ(test::run_cli({"check", rules, "--threads", "1", "--map", dir + "/one/maps.png"}).exit_code, 1);
+  for (int n : kFailing) {
+    const std::string name = "/maps-" + std::to_string(n) + ".png";
+    EXPECT_EQ(test::read_file(dir + "/one" + name), test::read_file(dir + name)) << name;
+  }
 
   // SVG, with the GeoPackage of conflicts and the HTML report in the same run: each parses.
   const test::CliResult all = test::run_cli(
