@@ -103,6 +103,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/area_checks.cpp
   lib/checks/check.cpp
   lib/checks/check_figures.cpp
+  lib/checks/check_geometries.cpp
   lib/checks/check_spec_builder.cpp
   lib/checks/deliveries.cpp
   lib/checks/describe_check.cpp
@@ -156,6 +157,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/checks/delivery_qa_topology.cpp
   lib/report/qa_layers.cpp
   lib/report/qa_report.cpp
+  lib/report/check_maps.cpp
   lib/report/html_report.cpp
 )
 

@@ -13,6 +13,7 @@
 #include "redline/io/output_path.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/sliver.h"
+#include "redline/report/check_maps.h"
 #include "redline/report/check_report.h"
 #include "redline/report/conflict_layers.h"
 #include "redline/report/html_report.h"
@@ -34,6 +35,7 @@ Command register_check(CLI::App& parent) {
     std::vector<std::string> with, with_layer;
     std::string max_overlap, max_area, max_percent, max_gap, sliver_width, out;
     std::string report;  // --report FILE.html
+    std::string map;     // --map FILE.png|svg|pdf: one per failing check, numbered
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(
@@ -114,6 +116,12 @@ Command register_check(CLI::App& parent) {
                   "Also write the report as one self-contained HTML page to this file (.html): the indicator "
                   "table, each check's figures and failing features, the inputs with their CRS and SHA-256; "
                   "prints on A4");
+  cmd->add_option("--map", args->map,
+                  "Also draw a map of each FAILING check, where it fails, to FILE.png, .svg or .pdf (A4), numbered "
+                  "by the check's number in the report: --map maps.png writes maps-3.png, maps-5.png ... (one "
+                  "line per file written on stderr; none when every check passes). Red is what fails: the area "
+                  "lost, the parts outside, the zones not counted, the overlaps")
+      ->type_name("FILE");
   cmd->footer(
       "Rules files: [[check]] tables with name, kind, layer (relative to the rules file), layer_name and the "
       "kind's parameters (baseline or previous, field, order, within, min_percent, zones, by, where, unit, "
@@ -125,6 +133,7 @@ Command register_check(CLI::App& parent) {
       "Examples:\n"
       "  redline check samples/huichang/indicators.toml\n"
       "  redline check samples/huichang/indicators.toml --report report.html\n"
+      "  redline check samples/huichang/indicators.toml --map maps.png   # maps-4.png, maps-5.png ...\n"
       "  redline check rules.toml --deliveries incoming/ --format json\n"
       "  redline check not-reduced redline_2024.shp --baseline 75587.98ha\n"
       "  redline check not-reduced samples/huichang/huichang.gpkg --layer redline_2024_cut \\\n"
@@ -244,6 +253,7 @@ Command register_check(CLI::App& parent) {
       if (s.within) inputs.push_back(s.within->path);
       for (const LayerRef& w : s.with) inputs.push_back(w.path);
     }
+    inputs.push_back(args->target);  // the rules file (or the kind's name: a path that is nothing)
     if (!args->out.empty()) {
       const bool any = std::any_of(specs.begin(), specs.end(), [](const CheckSpec& s) {
         return s.kind == CheckKind::NoOverlap || s.kind == CheckKind::MaxInside || s.kind == CheckKind::NoGaps;
@@ -254,14 +264,33 @@ Command register_check(CLI::App& parent) {
     }
     if (!args->report.empty()) {
       check_html_report_target(args->report, inputs);  // refused before any work
-      options.keep_conflict_geometries = true;          // the failing checks' maps
+      options.keep_geometries = true;                   // the failing checks' maps
     }
+    // The maps replace neither an input nor the run's other outputs.
+    std::vector<std::string> taken = inputs;
+    for (const std::string* other : {&args->out, &args->report}) {
+      if (!other->empty()) taken.push_back(*other);
+    }
+    if (!args->map.empty()) {
+      // Every numbered name a failing check could take, refused before any work.
+      check_check_map_targets(args->map, specs.size(), taken);
+      options.keep_geometries = true;
+    }
+    std::vector<std::pair<std::string, std::string>> outputs{{"--out", args->out}, {"--report", args->report}};
+    for (std::size_t n = 1; !args->map.empty() && n <= specs.size(); ++n) {
+      outputs.emplace_back("--map", check_map_path(args->map, n));
+    }
+    refuse_output_clash(m.output, outputs);
     const std::vector<CheckResult> results = run_checks(specs, options);
     if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
-    inputs.push_back(args->target);  // the rules file
     if (!args->report.empty()) {
       HtmlReport report{title, results, describe_report_inputs(specs), check_maps_svg(results)};
       write_html_report(report, args->report, inputs);
+    }
+    if (!args->map.empty()) {
+      for (const std::string& written : write_check_maps(results, args->map, taken)) {
+        fmt::print(stderr, "redline: map written: {}\n", written);
+      }
     }
     print(render_check_report(results, m.output_format(), title, m.bom), inputs);
     return all_passed(results) ? kOk : kCheckFailed;

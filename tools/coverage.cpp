@@ -118,6 +118,7 @@ Command register_coverage(CLI::App& parent) {
     // Refused before the work, not after it; the writer checks again.
     if (!args->out.empty()) check_output_target(args->out, {in.first.path, in.second.path});
     if (!args->map.empty()) check_map_target(args->map, {in.first.path, in.second.path});
+    refuse_output_clash(in.measure.output, {{"--out", args->out}, {"--map", args->map}});
     ReadOptions target_read = in.first.read_options(in.measure.threads);
     target_read.geometry = LayerGeometry::Any;  // polygons, or lines measured by length
     const Layer target = read_layer(in.first.path, target_read);

@@ -101,6 +101,7 @@ Command register_drift(CLI::App& parent) {
     // Refused before the work, not after it; the writer checks again.
     if (!args->out.empty()) check_output_target(args->out, {args->input.path, args->after_path});
     if (!args->map.empty()) check_map_target(args->map, {args->input.path, args->after_path});
+    refuse_output_clash(m.output, {{"--out", args->out}, {"--map", args->map}});
     Layer before = read_layer(args->input.path, before_read);
     Layer after = read_layer(args->after_path, after_read);
     DriftResult result = compute_drift(before, after, options);

@@ -42,6 +42,7 @@ Command register_overlay(CLI::App& parent) {
     options.op = parse_overlay_op(args->op);
     // Refused before the work, not after it; the writer checks again.
     check_output_target(args->out, {in.first.path, in.second.path});
+    refuse_output_clash(in.measure.output, {{"--out", args->out}});
     const OverlayLayers layers = in.read_layers();
     OverlayResult result = overlay_layers(layers.first, layers.second, options);
     write_overlay_layer(result, layers.first, layers.second, args->out, report.unit);

@@ -107,6 +107,7 @@ Command register_qa(CLI::App& parent) {
     std::vector<std::string> inputs{args->input.path};
     if (!args->within.path.empty()) inputs.push_back(args->within.path);
     if (!args->out.empty()) check_output_target(args->out, inputs);
+    refuse_output_clash(m.output, {{"--out", args->out}});
 
     const Layer layer = read_layer(args->input.path, args->input.read_options(m.threads));
     std::optional<Layer> within;

@@ -44,6 +44,7 @@ Command register_tabulate(CLI::App& parent) {
     options.class_field = args->class_field;
     // Refused before the work, not after it.
     if (!args->map.empty()) check_map_target(args->map, {in.first.path, in.second.path});
+    refuse_output_clash(in.measure.output, {{"--map", args->map}});
     const OverlayLayers layers = in.read_layers();
     const TabulateResult result = tabulate(layers.first, layers.second, options);
     if (!args->map.empty()) {

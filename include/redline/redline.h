@@ -70,6 +70,7 @@
 
 // report
 #include "redline/report/area_report.h"
+#include "redline/report/check_maps.h"
 #include "redline/report/check_report.h"
 #include "redline/report/conflict_layers.h"
 #include "redline/report/coverage_layers.h"

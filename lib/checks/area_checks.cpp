@@ -49,7 +49,8 @@ std::vector<LostFeature> lost_features(const DriftResult& d, const Layer& previo
 
 }  // namespace
 
-void run_not_reduced(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
+void run_not_reduced(const CheckSpec& spec, LayerSource& layers, unsigned threads, bool keep, CheckResult& r,
+                     Details& details) {
   const AreaUnit u = spec.unit;
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   auto text = [&](double value) { return format_number(value, r.decimals) + " " + unit_symbol(u); };
@@ -173,8 +174,8 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, unsigned thread
     d.method = spec.method;
     d.key_field = spec.key;
     d.threads = threads;
-    d.collect_geometries = true;
-    const DriftResult drift = compute_drift(*previous, *current, d);
+    d.collect_geometries = true;  // the lost pieces name the features that lost area
+    DriftResult drift = compute_drift(*previous, *current, d);
     const std::vector<LostFeature> lost = lost_features(drift, *previous, spec);
     const double uncompensated = std::max(0.0, drift.lost_real_m2() - drift.gained_real_m2());
     Details list = Details::array();
@@ -223,6 +224,23 @@ void run_not_reduced(const CheckSpec& spec, LayerSource& layers, unsigned thread
                             lost_text, lost.size(), spec.previous->label(), gained_text, text(in_unit(uncompensated))));
       lines.push_back((spec.key.empty() ? "lost (by FID): " : "lost (by " + spec.key + "): ") + names);
     }
+    if (keep) {
+      // The drift's own pieces, moved: what was lost explains the failure, what was gained is context.
+      auto g = new_check_geometries(drift.crs, unit_name(u));
+      g->layer = layer_pieces(*current, drift.crs, spec.key);
+      for (DriftPiece& p : drift.pieces) {
+        const bool lost_piece = p.kind == DriftPiece::Kind::Lost;
+        if (!lost_piece && p.kind != DriftPiece::Kind::Gained) continue;
+        const std::string& name = lost_piece || p.after_key.empty() ? p.before_key : p.after_key;
+        (lost_piece ? g->lost : g->gained).push_back({p.change, name, "", in_unit(p.m2), std::move(p.geometry)});
+      }
+      r.geometries = std::move(g);
+    }
+  } else if (keep) {
+    // Without a previous version nothing but the layer itself is spatial.
+    auto g = new_check_geometries(current->crs, unit_name(u));
+    g->layer = layer_pieces(*current, current->crs, spec.key);
+    r.geometries = std::move(g);
   }
 }
 

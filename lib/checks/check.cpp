@@ -135,17 +135,18 @@ std::vector<CheckResult> run_checks(const std::vector<CheckSpec>& specs, const C
     try {
       refuse_same_layer(s, layers);
       const unsigned threads = options.read.threads;
+      const bool conflict_kind =
+          s.kind == CheckKind::NoOverlap || s.kind == CheckKind::MaxInside || s.kind == CheckKind::NoGaps;
+      const bool keep = options.keep_geometries || (conflict_kind && options.keep_conflict_geometries);
       switch (s.kind) {
-        case CheckKind::NotReduced: detail::run_not_reduced(s, layers, threads, r, details); break;
+        case CheckKind::NotReduced: detail::run_not_reduced(s, layers, threads, keep, r, details); break;
         case CheckKind::NatureUnchanged:
-        case CheckKind::FunctionNotLowered: detail::run_class_unchanged(s, layers, threads, r, details); break;
-        case CheckKind::MinShare: detail::run_min_share(s, layers, threads, r, details); break;
-        case CheckKind::ShareOfZones: detail::run_share_of_zones(s, layers, threads, r, details); break;
+        case CheckKind::FunctionNotLowered: detail::run_class_unchanged(s, layers, threads, keep, r, details); break;
+        case CheckKind::MinShare: detail::run_min_share(s, layers, threads, keep, r, details); break;
+        case CheckKind::ShareOfZones: detail::run_share_of_zones(s, layers, threads, keep, r, details); break;
         case CheckKind::NoOverlap:
         case CheckKind::MaxInside:
-        case CheckKind::NoGaps:
-          detail::run_conflict_check(s, layers, threads, options.keep_conflict_geometries, r, details);
-          break;
+        case CheckKind::NoGaps: detail::run_conflict_check(s, layers, threads, keep, r, details); break;
       }
       if (!std::isfinite(r.value) || !std::isfinite(r.threshold)) {
         throw InputError(fmt::format("the figure {} against {} is not a finite number: the input cannot be measured",

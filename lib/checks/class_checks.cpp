@@ -10,7 +10,8 @@
 
 namespace redline::detail {
 
-void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
+void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned threads, bool keep, CheckResult& r,
+                         Details& details) {
   const AreaUnit u = spec.unit;
   auto in_unit = [u](double m2) { return from_square_metres(m2, u); };
   r.unit = unit_name(u);
@@ -25,13 +26,20 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned th
   d.key_field = spec.key;
   d.class_field = spec.field;
   d.threads = threads;
-  const DriftResult drift = compute_drift(*previous, *current, d);
+  d.collect_geometries = keep;
+  DriftResult drift = compute_drift(*previous, *current, d);
 
   const bool ordered = spec.kind == CheckKind::FunctionNotLowered;
   auto rank = [&](const std::string& value) -> std::optional<std::size_t> {
     auto it = std::find(spec.order.begin(), spec.order.end(), value);
     if (it == spec.order.end()) return std::nullopt;
     return static_cast<std::size_t>(it - spec.order.begin());
+  };
+  // Lower in the order is a lower function; a value outside the order cannot be judged.
+  auto direction = [&](const std::string& from_value, const std::string& to_value) -> std::string {
+    if (!ordered) return "changed";
+    const auto from = rank(from_value), to = rank(to_value);
+    return !from || !to ? "unranked" : (*to > *from ? "lowered" : "raised");
   };
   double counted_m2 = 0.0, noise_m2 = 0.0;
   Details table = Details::array();
@@ -42,9 +50,7 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned th
     std::string verdict;
     bool counts = true;
     if (ordered) {
-      const auto from = rank(rc.from), to = rank(rc.to);
-      // Lower in the order is a lower function; a value outside the order cannot be judged.
-      verdict = !from || !to ? "unranked" : (*to > *from ? "lowered" : "raised");
+      verdict = direction(rc.from, rc.to);
       counts = verdict != "raised";
       row["direction"] = verdict;
     }
@@ -87,6 +93,16 @@ void run_class_unchanged(const CheckSpec& spec, LayerSource& layers, unsigned th
   details["reclassified_total"] = in_unit(drift.reclassified_m2());
   details["noise"] = in_unit(noise_m2);
   details["shared_area"] = in_unit(drift.after_m2 - drift.gained_m2);
+  if (keep) {
+    // The drift's reclassified pieces, moved, over the layer.
+    auto g = new_check_geometries(drift.crs, r.unit);
+    g->layer = layer_pieces(*current, drift.crs, spec.key);
+    for (DriftPiece& p : drift.pieces) {
+      if (p.kind != DriftPiece::Kind::Reclassified) continue;
+      g->reclassified.push_back({direction(p.from, p.to), p.from, p.to, in_unit(p.m2), std::move(p.geometry)});
+    }
+    r.geometries = std::move(g);
+  }
 }
 
 }  // namespace redline::detail

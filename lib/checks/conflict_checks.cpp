@@ -74,13 +74,6 @@ OverlapOptions overlap_options(const CheckSpec& spec, unsigned threads) {
   return o;
 }
 
-std::shared_ptr<ConflictGeometries> new_geometries(const Crs& crs, AreaUnit u) {
-  auto g = std::make_shared<ConflictGeometries>();
-  g->crs = crs;
-  g->area_unit = unit_name(u);
-  return g;
-}
-
 // One listed overlap, from any `with` layer.
 struct ListedPair {
   std::size_t with = 0;  // index into spec.with (0 against itself)
@@ -201,13 +194,13 @@ void run_no_overlap(const CheckSpec& spec, LayerSource& layers, unsigned threads
   details["sliver_area"] = from_square_metres(sliver_m2, u);
   details["sliver_width"] = options.sliver_width_metres;
   if (keep) {
-    auto g = new_geometries(found.empty() ? layer->crs : found[0].crs, u);
+    auto g = new_check_geometries(found.empty() ? layer->crs : found[0].crs, unit_name(u));
     for (const ListedPair& l : listed) {
       const OverlapPair& p = *l.pair;
       g->overlaps.push_back({labels[l.with], first_names(p.first), second_names[l.with](p.second),
                              from_square_metres(p.area_m2, u), p.piece.clone()});
     }
-    r.conflicts = std::move(g);
+    r.geometries = std::move(g);
   }
 }
 
@@ -274,11 +267,11 @@ void run_max_inside(const CheckSpec& spec, LayerSource& layers, unsigned threads
     r.findings.push_back(fmt::format("  ... and {} more feature(s), listed in the details", inside.size() - kFeaturesInWords));
   }
   if (keep) {
-    auto g = new_geometries(c.crs, u);
+    auto g = new_check_geometries(c.crs, unit_name(u));
     for (const FeatureCoverage* f : inside) {
       g->inside.push_back({spec.within->label(), f->id, "", from_square_metres(f->inside_m2, u), f->inside.clone()});
     }
-    r.conflicts = std::move(g);
+    r.geometries = std::move(g);
   }
 }
 
@@ -322,9 +315,9 @@ void run_no_gaps(const CheckSpec& spec, LayerSource& layers, unsigned threads, b
                                   area_text(g.sliver_area_m2, u, decimals_showing(from_square_metres(g.sliver_area_m2, u), u))));
   }
   if (keep) {
-    auto out = new_geometries(g.crs, u);
+    auto out = new_check_geometries(g.crs, unit_name(u));
     for (const Gap& gap : g.gaps) out->gaps.push_back({"", "", "", from_square_metres(gap.area_m2, u), gap.piece.clone()});
-    r.conflicts = std::move(out);
+    r.geometries = std::move(out);
   }
 }
 

@@ -1,6 +1,7 @@
 // min-share and share-of-zones: what part of a layer lies inside another, or in given zones.
 #include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,13 @@
 namespace redline::detail {
 
 namespace {
+
+// A feature's inside and outside figures: m² for polygons, m for lines.
+struct PartFigures {
+  double inside = 0.0, outside = 0.0;
+};
+PartFigures part_figures(const FeatureCoverage& f) { return {f.inside_m2, f.outside_m2}; }
+PartFigures part_figures(const FeatureLineCoverage& f) { return {f.inside_m, f.outside_m}; }
 
 // What both share kinds are: a percentage that must be at least min_percent, of the checked
 // layer filtered by `where` (returned).
@@ -70,35 +78,66 @@ void zone_details(Details& details, const std::string& field, const std::vector<
   details["by_zone"] = std::move(by_zone);
 }
 
+// The parts inside and outside of each feature of a coverage (of polygons: areas; of lines:
+// lengths), moved into g.inside and g.outside with their figures in the check's unit.
+template <typename FeatureT>
+void move_parts(std::vector<FeatureT>& features, const std::string& within,
+                const std::function<double(double)>& in_unit, CheckGeometries& g) {
+  for (FeatureT& f : features) {
+    const PartFigures figures = part_figures(f);
+    for (auto [part, list, figure] : {std::make_tuple(&f.inside, &g.inside, figures.inside),
+                                      std::make_tuple(&f.outside, &g.outside, figures.outside)}) {
+      if (part->is_null() || part->is_empty()) continue;
+      list->push_back({within, f.id, "", in_unit(figure), std::move(*part)});
+    }
+  }
+}
+
+// min-share by length: the share of the line layer inside `within` (validate_check refuses
+// share_of = within).
+void run_min_share_by_length(const CheckSpec& spec, const Layer& layer, const Layer& within, unsigned threads,
+                             bool keep, CheckResult& r, Details& details) {
+  LineCoverageOptions lo;
+  lo.method = length_method(spec);
+  lo.threads = threads;
+  lo.keep_geometries = keep;
+  LineCoverageResult c = compute_line_coverage(layer, within, lo);
+  const LengthUnit u = spec.length_unit;
+  r.value = c.total.percent();
+  details["measure"] = check_measure_name(CheckMeasure::Length);
+  details["inside"] = from_metres(c.total.inside_m, u);
+  details["of"] = from_metres(c.total.length_m, u);
+  details["length_unit"] = unit_name(u);
+  details["share_of"] = spec.layer.label();
+  details["within"] = spec.within->label();
+  r.findings.push_back(fmt::format("{} of the {} of {} lie inside {}", shown_length(c.total.inside_m, u),
+                                   shown_length(c.total.length_m, u), spec.layer.label(), spec.within->label()));
+  if (keep) {
+    // The line coverage's own parts, moved: the lines outside keep the share low.
+    auto g = new_check_geometries(c.crs, unit_name(u));
+    move_parts(c.features, spec.within->label(), [u](double m) { return from_metres(m, u); }, *g);
+    g->cover = layer_pieces(within, c.crs, "");
+    r.geometries = std::move(g);
+  }
+}
+
 }  // namespace
 
-void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r, Details& details) {
+void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads, bool keep, CheckResult& r,
+                   Details& details) {
   std::shared_ptr<const Layer> layer = start_share(spec, layers, r);
   std::shared_ptr<const Layer> within = layers.filtered(*spec.within, {});
   if (spec.measure == CheckMeasure::Length) {
-    // The share of the line layer inside `within` (validate_check refuses share_of = within).
-    LineCoverageOptions lo;
-    lo.method = length_method(spec);
-    lo.threads = threads;
-    const LineCoverageResult c = compute_line_coverage(*layer, *within, lo);
-    const LengthUnit u = spec.length_unit;
-    r.value = c.total.percent();
-    details["measure"] = check_measure_name(CheckMeasure::Length);
-    details["inside"] = from_metres(c.total.inside_m, u);
-    details["of"] = from_metres(c.total.length_m, u);
-    details["length_unit"] = unit_name(u);
-    details["share_of"] = spec.layer.label();
-    details["within"] = spec.within->label();
-    r.findings.push_back(fmt::format("{} of the {} of {} lie inside {}", shown_length(c.total.inside_m, u),
-                                     shown_length(c.total.length_m, u), spec.layer.label(), spec.within->label()));
+    run_min_share_by_length(spec, *layer, *within, threads, keep, r, details);
     return;
   }
   CoverageOptions co;
   co.engine.method = spec.method;
   co.engine.threads = threads;
+  co.keep_geometries = keep;
   // The share of `within` covered by the layer, or of the layer inside `within`.
   const bool of_within = spec.share_of == ShareOf::Within;
-  const CoverageResult c = of_within ? compute_coverage(*within, *layer, co) : compute_coverage(*layer, *within, co);
+  CoverageResult c = of_within ? compute_coverage(*within, *layer, co) : compute_coverage(*layer, *within, co);
   r.value = c.total.percent();
   const AreaUnit u = spec.unit;
   details["inside"] = from_square_metres(c.total.inside_m2, u);
@@ -113,9 +152,16 @@ void run_min_share(const CheckSpec& spec, LayerSource& layers, unsigned threads,
                                                spec.layer.label())
                                  : fmt::format("{} of the {} of {} lie inside {}", inside, of, spec.layer.label(),
                                                spec.within->label()));
+  if (keep) {
+    // The coverage's own parts, moved: outside keeps the share low; the other layer is context.
+    auto g = new_check_geometries(c.crs, unit_name(u));
+    move_parts(c.features, spec.within->label(), [u](double m2) { return from_square_metres(m2, u); }, *g);
+    g->cover = layer_pieces(of_within ? *layer : *within, c.crs, "");
+    r.geometries = std::move(g);
+  }
 }
 
-void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned threads, CheckResult& r,
+void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned threads, bool keep, CheckResult& r,
                         Details& details) {
   std::shared_ptr<const Layer> layer = start_share(spec, layers, r);
   const std::vector<std::string> zones = spec.zones.value_or(default_protected_zones());
@@ -144,6 +190,19 @@ void run_share_of_zones(const CheckSpec& spec, LayerSource& layers, unsigned thr
                                      unit_name(u), format_number(in_unit(total), display_decimals(u)), unit_name(u)));
   }
   r.value = total > 0 ? 100.0 * counted / total : 0.0;
+  if (keep) {
+    // Each feature as it counted: in a zone named (context) or not (what keeps the share low).
+    const bool by_length = spec.measure == CheckMeasure::Length;
+    auto g = new_check_geometries(layer->crs, by_length ? unit_name(spec.length_unit) : unit_name(spec.unit));
+    const std::size_t zone_index = layer->field_index(field);
+    for (const Feature& f : layer->features) {
+      if (f.geometry.is_null()) continue;
+      const Value& zone = f.values[zone_index];
+      const bool in_zones = !is_missing(zone) && std::find(zones.begin(), zones.end(), to_string(zone)) != zones.end();
+      (in_zones ? g->counted : g->uncounted).push_back({"", to_string(zone), "", 0.0, f.geometry.clone()});
+    }
+    r.geometries = std::move(g);
+  }
 }
 
 }  // namespace redline::detail

@@ -66,6 +66,13 @@ Geometry lines_inside(GeometryView lines, GeometryView area, double grid) {
   return linear_part(off_boundary);
 }
 
+Geometry lines_difference(GeometryView lines, GeometryView other, double grid) {
+  if (lines.is_null()) return Geometry();
+  if (other.is_null()) return lines.clone();
+  GEOSContextHandle_t h = geos_handle();
+  return linear_part(adopt_checked(GEOSDifferencePrec_r(h, geos_of(lines), geos_of(other), grid), "difference"));
+}
+
 Geometry intersection(GeometryView a, GeometryView b, double grid) {
   return binary(GEOSIntersectionPrec_r, a, b, grid, "intersection");
 }

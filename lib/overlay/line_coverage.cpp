@@ -14,9 +14,10 @@ namespace redline {
 
 namespace {
 
-// The inside and total length of one line, in metres.
+// The inside and total length of one line, in metres, and its parts when kept.
 struct Measured {
   double length_m = 0.0, inside_m = 0.0;
+  Geometry inside, outside;
 };
 
 }  // namespace
@@ -60,9 +61,18 @@ LineCoverageResult compute_line_coverage(const Layer& lines, const Layer& cover,
       // The union of the cover features near the line: overlaps count once, shared edges vanish.
       std::vector<GeometryView> near;
       for (std::size_t k : index.query(f.geometry.envelope())) near.push_back(area.features[k].geometry);
-      if (near.empty()) return;
+      if (near.empty()) {
+        if (options.keep_geometries) measured[i].outside = f.geometry.clone();
+        return;
+      }
       const Geometry local_cover = union_all(near, r.grid_size);
-      measured[i].inside_m = calc.length(lines_inside(f.geometry, local_cover, r.grid_size));
+      Geometry inside = lines_inside(f.geometry, local_cover, r.grid_size);
+      measured[i].inside_m = calc.length(inside);
+      if (options.keep_geometries) {
+        // What is not inside, along the boundary included, is outside.
+        measured[i].outside = lines_difference(f.geometry, inside, r.grid_size);
+        measured[i].inside = std::move(inside);
+      }
       // Cut on the grid, a line wholly inside may measure a hair longer than drawn: never more.
       if (measured[i].inside_m > measured[i].length_m) measured[i].inside_m = measured[i].length_m;
     } catch (const Error& e) {
@@ -80,6 +90,8 @@ LineCoverageResult compute_line_coverage(const Layer& lines, const Layer& cover,
     fc.length_m = measured[i].length_m;
     fc.inside_m = measured[i].inside_m;
     fc.outside_m = fc.length_m - fc.inside_m;
+    fc.inside = std::move(measured[i].inside);
+    fc.outside = std::move(measured[i].outside);
     const bool inside = fc.inside_m > 0;
     r.total.length_m += fc.length_m;
     r.total.inside_m += fc.inside_m;

@@ -286,49 +286,6 @@ void check_html_report_target(const std::string& path, const std::vector<std::st
   check_output_target(path, inputs, {kHtmlExtension}, "HTML");
 }
 
-std::optional<MapSpec> map_of_check_conflicts(const CheckResult& r) {
-  if (!r.conflicts) return std::nullopt;
-  const ConflictGeometries& c = *r.conflicts;
-  if (c.overlaps.empty() && c.inside.empty() && c.gaps.empty()) return std::nullopt;
-  MapSpec map;
-  map.title = fmt::format("{} — {}", r.name, r.passed ? "达标" : "未达标");
-  map.subtitle = {r.layer, detail::check_figure(r.value, r) + " (" + (r.comparison == "<=" ? "≤ " : "≥ ") +
-                                detail::check_figure(r.threshold, r) + ")"};
-  map.crs = c.crs;
-  map.method = "areas in " + detail::check_unit_text(c.area_unit);
-  map.notes = {"the conflict pieces alone, labelled by feature (key or FID)"};
-  auto layer = [&](const std::string& name, const std::vector<ConflictPiece>& pieces, MapColour fill,
-                   MapColour stroke, auto label) {
-    if (pieces.empty()) return;
-    MapLayer l;
-    l.name = name;  // the legend adds the count
-    l.style.fill = fill;
-    l.style.stroke = stroke;
-    l.style.line_width = 0.8;
-    l.style.circle_below = 8.0;  // a piece of a few metres stays visible on a county's map
-    l.labelled = true;
-    l.highlight = true;
-    for (const ConflictPiece& p : pieces) l.features.push_back(MapFeature{p.piece.clone(), label(p)});
-    map.layers.push_back(std::move(l));
-  };
-  layer("重叠 (overlaps)", c.overlaps, MapColour{0.86, 0.16, 0.16, 0.75}, MapColour{0.55, 0.05, 0.05, 1.0},
-        [](const ConflictPiece& p) { return p.first + " × " + p.second; });
-  layer("位于其内 (inside)", c.inside, MapColour{0.95, 0.55, 0.1, 0.8}, MapColour{0.6, 0.3, 0.0, 1.0},
-        [](const ConflictPiece& p) { return p.first; });
-  layer("空隙 (gaps)", c.gaps, MapColour{0.45, 0.2, 0.7, 0.75}, MapColour{0.3, 0.1, 0.5, 1.0},
-        [](const ConflictPiece&) { return std::string(); });
-  return map;
-}
-
-std::vector<std::string> check_maps_svg(const std::vector<CheckResult>& results) {
-  std::vector<std::string> maps(results.size());
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    if (results[i].passed) continue;
-    if (std::optional<MapSpec> map = map_of_check_conflicts(results[i])) maps[i] = render_map_svg(*map);
-  }
-  return maps;
-}
-
 std::vector<AuditedInput> describe_report_inputs(const std::vector<CheckSpec>& specs) {
   std::vector<LayerRef> layers;
   for (const CheckSpec& s : specs) {

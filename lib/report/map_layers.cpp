@@ -37,12 +37,17 @@ MapSpec map_of_two_layers(const Crs& crs, AreaMethod method, std::string title, 
   return map;
 }
 
-MapLayer base_layer(std::string name, const Layer& layer, const Crs& crs) {
+MapLayer empty_base_layer(std::string name) {
   MapLayer base;
   base.name = std::move(name);
   base.style.fill = {0.86, 0.93, 0.84, 1};
   base.style.stroke = {0.45, 0.55, 0.45, 1};
   base.style.line_width = 0.4;
+  return base;
+}
+
+MapLayer base_layer(std::string name, const Layer& layer, const Crs& crs) {
+  MapLayer base = empty_base_layer(std::move(name));
   base.features = map_features_in(layer, crs);
   return base;
 }

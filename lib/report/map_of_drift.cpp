@@ -8,11 +8,6 @@
 namespace redline {
 namespace {
 
-// Colours readers with red-green colour blindness still tell apart: blue, red, amber.
-constexpr MapColour kGainedFill{0.13, 0.40, 0.85, 0.85}, kGainedEdge{0.05, 0.20, 0.55, 1};
-constexpr MapColour kLostFill{0.85, 0.12, 0.12, 0.85}, kLostEdge{0.50, 0.02, 0.02, 1};
-constexpr MapColour kReclassFill{0.98, 0.68, 0.10, 0.85}, kReclassEdge{0.65, 0.40, 0.0, 1};
-
 std::string hectares(double m2) { return fmt::format("{:.2f} ha", m2 / 1e4); }
 
 MapLayer piece_layer(const DriftResult& result, DriftPiece::Kind kind, std::string name, MapColour fill,
@@ -51,12 +46,13 @@ MapSpec map_of_drift(const DriftResult& result, const Layer& before, const Layer
   map.layers.push_back(std::move(before_layer));
   if (!result.class_field.empty()) {
     map.layers.push_back(piece_layer(result, DriftPiece::Kind::Reclassified,
-                                     fmt::format("改变类型 reclassified ({})", result.class_field), kReclassFill,
-                                     kReclassEdge));
+                                     fmt::format("改变类型 reclassified ({})", result.class_field), detail::kReclassFill,
+                                     detail::kReclassEdge));
   }
-  map.layers.push_back(piece_layer(result, DriftPiece::Kind::Lost, "减少 lost (removed, shrunk)", kLostFill, kLostEdge));
-  map.layers.push_back(
-      piece_layer(result, DriftPiece::Kind::Gained, "新增 gained (added, expanded)", kGainedFill, kGainedEdge));
+  map.layers.push_back(piece_layer(result, DriftPiece::Kind::Lost, "减少 lost (removed, shrunk)", detail::kLostFill,
+                                   detail::kLostEdge));
+  map.layers.push_back(piece_layer(result, DriftPiece::Kind::Gained, "新增 gained (added, expanded)",
+                                   detail::kGainedFill, detail::kGainedEdge));
   if (result.pieces.empty() && (result.gained_real_m2() > 0 || result.lost_real_m2() > 0)) {
     map.notes.push_back("The pieces of change were not kept by this run: only the outlines are drawn.");
   }

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include <fmt/format.h>
@@ -41,6 +42,38 @@ const std::map<std::string, std::string>& header_names() {
       {"second only", "仅第二层"}, {"% of zone", "占分区 (%)"}, {"classified", "已分类"},
       {"% classified", "已分类占比 (%)"}, {"% inside", "内部占比 (%)"}, {"length", "长度"}, {"unit", "单位"},
       {"comparison", "比较"}, {"input", "输入项"}, {"CRS", "坐标系"},  {"zone", "分区"},           {"fid (before → after)", "要素号 (变化前 → 变化后)"},
+  };
+  return names;
+}
+
+// The summaries' row labels that are no column's name (the rest translate as headers do).
+const std::map<std::string, std::string>& row_label_names() {
+  static const std::map<std::string, std::string> names{
+      {"method", "方法"},
+      {"precision grid", "精度格网"},
+      {"target features", "目标图斑数"},
+      {"line features", "线要素数"},
+      {"written to", "写入"},
+      {"from both layers", "来自两图层"},
+      {"from the first only", "仅来自第一层"},
+      {"from the second only", "仅来自第二层"},
+      {"gained (after − before)", "增加 (变化后 − 变化前)"},
+      {"lost (before − after)", "减少 (变化前 − 变化后)"},
+      {"real change", "实际变化"},
+      {"reclassified", "改类"},
+      {"geometry", "几何类型"},
+      {"CRS check", "坐标系核查"},
+      {"extent", "范围"},
+      {"encoding", "编码"},
+      {"measured as", "量算方式"},
+      {"degenerate lines", "退化线"},
+      {"invalid polygons", "无效多边形"},
+      {"empty geometries", "空几何"},
+      {"null geometries", "无几何"},
+      {"non-line features", "非线要素"},
+      {"non-polygon features", "非面要素"},
+      {"problem", "问题"},
+      {"total", "合计"},
   };
   return names;
 }
@@ -127,7 +160,7 @@ void write_table(lxw_worksheet* sheet, const Table& t, lxw_format* header, lxw_f
     for (std::size_t c = 0; c < t.columns.size() && c < t.rows[r].size(); ++c) {
       const std::string& cell = t.rows[r][c];
       const auto col = static_cast<lxw_col_t>(c);
-      widths[c] = std::max(widths[c], display_width(cell));
+      widths[c] = std::max(widths[c], display_width(t.columns[c] == "item" ? chinese_row_label(cell) : cell));
       const std::optional<double> exact =
           r < t.values.size() && c < t.values[r].size() ? t.values[r][c] : std::nullopt;
       // An item/value table's value column holds numbers and words alike: its numbers count too.
@@ -139,9 +172,11 @@ void write_table(lxw_worksheet* sheet, const Table& t, lxw_format* header, lxw_f
       } else if (numeric && cell == "-") {
         continue;  // no figure: an empty cell, not text among numbers
       } else if (!cell.empty()) {
+        // A summary's row labels are Chinese where its headers are.
+        const std::string& text = t.columns[c] == "item" ? chinese_row_label(cell) : cell;
         lxw_format* fill = nullptr;
         if (c < t.status.size() && t.status[c]) fill = cell == "达标" ? passed : cell == "未达标" ? failed : nullptr;
-        check(worksheet_write_string(sheet, row, col, cell.c_str(), fill), "text");
+        check(worksheet_write_string(sheet, row, col, text.c_str(), fill), "text");
       }
     }
   }
@@ -169,6 +204,23 @@ std::string chinese_header(const std::string& column) {
     }
   }
   return column;
+}
+
+std::string chinese_row_label(const std::string& item) {
+  const std::size_t start = item.find_first_not_of(' ');
+  if (start == std::string::npos) return item;
+  const std::string indent = item.substr(0, start), label = item.substr(start);
+  if (auto it = row_label_names().find(label); it != row_label_names().end()) return indent + it->second;
+  constexpr std::string_view kTotal = "total ";
+  if (label.rfind(kTotal, 0) == 0) return indent + "合计" + chinese_row_label(label.substr(kTotal.size()));
+  // "reclassified (HXLX)": a row's name and, in parentheses, a unit or a field.
+  const std::size_t open = label.rfind(" (");
+  if (open != std::string::npos && label.back() == ')') {
+    if (auto it = row_label_names().find(label.substr(0, open)); it != row_label_names().end()) {
+      return indent + it->second + label.substr(open);
+    }
+  }
+  return indent + chinese_header(label);
 }
 
 std::string xlsx_sheet_name(const std::string& name) {

@@ -184,13 +184,13 @@ TEST(ConflictChecks, KeptPiecesFollowTheDetails) {
   CheckSpec s = conflict(CheckKind::NoOverlap, "redline");
   s.with = {LayerRef{kConflicts, "farmland"}};
   CheckRunOptions o;
-  o.keep_conflict_geometries = true;
+  o.keep_geometries = true;
   const CheckResult r = run_checks({s}, o)[0];
-  ASSERT_TRUE(r.conflicts);
-  ASSERT_EQ(r.conflicts->overlaps.size(), 2u);
-  EXPECT_EQ(r.conflicts->overlaps[0].first, "R1");
-  EXPECT_NEAR(r.conflicts->overlaps[0].piece.planar_area(), 100000.0, 1e-3);  // 500 x 200 m
-  EXPECT_FALSE(run_checks({s})[0].conflicts);  // not kept unless asked
+  ASSERT_TRUE(r.geometries);
+  ASSERT_EQ(r.geometries->overlaps.size(), 2u);
+  EXPECT_EQ(r.geometries->overlaps[0].first, "R1");
+  EXPECT_NEAR(r.geometries->overlaps[0].piece.planar_area(), 100000.0, 1e-3);  // 500 x 200 m
+  EXPECT_FALSE(run_checks({s})[0].geometries);  // not kept unless asked
 }
 
 // --- thresholds that make no sense ------------------------------------------------------

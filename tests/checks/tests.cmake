@@ -1,6 +1,7 @@
 redline_test(checks_tests
   ${CMAKE_CURRENT_LIST_DIR}/check_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_figures_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/check_geometries_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/check_spec_builder_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/class_checks_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/conflict_checks_test.cpp

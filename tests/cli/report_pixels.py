@@ -6,8 +6,8 @@ Prints one line: width height non_white red green map_red
   non_white: pixels darker than near-white (anything drawn)
   red:     the red of 未达标 (text #a11616, row mark #c62828): R high, G and B low
   green:   the green of 达标 (text #14622b, row mark #2e7d32): G clearly above R and B
-  map_red: the fill of the maps' overlap pieces (rgb 0.86, 0.16, 0.16 at alpha 0.75 on white:
-           about 228, 94, 94), a colour no table uses
+  map_red: the fill of what fails on the maps (rgb 0.85, 0.12, 0.12 at alpha 0.85 on white:
+           about 222, 64, 64; over the maps' pale green about 217, 62, 58), a colour no table uses
 """
 import sys
 
@@ -20,5 +20,5 @@ r, g, b = pixels[:, :, 0], pixels[:, :, 1], pixels[:, :, 2]
 non_white = int(((r < 245) | (g < 245) | (b < 245)).sum())
 red = int(((r > 150) & (g < 80) & (b < 80)).sum())
 green = int(((g > 80) & (r < 70) & (b < 70) & (g - r > 40)).sum())
-map_red = int(((abs(r - 228) < 12) & (abs(g - 94) < 14) & (abs(b - 94) < 14)).sum())
+map_red = int(((abs(r - 222) < 12) & (abs(g - 64) < 14) & (abs(b - 64) < 14)).sum())
 print(width, height, non_white, red, green, map_red)

@@ -18,9 +18,10 @@ redline_test(missing_keys_tests
 redline_test(qa_cli_tests
   ${CMAKE_CURRENT_LIST_DIR}/qa_test.cpp)
 
-# --map on drift (issue 11).
+# --map on drift (issue 11), and check's numbered maps of its failing checks.
 redline_test(map_cli_tests
-  ${CMAKE_CURRENT_LIST_DIR}/map_cli_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/map_cli_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/check_map_cli_test.cpp)
 
 # redline check --report: the HTML report, rendered by headless Chromium (issue 11).
 redline_test(html_report_cli_tests

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -107,7 +108,7 @@ TEST(XlsxCli, AreaByGroupMatchesJson) {
   const auto& summary = sheet(book, "总计");
   EXPECT_EQ(summary["freeze_panes"], "A2");
   EXPECT_EQ(summary["rows"][0], nlohmann::json({"项目", "数值"}));
-  const nlohmann::json* features = row_of(summary, "features");
+  const nlohmann::json* features = row_of(summary, "图斑数");  // "features", in Chinese as the headers
   ASSERT_NE(features, nullptr);
   EXPECT_EQ((*features)[1], report["features"]);
   // Widths fit: the widest group name, 生物多样性维护 (7 CJK characters = 14 columns), fits column A.
@@ -132,14 +133,15 @@ TEST(XlsxCli, DriftMatchesJson) {
   const auto& summary = sheet(book, "总计");
   EXPECT_EQ(summary["freeze_panes"], "A2");
   EXPECT_EQ(summary["rows"][0][1], "面积 (公顷)");
-  for (const char* key : {"before", "after", "delta"}) {
-    const nlohmann::json* row = row_of(summary, key);
+  const std::pair<const char*, const char*> labels[] = {{"before", "变化前"}, {"after", "变化后"}, {"delta", "变化量"}};
+  for (const auto& [key, label] : labels) {
+    const nlohmann::json* row = row_of(summary, label);
     ASSERT_NE(row, nullptr) << key;
     ASSERT_TRUE((*row)[1].is_number()) << *row;
     EXPECT_NEAR((*row)[1].get<double>(), report[key].get<double>(), 1e-9) << key;
   }
-  EXPECT_NEAR((*row_of(summary, "gained (after − before)"))[1].get<double>(), report["gained"].get<double>(), 1e-9);
-  EXPECT_NEAR((*row_of(summary, "lost (before − after)"))[1].get<double>(), report["lost"].get<double>(), 1e-9);
+  EXPECT_NEAR((*row_of(summary, "增加 (变化后 − 变化前)"))[1].get<double>(), report["gained"].get<double>(), 1e-9);
+  EXPECT_NEAR((*row_of(summary, "减少 (变化前 − 变化后)"))[1].get<double>(), report["lost"].get<double>(), 1e-9);
 
   // Every changed feature, not only the first few the text lists.
   const auto& changes = sheet(book, "变化要素");

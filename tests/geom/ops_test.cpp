@@ -92,5 +92,19 @@ TEST(Ops, BufferGrowsAndShrinks) {
   EXPECT_NEAR(buffer(Geometry::from_wkt("POINT(3 4)"), 1.0, 8).planar_area(), 3.121445152258052, 1e-12);
 }
 
+TEST(Ops, LinesDifferenceKeepsTheLinesNotOnTheOther) {
+  // A 10 m line less the 3 m of it inside a square (by hand: 7 m outside, in two parts), and
+  // the part running along the square's edge, which lines_inside() leaves outside.
+  const Geometry line = Geometry::from_wkt("LINESTRING(0 0,10 0)");
+  const Geometry square = Geometry::from_wkt("POLYGON((2 -1,5 -1,5 1,2 1,2 -1))");
+  const Geometry outside = lines_difference(line, lines_inside(line, square, 0.001), 0.001);
+  EXPECT_NEAR(outside.planar_length(), 7.0, 1e-9);
+  EXPECT_EQ(outside.type(), GeometryType::MultiLineString);
+  const Geometry edge = Geometry::from_wkt("POLYGON((2 0,5 0,5 1,2 1,2 0))");  // the line runs along its edge
+  EXPECT_NEAR(lines_difference(line, lines_inside(line, edge, 0.001), 0.001).planar_length(), 10.0, 1e-9);
+  EXPECT_NEAR(lines_difference(line, Geometry(), 0.001).planar_length(), 10.0, 1e-12);
+  EXPECT_TRUE(lines_difference(Geometry(), line, 0.001).is_null());
+}
+
 }  // namespace
 }  // namespace redline

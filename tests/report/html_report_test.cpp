@@ -15,6 +15,7 @@
 #include "redline/error.h"
 #include "redline/io/checksum.h"
 #include "redline/geom/geometry.h"
+#include "redline/report/check_maps.h"
 #include "redline/report/html_report.h"
 #include "support/test_support.h"
 
@@ -176,21 +177,21 @@ TEST(HtmlReport, InlinesEachMapWithItsOwnIds) {
 }
 
 TEST(HtmlReport, AFailedConflictCheckGetsItsMapAPassedOneNone) {
-  auto conflicts = std::make_shared<ConflictGeometries>();
+  auto conflicts = std::make_shared<CheckGeometries>();
   conflicts->crs = Crs::from_user_input("EPSG:4527");
-  conflicts->area_unit = "ha";
-  conflicts->overlaps.push_back(ConflictPiece{
+  conflicts->unit = "ha";
+  conflicts->overlaps.push_back(CheckPiece{
       "farmland.gpkg", "36073321000027", "<F&1>", 0.5,
       Geometry::from_wkt("POLYGON((39375000 2790000,39375100 2790000,39375100 2790050,39375000 2790050,39375000 2790000))")});
   std::vector<CheckResult> results = sample_results();
   results[0].kind = CheckKind::NoOverlap;
-  results[0].conflicts = conflicts;
-  results[1].conflicts = conflicts;  // passed: no map even with pieces
+  results[0].geometries = conflicts;
+  results[1].geometries = conflicts;  // passed: no map even with pieces
   const std::vector<std::string> maps = check_maps_svg(results);
   ASSERT_EQ(maps.size(), 2u);
   EXPECT_TRUE(test::contains(maps[0], "<svg"));
   EXPECT_TRUE(maps[1].empty());
-  EXPECT_FALSE(map_of_check_conflicts(sample_results()[0]).has_value());  // no pieces kept: no map
+  EXPECT_FALSE(map_of_check(sample_results()[0]).has_value());  // no pieces kept: no map
   HtmlReport report = sample_report();
   report.results = results;
   report.maps = maps;

@@ -2,7 +2,6 @@
 // the same map, the scale bar's round lengths and its metres in a geographic CRS.
 #include "redline/report/map.h"
 
-#include <cairo.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -15,10 +14,18 @@
 #include "redline/io/layer.h"
 #include "redline/report/map_builders.h"
 #include "report/map_drawing.h"
+#include "report/map_pixels.h"
 #include "support/test_support.h"
 
 namespace redline {
 namespace {
+
+using test::count_near;
+using test::decode_png;
+using test::is_gained_blue;
+using test::is_lost_red;
+using test::Png;
+using test::rgb;
 
 const MapColour kRed{0.85, 0.1, 0.1, 1};
 const MapColour kBlue{0.1, 0.3, 0.9, 1};
@@ -45,56 +52,6 @@ MapSpec two_square_map() {
   map.layers.push_back(std::move(red));
   map.layers.push_back(std::move(blue));
   return map;
-}
-
-struct Png {
-  int width = 0, height = 0;
-  std::vector<std::uint32_t> pixels;  // 0x00RRGGBB
-};
-
-cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
-  auto* source = static_cast<std::pair<const std::string*, std::size_t>*>(closure);
-  if (source->second + length > source->first->size()) return CAIRO_STATUS_READ_ERROR;
-  std::copy_n(source->first->data() + source->second, length, data);
-  source->second += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-Png decode_png(const std::string& bytes) {
-  std::pair<const std::string*, std::size_t> source{&bytes, 0};
-  cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_bytes, &source);
-  Png png;
-  if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
-    cairo_surface_flush(s);
-    png.width = cairo_image_surface_get_width(s);
-    png.height = cairo_image_surface_get_height(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    const unsigned char* data = cairo_image_surface_get_data(s);
-    for (int y = 0; y < png.height; ++y) {
-      const auto* row = reinterpret_cast<const std::uint32_t*>(data + y * stride);
-      for (int x = 0; x < png.width; ++x) png.pixels.push_back(row[x] & 0xFFFFFFu);
-    }
-  }
-  cairo_surface_destroy(s);
-  return png;
-}
-
-std::uint32_t rgb(const MapColour& c) {
-  auto channel = [](double v) { return static_cast<std::uint32_t>(v * 255 + 0.5); };
-  return channel(c.r) << 16 | channel(c.g) << 8 | channel(c.b);
-}
-
-std::size_t count_near(const Png& png, std::uint32_t colour, int x0, int y0, int x1, int y1) {
-  std::size_t n = 0;
-  for (int y = std::max(0, y0); y < std::min(png.height, y1); ++y) {
-    for (int x = std::max(0, x0); x < std::min(png.width, x1); ++x) {
-      const std::uint32_t p = png.pixels[static_cast<std::size_t>(y) * png.width + x];
-      int d = 0;
-      for (int shift : {0, 8, 16}) d = std::max(d, std::abs(static_cast<int>((p >> shift) & 0xFF) - static_cast<int>((colour >> shift) & 0xFF)));
-      n += d <= 6 ? 1 : 0;
-    }
-  }
-  return n;
 }
 
 TEST(Map, PngIsA4At150DpiWithTheLayersColoursAndALegend) {
@@ -236,18 +193,6 @@ constexpr Changed kChanged[] = {
     {"added", "36073321000061", 39350142.2, 2832985.4},   {"added", "36073321000063", 39368884.2, 2852671.9},
     {"added", "36073321000060", 39349353.1, 2831462.8},
 };
-
-// The fill colours of map_of_drift drawn at their alpha over the white page or the pale green
-// of the after layer: a pixel is "lost" when clearly red, "gained" when clearly blue.
-// The fill (at 85 %) or the darker edge of a piece: a small piece is mostly edge.
-bool is_lost_red(std::uint32_t p) {
-  const int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-  return r > 110 && g < 90 && b < 90 && r > 2 * g;
-}
-bool is_gained_blue(std::uint32_t p) {
-  const int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-  return b > 120 && r < 100 && g < 140 && b > r + 60;
-}
 
 TEST(Map, SampleDriftMapShowsTheRemovedAndAddedPolygons) {
   auto sample_layer = [](const char* name) {

@@ -16,5 +16,5 @@ redline_test(report_tests
 target_link_libraries(report_tests PRIVATE nlohmann_json::nlohmann_json)
 
 # Maps (cairo): the test reads the PNGs back with cairo's PNG reader.
-redline_test(map_tests ${CMAKE_CURRENT_LIST_DIR}/map_test.cpp)
+redline_test(map_tests ${CMAKE_CURRENT_LIST_DIR}/map_test.cpp ${CMAKE_CURRENT_LIST_DIR}/check_maps_test.cpp)
 target_link_libraries(map_tests PRIVATE PkgConfig::CAIRO)

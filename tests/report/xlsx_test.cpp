@@ -65,6 +65,7 @@ TEST(Xlsx, TypedCellsWidthsFreezeAndFills) {
   summary.column("item").column("value");
   summary.add_row({"features", "58"});
   summary.add_row({"CRS", "EPSG:4527"});
+  summary.add_row({"total area (ha)", "75606.02"});
 
   const auto book = read_back(render_xlsx({summary, groups, check}), "typed.xlsx");
   ASSERT_EQ(book["sheets"].size(), 4u);
@@ -77,6 +78,11 @@ TEST(Xlsx, TypedCellsWidthsFreezeAndFills) {
   const auto& s = book["sheets"][0];
   EXPECT_EQ(s["rows"][1][1], 58);  // an item/value table's number is a number
   EXPECT_EQ(s["rows"][2][1], "EPSG:4527");
+  // The row labels in Chinese, as the headers are.
+  EXPECT_EQ(s["rows"][0], nlohmann::json({"项目", "数值"}));
+  EXPECT_EQ(s["rows"][1][0], "图斑数");
+  EXPECT_EQ(s["rows"][2][0], "坐标系");
+  EXPECT_EQ(s["rows"][3][0], "合计面积 (公顷)");
 
   const auto& g = book["sheets"][1];
   EXPECT_EQ(g["rows"][0], nlohmann::json({"HXLX", "图斑数", "面积 (公顷)", "说明"}));
@@ -102,6 +108,19 @@ TEST(Xlsx, TypedCellsWidthsFreezeAndFills) {
   bool noted = false;
   for (const auto& row : notes["rows"]) noted |= row == nlohmann::json({"分组", "a note"});
   EXPECT_TRUE(noted);
+}
+
+TEST(Xlsx, RowLabelsInChinese) {
+  EXPECT_EQ(chinese_row_label("method"), "方法");
+  EXPECT_EQ(chinese_row_label("total area (ha)"), "合计面积 (公顷)");
+  EXPECT_EQ(chinese_row_label("total length (km)"), "合计长度 (千米)");
+  EXPECT_EQ(chinese_row_label("  noise"), "  噪声");  // the indent of a part kept
+  EXPECT_EQ(chinese_row_label("  real change"), "  实际变化");
+  EXPECT_EQ(chinese_row_label("reclassified (HXLX)"), "改类 (HXLX)");  // the field kept
+  EXPECT_EQ(chinese_row_label("inside (mu)"), "内部 (亩)");
+  EXPECT_EQ(chinese_row_label("  = 亩"), "  = 亩");
+  EXPECT_EQ(chinese_row_label("DLBM"), "DLBM");  // unknown: unchanged
+  EXPECT_EQ(chinese_row_label(""), "");
 }
 
 TEST(Xlsx, OneSheetPerLayerNamedByIt) {  // redline info: one item/value table per layer

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <vector>
@@ -212,7 +213,8 @@ void add_format_options(CLI::App& cmd, std::string& format, std::string& output)
       ->default_str(output_format_name(kDefaultOutputFormat));
   cmd.add_option("-o,--output", output,
                  "Write the report to FILE instead of stdout (any format; required for xlsx). Never an "
-                 "input, a folder or a device; written to a temporary name and renamed when complete")
+                 "input, another output of the command (--out, --map, --report), a folder or a device; "
+                 "written to a temporary name and renamed when complete")
       ->type_name("FILE");
   registered_outputs().push_back({&cmd, &format, &output});
   cmd.parse_complete_callback([&format, &output] {
@@ -246,6 +248,23 @@ void print(const std::string& text, const std::vector<std::string>& inputs) {
   if (binary) throw UsageError(kXlsxNeedsFile);
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw OutputError("cannot write to stdout");
+}
+
+void refuse_output_clash(const std::string& output, const std::vector<std::pair<std::string, std::string>>& others) {
+  if (output.empty()) return;
+  auto resolved = [](const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+    return ec ? std::filesystem::path(path).lexically_normal() : p;
+  };
+  const std::filesystem::path target = resolved(output);
+  for (const auto& [flag, path] : others) {
+    if (path.empty() || resolved(path) != target) continue;
+    throw UsageError(fmt::format("--output names the same file as {} ({}): one would replace the other; write the "
+                                 "report to another file",
+                                 flag, path),
+                     Location{output, "", std::nullopt, ""});
+  }
 }
 
 std::string one_line(const std::string& text) {

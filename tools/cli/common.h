@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "redline/error.h"
@@ -115,6 +116,13 @@ ProgressFn stderr_progress();
 /// folder; a temporary name renamed last; a workbook's name must end in .xlsx), else stdout.
 /// Throws UsageError for xlsx without a file, OutputError when the file cannot be written.
 void print(const std::string& text, const std::vector<std::string>& inputs = {});
+
+/// Refuses, before any work, an --output (`output`, "" when not given) naming the same file as
+/// another output of the command: `others` holds each one's flag and path ("" when not given).
+/// Paths are compared absolute, symbolic links resolved (a file not yet there by its name), so
+/// that the report never replaces the GeoPackage, the map or the page the run writes, nor they it.
+/// Throws UsageError naming both.
+void refuse_output_clash(const std::string& output, const std::vector<std::pair<std::string, std::string>>& others);
 
 /// Returns `text` on one line: newlines and tabs become spaces, other control characters
 /// (terminal escapes in a file name) are shown as \xHH.

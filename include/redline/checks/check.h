@@ -206,21 +206,38 @@ REDLINE_EXPORT std::vector<std::string> default_protected_zones();
 /// itself. Throws UsageError naming the check and what is wrong. Pure: reads no file.
 REDLINE_EXPORT void validate_check(const CheckSpec& spec);
 
-/// One piece a conflict check found, kept for writing (redline/report/conflict_layers.h).
-struct ConflictPiece {
-  std::string with;    ///< no-overlap: the label of the layer overlapped; "" otherwise
-  std::string first;   ///< the checked layer's feature (key or FID); "" for a gap
-  std::string second;  ///< no-overlap: the other feature (key or FID); "" otherwise
-  double area = 0.0;   ///< in the check's area unit
-  Geometry piece;      ///< in `ConflictGeometries::crs`
+/// One piece of a check's geometry, kept for maps and writing (redline/report/check_maps.h,
+/// redline/report/conflict_layers.h). What `first` and `second` name depends on the list the
+/// piece is in (CheckGeometries).
+struct CheckPiece {
+  std::string with;    ///< no-overlap: the layer overlapped; max-inside: `within`; reclassified: the direction
+  std::string first;   ///< the feature (key or FID); reclassified: the class before; zones: the zone
+  std::string second;  ///< no-overlap: the other feature (key or FID); reclassified: the class after
+  double figure = 0.0;  ///< its area, or its length for a check by length, in `CheckGeometries::unit`
+  Geometry piece;       ///< in `CheckGeometries::crs`
 };
 
-/// The pieces of one conflict check: overlaps (no-overlap), parts inside (max-inside), gaps
-/// (no-gaps), in the order of the details.
-struct ConflictGeometries {
+/// The geometry behind a check's figure (CheckRunOptions::keep_geometries), each list in the
+/// order of the details. The failing part of each kind, and its context:
+///  - not-reduced: with a previous version, `lost` (what fails it) and `gained` (pieces of
+///    previous − layer and layer − previous, labelled by feature), over `layer`; without, `layer`
+///    alone (nothing else is spatial).
+///  - nature-unchanged, function-not-lowered: `reclassified` (from → to; `with` is "lowered",
+///    "raised" or "unranked" for function-not-lowered, "changed" for nature-unchanged), over
+///    `layer`.
+///  - min-share: `outside` (what keeps the share low) and `inside`, the parts of the layer the
+///    share is of (the checked layer, or `within` with share_of = within), over `cover` (the
+///    other one); by length: the lines' parts.
+///  - share-of-zones: `uncounted` (features in no zone counted) and `counted`, `first` the zone.
+///  - no-overlap: `overlaps`; max-inside: `inside`; no-gaps: `gaps` — the conflict pieces.
+/// Pieces of real change only: slivers and noise that the figure leaves out are left out here.
+struct CheckGeometries {
   Crs crs;
-  std::string area_unit;  ///< the unit of every piece's area ("ha", ...)
-  std::vector<ConflictPiece> overlaps, inside, gaps;
+  std::string unit;  ///< the unit of every piece's figure ("ha", ..., "km" by length)
+  std::vector<CheckPiece> overlaps, inside, gaps;
+  std::vector<CheckPiece> lost, gained, reclassified, outside, counted, uncounted;
+  std::vector<CheckPiece> layer;  ///< context: the checked layer's features, labelled by key or FID
+  std::vector<CheckPiece> cover;  ///< context: min-share's other layer
 };
 
 /// What a check found. value and threshold are in `unit` ("ha", "mu", ... or "%").
@@ -276,9 +293,10 @@ struct CheckResult {
   /// Context that is no verdict, printed unmarked: a part of the check that passed, a loss that
   /// gains compensate, a group or value that could not be judged.
   std::vector<std::string> notes;
-  /// no-overlap, max-inside, no-gaps with CheckRunOptions::keep_conflict_geometries: their
-  /// pieces (shared: results stay copyable). Null otherwise.
-  std::shared_ptr<const ConflictGeometries> conflicts;
+  /// With CheckRunOptions::keep_geometries (or keep_conflict_geometries, for a conflict kind):
+  /// the pieces behind the figure (shared: results stay
+  /// copyable). Null otherwise.
+  std::shared_ptr<const CheckGeometries> geometries;
 
   /// Returns value − threshold for ">=", threshold − value for "<=": the margin by which the
   /// check passes (negative when it fails).
@@ -291,7 +309,14 @@ struct CheckRunOptions {
   /// also the number of threads that measure (DEFAULT kDefaultThreads: all cores). DEFAULT: ReadOptions{}:
   /// repair invalid polygons, CRS and encoding from the source.
   ReadOptions read;
-  /// Keep the pieces of the conflict checks (CheckResult::conflicts). DEFAULT: off.
+  /// Keep the geometry behind each check's figure (CheckResult::geometries: lost and gained
+  /// pieces, reclassified pieces, the parts inside and outside, the conflict pieces, and the
+  /// layers they are drawn over), for maps (redline/report/check_maps.h) and for writing the
+  /// conflicts. Costs memory: a copy of the checked layers' geometry. DEFAULT: off.
+  bool keep_geometries = false;
+  /// Keep the geometry of the conflict kinds only (no-overlap, max-inside, no-gaps: what
+  /// redline/report/conflict_layers.h writes), not the other kinds' copies of their layers: for a
+  /// run that writes the conflicts and draws no map. Implied by keep_geometries. DEFAULT: off.
   bool keep_conflict_geometries = false;
 };
 

@@ -42,6 +42,11 @@ REDLINE_EXPORT Geometry union_all(const std::vector<GeometryView>& parts, double
 /// along the boundary of `area` is outside, so lines that only touch `area` have nothing
 /// inside. Null when either is null. Throws InternalError if GEOS fails.
 REDLINE_EXPORT Geometry lines_inside(GeometryView lines, GeometryView area, double grid_size);
+/// Returns the part of the lines of `lines` that is not on the lines of `other` (e.g. the lines
+/// outside an area: `lines` less lines_inside(lines, area)), on the grid, as a (Multi)LineString
+/// (an empty MultiLineString when none). `lines` itself when `other` is null; null when `lines`
+/// is. Throws InternalError if GEOS fails.
+REDLINE_EXPORT Geometry lines_difference(GeometryView lines, GeometryView other, double grid_size);
 /// Returns `g` with its coordinates on the grid (GEOS setPrecision; stays valid), polygonal.
 REDLINE_EXPORT Geometry snap_to_grid(GeometryView g, double grid_size);
 

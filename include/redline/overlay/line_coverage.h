@@ -40,6 +40,9 @@ struct LineCoverageOptions {
   /// Worker threads. DEFAULT: kDefaultThreads (all cores).
   unsigned threads = kDefaultThreads;
   ProgressFn progress;
+  /// Keep each line's parts inside and outside (FeatureLineCoverage::inside, outside), for
+  /// maps. DEFAULT: off.
+  bool keep_geometries = false;
 };
 
 /// Length, inside, outside in metres. percent() is inside / length × 100 (0 for no length).
@@ -56,6 +59,8 @@ struct FeatureLineCoverage : LineCoverageFigures {
   std::string id;         ///< value of id_field, or the FID as text
   std::string group;      ///< value of group_field ("" without groups, and when missing)
   bool group_missing = false;  ///< group_field is null or NaN: the feature is in the null group
+  /// With keep_geometries: the parts inside and outside, in the lines' CRS; null when none.
+  Geometry inside, outside;
 };
 
 struct GroupLineCoverage : LineCoverageFigures {

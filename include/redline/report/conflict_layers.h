@@ -15,7 +15,7 @@
 //
 // Example usage:
 //   redline::CheckRunOptions options;
-//   options.keep_conflict_geometries = true;
+//   options.keep_conflict_geometries = true;  // or keep_geometries, for maps too
 //   auto results = redline::run_checks(specs, options);
 //   redline::write_conflict_layers(results, "conflicts.gpkg", {"huichang.gpkg"});
 #include <string>
@@ -26,7 +26,8 @@
 
 namespace redline {
 
-/// Returns true when some result holds conflict pieces (run with keep_conflict_geometries).
+/// Returns true when some conflict check's result holds its pieces (run with
+/// keep_conflict_geometries or keep_geometries).
 REDLINE_EXPORT bool has_conflict_layers(const std::vector<CheckResult>& results);
 
 /// Writes the layers above to the GeoPackage `path` through io's safe writer

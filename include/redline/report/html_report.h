@@ -43,7 +43,8 @@ struct HtmlReport {
   std::vector<CheckResult> results;
   std::vector<AuditedInput> inputs;
   /// maps[i]: the map of results[i] as SVG text (an XML declaration is dropped; ids are made
-  /// unique per map), or "" for none. DEFAULT: empty — no maps.
+  /// unique per map), or "" for none: check_maps_svg() (redline/report/check_maps.h) gives one
+  /// for each failed check. DEFAULT: empty — no maps.
   std::vector<std::string> maps;
 };
 
@@ -53,15 +54,6 @@ struct HtmlReport {
 /// declares it and the checksums of its files (redline/io/checksum.h). Throws InputError when a
 /// source cannot be opened or read.
 REDLINE_EXPORT std::vector<AuditedInput> describe_report_inputs(const std::vector<CheckSpec>& specs);
-
-/// Returns the map of a no-overlap, max-inside or no-gaps check's pieces (overlaps red, parts
-/// inside orange, gaps purple, labelled by their features' keys), from r.conflicts (kept by
-/// CheckRunOptions::keep_conflict_geometries), or nullopt when the result has none.
-REDLINE_EXPORT std::optional<MapSpec> map_of_check_conflicts(const CheckResult& r);
-
-/// Returns one SVG per result for HtmlReport::maps: the map of each failed check that has one
-/// (map_of_check_conflicts()), "" for the others. Throws InternalError when drawing fails.
-REDLINE_EXPORT std::vector<std::string> check_maps_svg(const std::vector<CheckResult>& results);
 
 /// Checks that the report can be written to `path` (check_output_target(), ".html") without
 /// creating anything: for refusing a bad target before the checks run. Throws as
