@@ -162,13 +162,17 @@ REDLINE_EXPORT const char* redline_layer_geometry(const redline_layer_t* layer);
  * default). The job keys are those of the CLI subcommand of the same name, except the inputs'
  * paths and reading keys (the layers are passed read). Keys common to all: "unit", "method",
  * "threads", "format" (the rendering of redline_result_text: "table" by default, "json", "csv",
- * "md"), "bom". */
+ * "md"; "xlsx", a binary workbook, is refused), "bom". Every value is checked before any work.
+ * Output files ("out", "map", "report") are written as the CLI writes them: never over one of
+ * the job's inputs, to a temporary name renamed last; a cancelled or failed job leaves none. */
 
-/** Areas of a polygon layer (`redline area`): "by", "id-field", "features". */
+/** Areas of a polygon layer (`redline area`): "by", "id-field", "features". A line layer is
+ *  refused (REDLINE_ERROR_INPUT). */
 REDLINE_EXPORT redline_result_t* redline_area(redline_context_t* ctx, const redline_layer_t* layer,
                                               const redline_options_t* options);
 
-/** Lengths of a line layer (`redline length`): "by", "id-field", "features". */
+/** Lengths of a line layer (`redline length`): "by", "id-field", "features"; "unit" m or km
+ *  (default km), "method" ellipsoidal or planar. A polygon layer is refused (REDLINE_ERROR_INPUT). */
 REDLINE_EXPORT redline_result_t* redline_length(redline_context_t* ctx, const redline_layer_t* layer,
                                                 const redline_options_t* options);
 
@@ -178,8 +182,10 @@ REDLINE_EXPORT redline_result_t* redline_length(redline_context_t* ctx, const re
 REDLINE_EXPORT redline_result_t* redline_coverage(redline_context_t* ctx, const redline_layer_t* target,
                                                   const redline_layer_t* cover, const redline_options_t* options);
 
-/** The area of `layer` in each class of `zones` (`redline tabulate`): the keys of that command
- *  ("by", "zone-field", ..., "map"). */
+/** The area of each class of `layer` inside each zone of `zones` (`redline tabulate ZONES LAYER`):
+ *  "class-field" (required: the attribute of `layer` naming the classes, e.g. DLBM),
+ *  "zone-field" (the attribute of `zones` naming the zones; without it the whole layer is one
+ *  zone), "crs", "grid", "map". */
 REDLINE_EXPORT redline_result_t* redline_tabulate(redline_context_t* ctx, const redline_layer_t* layer,
                                                   const redline_layer_t* zones, const redline_options_t* options);
 
@@ -189,9 +195,10 @@ REDLINE_EXPORT redline_result_t* redline_drift(redline_context_t* ctx, const red
                                                const redline_layer_t* after, const redline_options_t* options);
 
 /** Runs the checks of the rules file at `rules_path` (`redline check RULES`): "deliveries",
- *  "delivery", "title", "unit", "method", "threads", "out", "report" (HTML), "map". The layers are
- *  read as the rules say. A check that fails is a result: redline_result_status gives
- *  REDLINE_CHECK_FAILED. */
+ *  "delivery", "title", "unit", "method", "threads", "out", "report" (HTML, with the failed
+ *  checks' maps), and the reading keys "assume-crs", "trust-crs", "encoding", "invalid",
+ *  "repair-tolerance" for every layer. The layers are read as the rules say. A check that fails
+ *  is a result: redline_result_status gives REDLINE_CHECK_FAILED. */
 REDLINE_EXPORT redline_result_t* redline_check(redline_context_t* ctx, const char* rules_path,
                                                const redline_options_t* options);
 
