@@ -77,9 +77,9 @@ def main():
         # Coverage of the reserves within the red line: the CLI's figures.
         report = os.path.join(work, "coverage.json")
         gpkg = os.path.join(work, "coverage.gpkg")
-        answer = run("redline:coverage", "--INPUT=%s|layername=reserves" % sample,
-                     "--WITHIN=%s|layername=redline" % sample, "--BY=BHDMC",
-                     "--OUTPUT=" + report, "--OUT=" + gpkg)
+        answer = run("redline:coverage", "INPUT=%s|layername=reserves" % sample,
+                     "WITHIN=%s|layername=redline" % sample, "BY=BHDMC",
+                     "OUTPUT=" + report, "OUT=" + gpkg)
         results = answer["results"]
         expected = oracle("coverage", sample, "--layer", "reserves", "--by", "BHDMC",
                           "--within", sample, "--within-layer", "redline")
@@ -96,8 +96,8 @@ def main():
             failures.append("coverage GeoPackage lacks inside/outside:\n" + layers.stdout)
 
         # A filtered layer: redline reads an exported copy of what QGIS shows (one HXLX group).
-        answer = run("redline:area", "--INPUT=%s|layername=redline|subset=\"HXLX\" = '水源涵养'"
-                     % sample, "--UNIT=0")
+        answer = run("redline:area", "INPUT=%s|layername=redline|subset=\"HXLX\" = '水源涵养'"
+                     % sample, "UNIT=0")
         by_group = oracle("area", sample, "--layer", "redline", "--by", "HXLX")
         group = [g for g in by_group["groups"] if g["key"] == "水源涵养"]
         expect_equal("area of the filtered layer", answer["results"]["TOTAL"],
@@ -109,7 +109,7 @@ def main():
         bad_rules = os.path.join(work, "bad.toml")
         with open(bad_rules, "w", encoding="utf-8") as f:
             f.write("[[check]]\nname = 'x'\nkind = 'no-such-kind'\n")
-        done = run("redline:check", "--RULES=" + bad_rules, expect=1)
+        done = run("redline:check", "RULES=" + bad_rules, expect=1)
         if "no-such-kind" not in done.stdout + done.stderr:
             failures.append("check with a bad rules file: redline's message is missing:\n"
                             + done.stdout + done.stderr)

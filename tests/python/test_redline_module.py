@@ -130,9 +130,13 @@ def test_missing_file_is_an_input_error_with_the_cli_message(tmp_path):
     assert not os.path.exists(missing)  # nothing was created
 
 
-def test_unknown_layer_names_the_layer():
-    with pytest.raises(redline.InputError) as raised:
+def test_unknown_layer_is_a_usage_error_with_the_cli_message():
+    # redline counts a layer name the source lacks as a wrong setting (usage), as for a field.
+    message, code = cli_error("area", SAMPLE, "--layer", "no_such_layer")
+    with pytest.raises(redline.UsageError) as raised:
         redline.area(SAMPLE, layer="no_such_layer")
+    assert code == 2
+    assert str(raised.value) == message
     assert "no_such_layer" in str(raised.value)
     assert raised.value.file == SAMPLE
 
@@ -169,16 +173,30 @@ def test_not_a_path_is_a_usage_error():
         redline.area(SAMPLE, layer="redline", by={"HXLX": 1})
 
 
-def test_output_onto_an_input_is_an_output_error_and_the_input_is_untouched(tmp_path):
+def test_output_onto_an_input_is_refused_and_the_input_is_untouched(tmp_path):
     copy = tmp_path / "sample.gpkg"
     copy.write_bytes(open(SAMPLE, "rb").read())
     before = sha256(copy)
-    with pytest.raises(redline.OutputError) as raised:
+    message, code = cli_error("coverage", str(copy), "--layer", "reserves", "--within", str(copy),
+                              "--within-layer", "redline", "--out", str(copy))
+    with pytest.raises(redline.UsageError) as raised:  # the CLI's exit code 2: a wrong setting
         redline.coverage(str(copy), str(copy), layer="reserves", within_layer="redline",
                          out=str(copy))
-    assert raised.value.kind == "output"
+    assert code == 2
+    assert str(raised.value) == message
     assert sha256(copy) == before
     assert sorted(os.listdir(tmp_path)) == ["sample.gpkg"]
+
+
+def test_output_in_a_missing_folder_is_an_output_error(tmp_path):
+    out = str(tmp_path / "no_such_folder" / "conflicts.gpkg")
+    message, code = cli_error("coverage", SAMPLE, "--layer", "reserves", "--within", SAMPLE,
+                              "--within-layer", "redline", "--out", out)
+    with pytest.raises(redline.OutputError) as raised:
+        redline.coverage(SAMPLE, SAMPLE, layer="reserves", within_layer="redline", out=out)
+    assert code == 3
+    assert str(raised.value) == message and raised.value.kind == "output"
+    assert os.listdir(tmp_path) == []
 
 
 def test_error_classes_form_one_family():
@@ -219,8 +237,9 @@ def test_geodataframes_give_the_figures_of_their_files():
 
 def test_geodataframe_without_crs_is_refused_in_plain_words():
     geopandas = pytest.importorskip("geopandas")
-    frame = geopandas.read_file(SAMPLE, layer="reserves")
-    frame = frame.set_crs(None, allow_override=True)
+    read = geopandas.read_file(SAMPLE, layer="reserves")
+    frame = geopandas.GeoDataFrame(read.drop(columns="geometry"), geometry=list(read.geometry))
+    assert frame.crs is None
     temporaries = redline_temporaries()
     with pytest.raises(redline.InputError) as raised:
         redline.area(frame)
@@ -232,8 +251,9 @@ def test_geodataframe_is_removed_when_the_job_fails():
     geopandas = pytest.importorskip("geopandas")
     frame = geopandas.read_file(SAMPLE, layer="reserves")
     temporaries = redline_temporaries()
-    with pytest.raises(redline.InputError):
+    with pytest.raises(redline.UsageError) as raised:  # a field the layer lacks: a wrong setting
         redline.area(frame, by="NO_SUCH_FIELD")
+    assert str(raised.value).startswith("<GeoDataFrame>: ")  # not the deleted temporary's path
     assert redline_temporaries() == temporaries
 
 
@@ -260,7 +280,9 @@ def test_the_gil_is_released_during_the_work():
     finally:
         stop.set()
         ticker.join()
-    during = [t for t in stamps if start <= t <= end]
+    # The call's start and end count as stamps: with the GIL held, the thread runs only in the
+    # switch interval after the call, and the first gap is the whole call.
+    during = [start] + [t for t in stamps if start <= t <= end] + [end]
     gaps = [b - a for a, b in zip(during, during[1:])]
     duration = end - start
     assert duration > 0.2, "the job is too short to tell (%.3f s)" % duration

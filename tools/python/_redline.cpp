@@ -142,7 +142,8 @@ py::tuple run(const std::string& job, const std::vector<Input>& inputs, const Op
     if (job == "area") result.reset(redline_area(c, layers[0].get(), o));
     else if (job == "length") result.reset(redline_length(c, layers[0].get(), o));
     else if (job == "coverage") result.reset(redline_coverage(c, layers[0].get(), layers[1].get(), o));
-    else if (job == "tabulate") result.reset(redline_tabulate(c, layers[0].get(), layers[1].get(), o));
+    // inputs are (zones, classes); redline_tabulate takes the classes first, then the zones
+    else if (job == "tabulate") result.reset(redline_tabulate(c, layers[1].get(), layers[0].get(), o));
     else result.reset(redline_drift(c, layers[0].get(), layers[1].get(), o));
   }
   if (!result) return failure(ctx.get(), progress);

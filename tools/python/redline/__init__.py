@@ -444,8 +444,10 @@ def check(rules_path, *, progress=None, **options):
         progress: callable(stage, done, total); return True to cancel (raises Cancelled and
             writes no out= or report= file).
         **options: deliveries="folder" (run on every delivery in it), delivery="path" (the one
-            delivery replacing {delivery}), title, unit, method, threads, out="pieces.gpkg",
-            report="report.html", map=...
+            delivery replacing {delivery}), title, unit, method, threads, out="pieces.gpkg"
+            (the pieces of the overlap, inside and gap checks), report="report.html" (the HTML
+            report, with the failed checks' maps), and the reading options for every layer
+            (assume_crs, trust_crs, encoding, invalid, repair_tolerance).
 
     Returns:
         The dict of ``redline check RULES --format json``: {"passed": bool, "checks": [{"name",
