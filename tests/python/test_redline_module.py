@@ -10,6 +10,7 @@ redline> and REDLINE_SOURCE_DIR=<the source tree>.
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import tempfile
 import threading
@@ -333,6 +334,23 @@ def test_an_exception_in_progress_is_raised_as_itself(tmp_path):
         redline.drift(SAMPLE, SAMPLE, before_layer="redline", after_layer="redline_2024",
                       out=str(out), progress=fail)
     assert "user's own exception" in str(raised.value)
+    assert os.listdir(tmp_path) == []
+
+
+def test_ctrl_c_stops_a_long_job_and_writes_nothing(tmp_path):
+    # SIGINT arrives while the GIL is released: KeyboardInterrupt at the next progress point.
+    out = tmp_path / "landuse.png"
+    timer = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    start = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            redline.tabulate(SAMPLE, SAMPLE, "DLBM", layer="redline", classes_layer="parcels",
+                             threads=1, map=str(out))
+            time.sleep(5)  # not reached when the job was interrupted
+    finally:
+        timer.cancel()
+    assert time.monotonic() - start < 5
     assert os.listdir(tmp_path) == []
 
 

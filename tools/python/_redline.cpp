@@ -51,12 +51,18 @@ struct Progress {
 };
 
 // Called by the C library on the thread that made the call, with the GIL released: takes the
-// GIL, calls the Python callable, and turns a true return or an exception into "cancel". No C++
+// GIL, runs Python's signal handlers (Ctrl-C raises KeyboardInterrupt there), calls the Python
+// callable if there is one, and turns a true return or an exception into "cancel". No C++
 // exception may cross the C library's frames, so every one is caught here.
 int progress_trampoline(const char* stage, size_t done, size_t total, void* user) {
   auto* progress = static_cast<Progress*>(user);
   py::gil_scoped_acquire gil;
   if (progress->raised) return 1;
+  if (PyErr_CheckSignals() != 0) {
+    progress->raised = std::make_unique<py::error_already_set>();
+    return 1;
+  }
+  if (progress->callback.is_none()) return 0;
   try {
     py::object answer = progress->callback(py::str(stage), done, total);
     return (!answer.is_none() && PyObject_IsTrue(answer.ptr()) != 0) ? 1 : 0;
@@ -113,7 +119,9 @@ py::tuple run(const std::string& job, const std::vector<Input>& inputs, const Op
   Context ctx(redline_context_create());
   if (!ctx) throw std::bad_alloc();
   Progress progress{callback, nullptr};
-  if (!callback.is_none()) redline_set_progress(ctx.get(), &progress_trampoline, &progress);
+  // Always set: even without a Python callback, Ctrl-C stops a long job at its next progress
+  // point (the GIL is released, so Python could not see the signal before the call returns).
+  redline_set_progress(ctx.get(), &progress_trampoline, &progress);
 
   Options options = make_options();
   if (!fill_options(ctx.get(), options.get(), job_options)) return failure(ctx.get(), progress);

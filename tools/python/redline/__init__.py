@@ -26,7 +26,8 @@ InternalError, Cancelled) whose message is the one line the CLI prints after "re
 with .kind, .file, .layer and .feature.
 
 Threads: the GIL is released while redline works, so other Python threads run; each call has
-its own C context, so calls may run in several threads at once.
+its own C context, so calls may run in several threads at once. Ctrl-C (KeyboardInterrupt)
+stops a job at its next progress point, writing no output.
 """
 
 import json as _json
@@ -234,6 +235,9 @@ def _run(job, sources, options, progress):
         native_inputs = []
         for what, source, reading in sources:
             if job == "check":
+                if _is_geodataframe(source):
+                    raise UsageError("rules_path: expected the path of a rules file (.toml), "
+                                     "not a GeoDataFrame")
                 native_inputs.append((inputs.path(what, source, {}), []))
                 continue
             path = inputs.path(what, source, reading)
