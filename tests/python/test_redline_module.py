@@ -354,6 +354,17 @@ def test_ctrl_c_stops_a_long_job_and_writes_nothing(tmp_path):
     assert os.listdir(tmp_path) == []
 
 
+def test_progress_whose_answer_cannot_be_a_bool_raises_its_own_error():
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(ValueError, match="truth value"):
+        redline.area(SAMPLE, layer="redline", progress=lambda s, d, t: numpy.array([1, 2]))
+
+
+def test_format_is_refused_the_result_is_a_dict():
+    with pytest.raises(redline.UsageError, match="format"):
+        redline.area(SAMPLE, layer="redline", format="csv")
+
+
 def test_progress_that_is_not_callable_is_a_usage_error():
     with pytest.raises(redline.UsageError):
         redline.area(SAMPLE, layer="redline", progress="yes")

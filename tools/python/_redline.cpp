@@ -65,7 +65,9 @@ int progress_trampoline(const char* stage, size_t done, size_t total, void* user
   if (progress->callback.is_none()) return 0;
   try {
     py::object answer = progress->callback(py::str(stage), done, total);
-    return (!answer.is_none() && PyObject_IsTrue(answer.ptr()) != 0) ? 1 : 0;
+    const int truth = PyObject_IsTrue(answer.ptr());  // -1: its __bool__ raised (a numpy array)
+    if (truth < 0) throw py::error_already_set();
+    return truth;
   } catch (py::error_already_set& e) {
     progress->raised = std::make_unique<py::error_already_set>(std::move(e));
   } catch (const std::exception& e) {

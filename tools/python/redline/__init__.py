@@ -228,6 +228,10 @@ def _rename_frames(value, frames):
 
 def _run(job, sources, options, progress):
     """Runs one job: sources is [(what, source, reading options)]; returns the JSON dict."""
+    for name in ("format", "bom"):
+        if name in options:
+            raise UsageError("%s=: the functions return the JSON as a dict; %s chooses the "
+                             "CLI's printed text, which they do not print" % (name, name))
     if progress is not None and not callable(progress):
         raise UsageError("progress=%r: expected a callable(stage, done, total)" % (progress,))
     threads = options.get("threads")
