@@ -203,7 +203,7 @@ class _Algorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         with _Run(self, parameters, context, feedback) as run:
             outputs = self.run(run)
-        return outputs
+        return {name: value for name, value in outputs.items() if value is not None}
 
 
 class AreaAlgorithm(_Algorithm):
