@@ -95,7 +95,7 @@ Command register_drift(CLI::App& parent) {
     if (!args->before_layer.empty()) before_read.layer = args->before_layer;
     if (!args->after_layer.empty()) after_read.layer = args->after_layer;
     const std::vector<std::string> inputs = {args->input.path, args->after_path};
-    check_drift_job(job, inputs);  // refused before the work, not after it; the writers check again
+    job.check_outputs(inputs);  // refused before the work, not after it; the writers check again
     const Layer before = read_layer(args->input.path, before_read);
     const Layer after = read_layer(args->after_path, after_read);
     print(run_drift_job(before, after, job, inputs).render(format, m.bom));

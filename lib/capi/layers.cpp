@@ -4,14 +4,11 @@
 #include "capi/boundary.h"
 #include "capi/options.h"
 
-using redline::capi::guarded;
-using redline::capi::require;
-
 extern "C" {
 
 redline_layer_t* redline_layer_read(redline_context_t* ctx, const char* path, const redline_options_t* options) {
-  return guarded(ctx, static_cast<redline_layer_t*>(nullptr), [&] {
-    require(path, "path");
+  return redline::capi::guarded(ctx, static_cast<redline_layer_t*>(nullptr), [&] {
+    redline::capi::require(path, "path");
     const redline::capi::JobOptions o(options, "reading a layer",
                                       {"layer", "assume-crs", "trust-crs", "encoding", "invalid", "repair-tolerance",
                                        "threads"});

@@ -76,6 +76,18 @@ std::optional<double> JobOptions::number(std::string_view key) const {
   return parse_decimal(*v, "option '" + std::string(key) + "'");
 }
 
+void JobOptions::copy_texts(std::initializer_list<std::pair<std::string_view, std::string*>> targets) const {
+  for (const auto& [key, target] : targets) {
+    if (auto value = word(key)) *target = std::move(*value);
+  }
+}
+
+void JobOptions::copy_numbers(std::initializer_list<std::pair<std::string_view, double*>> targets) const {
+  for (const auto& [key, target] : targets) {
+    if (const auto value = number(key)) *target = *value;
+  }
+}
+
 unsigned JobOptions::threads() const {
   const std::optional<double> n = number("threads");
   if (!n) return kDefaultThreads;

@@ -29,6 +29,10 @@ class JobOptions {
   bool flag(std::string_view key) const;
   /// Returns a non-negative decimal number (parse_decimal), or nullopt when not set.
   std::optional<double> number(std::string_view key) const;
+  /// Sets each string to the value of its key, where the key was given.
+  void copy_texts(std::initializer_list<std::pair<std::string_view, std::string*>> targets) const;
+  /// Sets each number to the value of its key (parse_decimal), where the key was given.
+  void copy_numbers(std::initializer_list<std::pair<std::string_view, double*>> targets) const;
   /// Returns "threads": a whole number, 0 for every core; kDefaultThreads when not set.
   unsigned threads() const;
   /// Returns "format": table (DEFAULT), json, csv or md; a binary format is refused.

@@ -14,9 +14,9 @@ std::string DriftOutcome::render(OutputFormat format, bool bom) const {
   return render_drift_report(result, r);
 }
 
-void check_drift_job(const DriftJob& job, const std::vector<std::string>& inputs) {
-  if (!job.out.empty()) check_output_target(job.out, inputs);
-  if (!job.map.empty()) check_map_target(job.map, inputs);
+void DriftJob::check_outputs(const std::vector<std::string>& inputs) const {
+  if (!out.empty()) check_output_target(out, inputs);
+  if (!map.empty()) check_map_target(map, inputs);
 }
 
 DriftOutcome run_drift_job(const Layer& before, const Layer& after, const DriftJob& job,

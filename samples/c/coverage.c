@@ -4,7 +4,8 @@
  *   cmake -S samples/c -B build-c -DCMAKE_PREFIX_PATH=<redline install prefix>
  *   cmake --build build-c && build-c/coverage samples/huichang/huichang.gpkg
  *
- * Usage: coverage GPKG [TARGET_LAYER [COVER_LAYER]]   (default: reserves inside redline)
+ * Usage: coverage GPKG [TARGET_LAYER [COVER_LAYER [GROUP_FIELD]]]
+ *        (default: reserves inside redline, by BHDMC, the reserve's name)
  * Exit code 0, or 2 with the error on stderr as "coverage: error: MESSAGE". */
 #include <stdio.h>
 
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   const char* path = argc > 1 ? argv[1] : "samples/huichang/huichang.gpkg";
   const char* target_name = argc > 2 ? argv[2] : "reserves";
   const char* cover_name = argc > 3 ? argv[3] : "redline";
+  const char* group_field = argc > 4 ? argv[4] : "BHDMC"; /* the reserve's name */
   redline_context_t* ctx;
   redline_layer_t* target = NULL;
   redline_layer_t* cover = NULL;
@@ -40,7 +42,15 @@ int main(int argc, char** argv) {
   if (!ctx) return 2;
   target = read_layer(ctx, path, target_name);
   if (target) cover = read_layer(ctx, path, cover_name);
-  if (cover) result = redline_coverage(ctx, target, cover, NULL); /* every default: ha, ellipsoidal */
+  if (cover) {
+    /* the options named as the CLI's: `redline coverage ... --by BHDMC`; the rest by default
+     * (ha, ellipsoidal on the layer's ellipsoid) */
+    redline_options_t* options = redline_options_create();
+    if (options && redline_options_set(ctx, options, "by", group_field) == REDLINE_OK) {
+      result = redline_coverage(ctx, target, cover, options);
+    }
+    redline_options_destroy(options);
+  }
   if (result) {
     fputs(redline_result_text(result), stdout); /* the table `redline coverage` prints */
     code = 0;

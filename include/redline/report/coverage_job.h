@@ -54,14 +54,14 @@ struct CoverageJob {
 };
 
 /// What a coverage run found: one of the two results, with the report settings it is rendered with.
-struct CoverageOutcome {
+struct REDLINE_EXPORT CoverageOutcome {
   std::optional<CoverageResult> polygons;
   std::optional<LineCoverageResult> lines;
   CoverageReportOptions polygon_report;
   LineCoverageReportOptions line_report;
 
   /// Returns the report in `format` (the text `redline coverage --format FORMAT` prints).
-  REDLINE_EXPORT std::string render(OutputFormat format, bool bom) const;
+  std::string render(OutputFormat format, bool bom) const;
 };
 
 /// Checks what can be checked before any reading: the polygon settings (unless `unit` is a

@@ -5,7 +5,7 @@
 //
 //   DriftJob job;
 //   job.drift.key_field = "BSM";
-//   check_drift_job(job, {before_path, after_path});   // before reading: refused early
+//   job.check_outputs({before_path, after_path});   // before reading: refused early
 //   DriftOutcome o = run_drift_job(before, after, job, {before_path, after_path});
 //   std::string json = o.render(OutputFormat::Json, false);
 #include <optional>
@@ -21,7 +21,7 @@
 namespace redline {
 
 /// The settings of a drift run.
-struct DriftJob {
+struct REDLINE_EXPORT DriftJob {
   /// The comparison's settings (key, class field, noise thresholds, grid, method, threads,
   /// progress); collect_geometries is set by the run when out or map asks for pieces.
   DriftOptions drift;
@@ -31,20 +31,20 @@ struct DriftJob {
   bool all_features = false;
   /// A GeoPackage for the real pieces; a PNG/SVG/PDF map. DEFAULT: "" (none). Never an input.
   std::string out, map;
+
+  /// Refuses, before any work, an out or map file that is one of `inputs`, a folder or a device
+  /// (OutputError) or a map of an unknown format (UsageError).
+  void check_outputs(const std::vector<std::string>& inputs) const;
 };
 
 /// What a drift run found, with the report settings it is rendered with.
-struct DriftOutcome {
+struct REDLINE_EXPORT DriftOutcome {
   DriftResult result;
   DriftReportOptions report;
 
   /// Returns the report in `format` (the text `redline drift --format FORMAT` prints).
-  REDLINE_EXPORT std::string render(OutputFormat format, bool bom) const;
+  std::string render(OutputFormat format, bool bom) const;
 };
-
-/// Checks the out and map files against `inputs` before any work. Throws OutputError or
-/// UsageError as check_output_target and check_map_target do.
-REDLINE_EXPORT void check_drift_job(const DriftJob& job, const std::vector<std::string>& inputs);
 
 /// Compares `before` with `after` (compute_drift), writes job.out and job.map (never one of
 /// `inputs`). Throws as compute_drift and the writers do.
