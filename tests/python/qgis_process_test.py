@@ -7,7 +7,8 @@ qgis_process finds the plugin through QGIS_PLUGINPATH (the source folder tools/q
 it in a temporary profile (QGIS_CUSTOM_CONFIG_PATH: the user's real profile is never read or
 written). Checks: the five algorithms are listed; redline:coverage on the sample (the reserves
 within the red line) returns the CLI's figures, writes the CLI's JSON and the GeoPackage's
-inside/outside layers; redline:area on a filtered layer (a subset string, which redline cannot
+inside/outside layers; drift's figures and JSON, tabulate's JSON and check's verdict, failure
+count and HTML report are the CLI's; redline:area on a filtered layer (a subset string, which redline cannot
 read from the file itself) gives the CLI's figure for that group; a bad rules file fails with
 redline's message.
 
@@ -104,6 +105,41 @@ def main():
                      group[0]["area"] if group else float("nan"), 1e-12)
         expect_equal("features of the filtered layer", answer["results"]["FEATURES"],
                      group[0]["features"] if group else -1)
+
+        # Drift, tabulate and check: their figures and JSON are the CLI's.
+        drift_json = os.path.join(work, "drift.json")
+        answer = run("redline:drift", "BEFORE=%s|layername=redline" % sample,
+                     "AFTER=%s|layername=redline_2024" % sample, "KEY=BSM", "CLASS_FIELD=HXLX",
+                     "OUTPUT=" + drift_json)
+        expected = oracle("drift", sample, sample, "--before-layer", "redline", "--after-layer",
+                          "redline_2024", "--key", "BSM", "--class-field", "HXLX")
+        for output, key in (("BEFORE_AREA", "before"), ("AFTER_AREA", "after"),
+                            ("DELTA", "delta"), ("GAINED", "gained"), ("LOST", "lost")):
+            expect_equal("drift " + output, answer["results"][output], expected[key])
+        with open(drift_json, encoding="utf-8") as f:
+            expect_equal("drift JSON report", json.load(f), expected)
+
+        tabulate_json = os.path.join(work, "tabulate.json")
+        run("redline:tabulate", "ZONES=%s|layername=redline" % sample, "ZONE_FIELD=HXLX",
+            "CLASSES=%s|layername=parcels" % sample, "CLASS_FIELD=DLBM", "UNIT=2",
+            "OUTPUT=" + tabulate_json)
+        expected = oracle("tabulate", sample, sample, "--layer", "redline", "--zone-field", "HXLX",
+                          "--classes-layer", "parcels", "--class-field", "DLBM", "--unit", "mu")
+        with open(tabulate_json, encoding="utf-8") as f:
+            expect_equal("tabulate JSON report", json.load(f), expected)
+
+        rules = os.path.join(source, "samples", "huichang", "indicators.toml")
+        html = os.path.join(work, "report.html")
+        answer = run("redline:check", "RULES=" + rules, "REPORT=" + html)
+        done = subprocess.run([cli, "check", rules, "--format", "json"], capture_output=True,
+                              text=True)
+        expected = json.loads(done.stdout)
+        expect_equal("check exit code of the CLI (the sample fails some checks)", done.returncode, 1)
+        expect_equal("check PASSED", answer["results"]["PASSED"], expected["passed"])
+        expect_equal("check FAILED", answer["results"]["FAILED"],
+                     sum(1 for c in expected["checks"] if not c["passed"]))
+        if not os.path.isfile(html) or "<html" not in open(html, encoding="utf-8").read(2000):
+            failures.append("check wrote no HTML report at " + html)
 
         # An error comes back as redline's one line.
         bad_rules = os.path.join(work, "bad.toml")

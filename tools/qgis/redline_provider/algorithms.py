@@ -391,10 +391,12 @@ class CheckAlgorithm(_Algorithm):
         out = run.file_output("OUT")
         result = run.call("check", rules, report=report, out=out)
         failed = sum(1 for c in result.get("checks", []) if not c.get("passed"))
-        if run.feedback is not None:
+        if run.feedback is not None:  # a failed check is a result, as the CLI's exit code 1
             for c in result.get("checks", []):
-                run.feedback.pushInfo("%s: %s" % (c.get("name"), "passed" if c.get("passed")
-                                                  else "FAILED"))
+                if c.get("passed"):
+                    run.feedback.pushInfo("%s: passed" % c.get("name"))
+                else:
+                    run.feedback.pushWarning("%s: FAILED" % c.get("name"))
         return {"PASSED": bool(result["passed"]), "FAILED": failed,
                 "OUTPUT": run.write_json(result), "REPORT": report, "OUT": out}
 
