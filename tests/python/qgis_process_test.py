@@ -8,9 +8,9 @@ it in a temporary profile (QGIS_CUSTOM_CONFIG_PATH: the user's real profile is n
 written). Checks: the five algorithms are listed; redline:coverage on the sample (the reserves
 within the red line) returns the CLI's figures, writes the CLI's JSON and the GeoPackage's
 inside/outside layers; drift's figures and JSON, tabulate's JSON and check's verdict, failure
-count and HTML report are the CLI's; redline:area on a filtered layer (a subset string, which redline cannot
-read from the file itself) gives the CLI's figure for that group; a bad rules file fails with
-redline's message.
+count and HTML report are the CLI's; redline:area on a filtered layer (a subset string, which
+redline cannot read from the file itself) gives the CLI's figure for that group; a bad rules
+file fails with redline's message.
 
 Exit 77 (CTest SKIP_RETURN_CODE) when qgis_process.bin is not installed. Debian's qgis_process
 wrapper adds an option QGIS 3.22 rejects, so the .bin is run directly.
@@ -134,7 +134,8 @@ def main():
         done = subprocess.run([cli, "check", rules, "--format", "json"], capture_output=True,
                               text=True)
         expected = json.loads(done.stdout)
-        expect_equal("check exit code of the CLI (the sample fails some checks)", done.returncode, 1)
+        expect_equal("check exit code of the CLI (the sample fails some checks)",
+                     done.returncode, 1)
         expect_equal("check PASSED", answer["results"]["PASSED"], expected["passed"])
         expect_equal("check FAILED", answer["results"]["FAILED"],
                      sum(1 for c in expected["checks"] if not c["passed"]))

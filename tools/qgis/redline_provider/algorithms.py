@@ -188,6 +188,17 @@ class _Algorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802 (QGIS's name)
         return type(self)()
 
+    def add_layer(self, name, title, *types):
+        self.addParameter(QgsProcessingParameterVectorLayer(name, title, list(types)))
+
+    def add_field(self, name, title, parent, optional=True):
+        self.addParameter(QgsProcessingParameterField(
+            name, title, parentLayerParameterName=parent, optional=optional))
+
+    def add_gpkg_output(self, title):
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUT", title, GPKG_FILTER, optional=True, createByDefault=False))
+
     def add_method_unit(self, units=AREA_UNITS, default=0):
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", "Method (ellipsoidal: geodesic on the CRS's ellipsoid; survey: 椭球面积; "
@@ -213,10 +224,8 @@ class AreaAlgorithm(_Algorithm):
             "ellipsoid of the layer's CRS (as PostGIS geography) by default: redline area.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", "Polygon layer", [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            "BY", "Group by (e.g. HXLX)", parentLayerParameterName="INPUT", optional=True))
+        self.add_layer("INPUT", "Polygon layer", QgsProcessing.TypeVectorPolygon)
+        self.add_field("BY", "Group by (e.g. HXLX)", "INPUT")
         self.add_method_unit()
         self.add_json_output()
         self.addOutput(QgsProcessingOutputNumber("TOTAL", "Total area (in the unit chosen)"))
@@ -240,21 +249,15 @@ class CoverageAlgorithm(_Algorithm):
             "optional GeoPackage receives the layers inside and outside, added to the project.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", "Target layer (measured)",
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "WITHIN", "Cover layer (e.g. the red line)", [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            "BY", "Group the targets by (e.g. BHDMC)", parentLayerParameterName="INPUT",
-            optional=True))
+        self.add_layer("INPUT", "Target layer (measured)", QgsProcessing.TypeVectorPolygon,
+                       QgsProcessing.TypeVectorLine)
+        self.add_layer("WITHIN", "Cover layer (e.g. the red line)", QgsProcessing.TypeVectorPolygon)
+        self.add_field("BY", "Group the targets by (e.g. BHDMC)", "INPUT")
         self.add_method_unit(COVERAGE_UNITS)
         self.addParameter(QgsProcessingParameterNumber(
             "SLIVER_WIDTH", "Sliver width (m): thinner overlaps are boundary noise",
             QgsProcessingParameterNumber.Double, defaultValue=0.05, minValue=0.0))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUT", "Inside and outside layers (GeoPackage)", GPKG_FILTER, optional=True,
-            createByDefault=False))
+        self.add_gpkg_output("Inside and outside layers (GeoPackage)")
         self.add_json_output()
         for name, title in (("TOTAL", "Total (area or length)"), ("INSIDE", "Inside"),
                             ("OUTSIDE", "Outside"), ("PERCENT", "% inside")):
@@ -291,15 +294,11 @@ class TabulateAlgorithm(_Algorithm):
             "make-up (DLBM) of the red line: redline tabulate.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "ZONES", "Zones layer (e.g. the red line)", [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            "ZONE_FIELD", "Zone field (empty: the whole layer is one zone)",
-            parentLayerParameterName="ZONES", optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "CLASSES", "Classes layer (e.g. land-use parcels)", [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            "CLASS_FIELD", "Class field (e.g. DLBM)", parentLayerParameterName="CLASSES"))
+        self.add_layer("ZONES", "Zones layer (e.g. the red line)", QgsProcessing.TypeVectorPolygon)
+        self.add_field("ZONE_FIELD", "Zone field (empty: the whole layer is one zone)", "ZONES")
+        self.add_layer("CLASSES", "Classes layer (e.g. land-use parcels)",
+                       QgsProcessing.TypeVectorPolygon)
+        self.add_field("CLASS_FIELD", "Class field (e.g. DLBM)", "CLASSES", optional=False)
         self.add_method_unit()
         self.add_json_output()
 
@@ -323,20 +322,13 @@ class DriftAlgorithm(_Algorithm):
             "lost and reclassified, added to the project.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "BEFORE", "Earlier version", [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "AFTER", "Later version", [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            "KEY", "Key matching features across versions (e.g. BSM)",
-            parentLayerParameterName="BEFORE", optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "CLASS_FIELD", "Class field whose change is reclassification (e.g. HXLX)",
-            parentLayerParameterName="BEFORE", optional=True))
+        self.add_layer("BEFORE", "Earlier version", QgsProcessing.TypeVectorPolygon)
+        self.add_layer("AFTER", "Later version", QgsProcessing.TypeVectorPolygon)
+        self.add_field("KEY", "Key matching features across versions (e.g. BSM)", "BEFORE")
+        self.add_field("CLASS_FIELD", "Class field whose change is reclassification (e.g. HXLX)",
+                       "BEFORE")
         self.add_method_unit()
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUT", "Gained, lost and reclassified layers (GeoPackage)", GPKG_FILTER,
-            optional=True, createByDefault=False))
+        self.add_gpkg_output("Gained, lost and reclassified layers (GeoPackage)")
         self.add_json_output()
         for name, title in (("BEFORE_AREA", "Area before"), ("AFTER_AREA", "Area after"),
                             ("DELTA", "Change (after - before)"), ("GAINED", "Gained"),
@@ -378,9 +370,7 @@ class CheckAlgorithm(_Algorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", "Report (HTML)", "HTML files (*.html)", optional=True,
             createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUT", "Pieces of the overlap, inside and gap checks (GeoPackage)", GPKG_FILTER,
-            optional=True, createByDefault=False))
+        self.add_gpkg_output("Pieces of the overlap, inside and gap checks (GeoPackage)")
         self.add_json_output()
         self.addOutput(QgsProcessingOutputBoolean("PASSED", "Every check passed"))
         self.addOutput(QgsProcessingOutputNumber("FAILED", "Checks failed"))
