@@ -36,8 +36,9 @@ JobOptions::JobOptions(const redline_options_t* options, std::string job,
     std::vector<std::string> taken(keys.begin(), keys.end());
     std::sort(taken.begin(), taken.end());
     const bool known = std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key) != std::end(kKnownKeys);
-    throw UsageError((known ? "option '" + key + "' does not apply to " + job : "unknown option '" + key + "'") +
-                     " (" + job + " takes: " + joined(taken) + ")");
+    std::string reason = known ? "option '" + key + "' does not apply to " + job : "unknown option '" + key + "'";
+    if (!known && key.rfind("--", 0) == 0) reason += ": name it without the leading '--'";
+    throw UsageError(reason + " (" + job + " takes: " + joined(taken) + ")");
   }
   entries_ = options->entries;
   // Values every job renders with, refused before any work rather than after it.

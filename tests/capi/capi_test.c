@@ -317,7 +317,11 @@ static void test_errors(redline_context_t* ctx) {
 
   /* an unknown key, a key of another job, a bad unit, a bad number, a binary format: usage
    * errors, whose message names what is wrong */
-  expect_area_refused(ctx, redline, "colour", "red", "unknown option 'colour'");
+  expect_area_refused(ctx, redline, "colour", "red", "unknown option 'colour' (area takes: "
+                                                    "bom, by, features, format, id-field, method, threads, unit)");
+  expect_area_refused(ctx, redline, "--unit", "ha", "name it without the leading '--'");
+  expect_area_refused(ctx, redline, "unit", "", "unit");
+  expect_area_refused(ctx, redline, "by", "NO_SUCH_FIELD", "NO_SUCH_FIELD");
   expect_area_refused(ctx, redline, "sliver-width", "1", "option 'sliver-width' does not apply to area");
   expect_area_refused(ctx, redline, "unit", "acres", "acres");
   expect_area_refused(ctx, redline, "threads", "-2", "-2");
@@ -360,6 +364,7 @@ static void test_errors(redline_context_t* ctx) {
   /* cancel from the callback: cancelled, and no output left behind */
   snprintf(out, sizeof out, "%s/cancelled.gpkg", g_work);
   remove(out);
+  redline_options_destroy(o);
   o = redline_options_create();
   redline_options_set(ctx, o, "out", out);
   redline_options_set(ctx, o, "threads", "2");
