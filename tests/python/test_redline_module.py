@@ -276,7 +276,8 @@ def test_the_gil_is_released_during_the_work():
     try:
         time.sleep(0.05)
         start = time.monotonic()
-        redline.tabulate(SAMPLE, SAMPLE, "DLBM", layer="redline", classes_layer="parcels",
+        # The whole county's land use (about 0.8 s here): long against scheduling noise.
+        redline.tabulate(SAMPLE, SAMPLE, "DLBM", layer="county", classes_layer="parcels",
                          threads=1)
         end = time.monotonic()
     finally:
@@ -289,7 +290,7 @@ def test_the_gil_is_released_during_the_work():
     duration = end - start
     assert duration > 0.2, "the job is too short to tell (%.3f s)" % duration
     assert len(during) > 100
-    assert max(gaps) < duration / 4, (max(gaps), duration)
+    assert max(gaps) < duration / 3, (max(gaps), duration)
 
 
 def test_progress_is_called():
