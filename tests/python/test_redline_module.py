@@ -210,26 +210,34 @@ def test_error_classes_form_one_family():
 
 # ---- GeoDataFrames ---------------------------------------------------------------------------
 
-def redline_temporaries():
-    return {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("redline-")}
+@pytest.fixture
+def private_tmp(tmp_path, monkeypatch):
+    """A temporary folder of the test's own (other tests share /tmp): the module's temporary
+    GeoPackages go there, so what is left behind can be seen."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
-def test_geodataframes_give_the_figures_of_their_files():
+def test_geodataframes_give_the_figures_of_their_files(private_tmp):
     geopandas = pytest.importorskip("geopandas")
     reserves = geopandas.read_file(SAMPLE, layer="reserves")
     red_line = geopandas.read_file(SAMPLE, layer="redline")
-    temporaries = redline_temporaries()
-    from_frames = redline.coverage(reserves, red_line, by="BHDMC")
+    seen = []  # what the temporary folder holds while redline works
+    from_frames = redline.coverage(reserves, red_line, by="BHDMC",
+                                   progress=lambda *_: seen.append(os.listdir(private_tmp)))
+    assert seen and seen[0] and seen[0][0].startswith("redline-")
     from_file = redline.coverage(SAMPLE, SAMPLE, layer="reserves", within_layer="redline",
                                  by="BHDMC")
-    assert redline_temporaries() == temporaries  # the temporary GeoPackages are gone
+    assert os.listdir(private_tmp) == []  # the temporary GeoPackages are gone
     assert from_frames["total"] == pytest.approx(from_file["total"], rel=1e-12)
     assert [g["key"] for g in from_frames["groups"]] == [g["key"] for g in from_file["groups"]]
     for a, b in zip(from_frames["groups"], from_file["groups"]):
         assert a["area"] == pytest.approx(b["area"], rel=1e-12)
         assert a["inside"] == pytest.approx(b["inside"], rel=1e-12)
     text = json.dumps(from_frames, ensure_ascii=False)
-    assert tempfile.gettempdir() + os.sep + "redline-" not in text  # no deleted file named
+    assert str(private_tmp) not in text  # no deleted file named
     assert "<GeoDataFrame>" in text
 
     # A frame and a path mixed, and area: the same figures again.
@@ -237,26 +245,24 @@ def test_geodataframes_give_the_figures_of_their_files():
         redline.area(SAMPLE, layer="redline", by="HXLX")["total"], rel=1e-12)
 
 
-def test_geodataframe_without_crs_is_refused_in_plain_words():
+def test_geodataframe_without_crs_is_refused_in_plain_words(private_tmp):
     geopandas = pytest.importorskip("geopandas")
     read = geopandas.read_file(SAMPLE, layer="reserves")
     frame = geopandas.GeoDataFrame(read.drop(columns="geometry"), geometry=list(read.geometry))
     assert frame.crs is None
-    temporaries = redline_temporaries()
     with pytest.raises(redline.InputError) as raised:
         redline.area(frame)
     assert "no CRS" in str(raised.value)
-    assert redline_temporaries() == temporaries
+    assert os.listdir(private_tmp) == []
 
 
-def test_geodataframe_is_removed_when_the_job_fails():
+def test_geodataframe_is_removed_when_the_job_fails(private_tmp):
     geopandas = pytest.importorskip("geopandas")
     frame = geopandas.read_file(SAMPLE, layer="reserves")
-    temporaries = redline_temporaries()
     with pytest.raises(redline.UsageError) as raised:  # a field the layer lacks: a wrong setting
         redline.area(frame, by="NO_SUCH_FIELD")
     assert str(raised.value).startswith("<GeoDataFrame>: ")  # not the deleted temporary's path
-    assert redline_temporaries() == temporaries
+    assert os.listdir(private_tmp) == []
 
 
 # ---- the GIL, progress, cancel ---------------------------------------------------------------
