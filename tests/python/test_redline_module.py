@@ -143,6 +143,20 @@ def test_unknown_layer_is_a_usage_error_with_the_cli_message():
     assert raised.value.file == SAMPLE
 
 
+def test_an_invalid_polygon_names_its_file_layer_and_feature():
+    # tests/data/io/bowtie.shp: feature 1 is a self-intersecting bow tie (tests/cli/cli_test.cpp).
+    bowtie = os.path.join(SOURCE, "tests", "data", "io", "bowtie.shp")
+    message, code = cli_error("area", bowtie, "--invalid", "fail")
+    with pytest.raises(redline.InputError) as raised:
+        redline.area(bowtie, invalid="fail")
+    e = raised.value
+    # The same reason; the advice after "; " names no CLI flag in the library's words.
+    assert code == 2 and str(e).split("; ")[0] == message.split("; ")[0]
+    assert "--invalid" in message and "--" not in str(e)
+    assert (e.file, e.layer, e.feature) == (bowtie, "bowtie", 1)
+    assert redline.area(bowtie, invalid="skip", method="planar", unit="m2")["total"] == 10000.0
+
+
 def test_bad_unit_is_a_usage_error():
     with pytest.raises(redline.UsageError) as raised:
         redline.area(SAMPLE, layer="redline", unit="acre")

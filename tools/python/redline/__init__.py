@@ -22,8 +22,8 @@ Options: every keyword beyond the named ones is the CLI's long option with ``_``
 given" (the CLI's default).
 
 Errors: every failure raises a subclass of redline.Error (UsageError, InputError, OutputError,
-InternalError, Cancelled) whose message is the one line the CLI prints after "redline: error: ",
-with .kind, .file, .layer and .feature.
+InternalError, Cancelled) whose message is the one line the CLI prints after "redline: error: "
+(its advice naming no flag), with .kind, .file, .layer and .feature.
 
 Threads: the GIL is released while redline works, so other Python threads run; each call has
 its own C context, so calls may run in several threads at once. Ctrl-C (KeyboardInterrupt)
@@ -45,8 +45,9 @@ __all__ = ["area", "length", "coverage", "tabulate", "drift", "check", "version"
 # ---- errors --------------------------------------------------------------------------------
 
 class Error(Exception):
-    """A redline failure. str(error) is the one-line message the CLI prints after
-    "redline: error: " ("FILE: layer L: feature N: what is wrong; what to do").
+    """A redline failure. str(error) is the one line the CLI prints after "redline: error: "
+    ("FILE: layer L: feature N: what is wrong; what to do"), its advice in words that name no
+    command-line flag.
 
     Attributes:
         kind: "usage", "input", "output", "internal" or "cancelled".
