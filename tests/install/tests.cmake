@@ -1,5 +1,6 @@
 # The installed package works for a program outside the tree: cmake --install, then
-# samples/link_example configured with find_package(redline), built, run and checked.
+# samples/link_example (C++) and samples/c (C, the stable C API) configured with
+# find_package(redline), built, run and checked.
 # A libredline built with sanitizers (REDLINE_SANITIZE) needs their runtime linked into the
 # program, first in its library list.
 set(example_linker_flags "")
@@ -26,6 +27,10 @@ add_test(NAME Install.LinkedSampleMeasuresAreas
     -DGENERATOR=${CMAKE_GENERATOR}
     "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
     ${link_example_cases}
+    # and samples/c, the C API's sample, against the same package (its oracle: the CLI)
+    -DC_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/samples/c
+    -DC_SAMPLE_GPKG=${PROJECT_SOURCE_DIR}/samples/huichang/huichang.gpkg
+    -DREDLINE_CLI=$<TARGET_FILE:redline_cli>
     -P ${CMAKE_CURRENT_LIST_DIR}/link_example.cmake)
 set_tests_properties(Install.LinkedSampleMeasuresAreas PROPERTIES TIMEOUT 300)
 

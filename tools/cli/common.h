@@ -124,10 +124,6 @@ void print(const std::string& text, const std::vector<std::string>& inputs = {})
 /// Throws UsageError naming both.
 void refuse_output_clash(const std::string& output, const std::vector<std::pair<std::string, std::string>>& others);
 
-/// Returns `text` on one line: newlines and tabs become spaces, other control characters
-/// (terminal escapes in a file name) are shown as \xHH.
-std::string one_line(const std::string& text);
-
 /// Prints "redline: error: MESSAGE; run 'redline --help' ..." on one line (option parsing errors).
 void print_usage_error(const std::string& message);
 
