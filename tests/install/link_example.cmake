@@ -1,7 +1,9 @@
-# Installs redline from a build tree into a fresh prefix, builds samples/link_example against
-# that prefix with find_package(redline), runs it and checks the printed areas.
+# Installs redline from a build tree into a fresh prefix (or takes REDLINE_PREFIX, where it is
+# installed already), builds samples/link_example against that prefix with
+# find_package(redline), runs it and checks the printed areas.
 #
-#   cmake -DREDLINE_BUILD_DIR=<build> -DEXAMPLE_SOURCE_DIR=<repo>/samples/link_example
+#   cmake -DREDLINE_BUILD_DIR=<build> | -DREDLINE_PREFIX=<prefix>
+#         -DEXAMPLE_SOURCE_DIR=<repo>/samples/link_example
 #         -DWORK_DIR=<scratch> [-DGENERATOR=<cmake generator>] [-DEXAMPLE_LINKER_FLAGS=<flags>]
 #         -DCASES=<n>
 #         -DCASE1_FILE=<layer path> [-DCASE1_LAYER=<layer name>] -DCASE1_EXPECTED=<area> ...
@@ -9,7 +11,10 @@
 #
 # CASEi_EXPECTED is the oracle area in units of 1e-10 ha (1e-6 m²), an integer, because CMake
 # arithmetic is integer only; the printed area must agree to 1e-9 relative.
-foreach(var REDLINE_BUILD_DIR EXAMPLE_SOURCE_DIR WORK_DIR CASES)
+if(NOT DEFINED REDLINE_BUILD_DIR AND NOT DEFINED REDLINE_PREFIX)
+  message(FATAL_ERROR "link_example.cmake: set REDLINE_BUILD_DIR or REDLINE_PREFIX")
+endif()
+foreach(var EXAMPLE_SOURCE_DIR WORK_DIR CASES)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "link_example.cmake: ${var} is not set")
   endif()
@@ -23,10 +28,13 @@ function(run_step what)
 endfunction()
 
 file(REMOVE_RECURSE "${WORK_DIR}")
-set(prefix "${WORK_DIR}/prefix")
 set(build "${WORK_DIR}/build")
-
-run_step("cmake --install" "${CMAKE_COMMAND}" --install "${REDLINE_BUILD_DIR}" --prefix "${prefix}")
+if(REDLINE_PREFIX)
+  set(prefix "${REDLINE_PREFIX}")   # installed already (the Debian package unpacked)
+else()
+  set(prefix "${WORK_DIR}/prefix")
+  run_step("cmake --install" "${CMAKE_COMMAND}" --install "${REDLINE_BUILD_DIR}" --prefix "${prefix}")
+endif()
 set(generator_args)
 if(GENERATOR)
   set(generator_args -G "${GENERATOR}")
@@ -35,6 +43,13 @@ run_step("configuring samples/link_example against the installed package"
   "${CMAKE_COMMAND}" -S "${EXAMPLE_SOURCE_DIR}" -B "${build}" ${generator_args}
   -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
   "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
+# The package found must be the one under the prefix, not one installed on the machine.
+file(STRINGS "${build}/CMakeCache.txt" found_dir REGEX "^redline_DIR:")
+string(REGEX REPLACE "^redline_DIR:[A-Z]*=" "" found_dir "${found_dir}")
+string(FIND "${found_dir}" "${prefix}/" at)
+if(NOT at EQUAL 0)
+  message(FATAL_ERROR "samples/link_example found redline in '${found_dir}', not under ${prefix}")
+endif()
 run_step("building samples/link_example" "${CMAKE_COMMAND}" --build "${build}")
 
 foreach(i RANGE 1 ${CASES})

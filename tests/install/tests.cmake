@@ -55,3 +55,36 @@ if(REDLINE_TEST_STATIC_PACKAGE)
       -P ${CMAKE_CURRENT_LIST_DIR}/static_package.cmake)
   set_tests_properties(Install.StaticPackageLinksSample PROPERTIES TIMEOUT 1200)
 endif()
+
+# The Debian package (cmake/packaging.cmake): cpack builds it into the test's own folder, then
+# its name, control fields and file list are checked, and it is unpacked (dpkg-deb -x, no root)
+# and its CLI, man page and CMake package are used from there (deb_package.cmake says how).
+find_program(REDLINE_DPKG_DEB dpkg-deb)
+find_program(REDLINE_DPKG dpkg)
+find_program(REDLINE_MAN man)
+find_program(REDLINE_LDD ldd)
+if(BUILD_SHARED_LIBS AND REDLINE_DPKG_DEB AND REDLINE_DPKG)
+  execute_process(COMMAND ${REDLINE_DPKG} --print-architecture
+                  OUTPUT_VARIABLE deb_arch OUTPUT_STRIP_TRAILING_WHITESPACE)
+  add_test(NAME Install.DebianPackage
+    COMMAND ${CMAKE_COMMAND}
+      -DCPACK=${CMAKE_CPACK_COMMAND}
+      -DCPACK_CONFIG=${PROJECT_BINARY_DIR}/CPackConfig.cmake
+      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_deb_package
+      -DPACKAGE_FILE=redline_${PROJECT_VERSION}_${deb_arch}.deb
+      -DVERSION=${PROJECT_VERSION}
+      -DARCH=${deb_arch}
+      -DLIBDIR=${CMAKE_INSTALL_LIBDIR}
+      -DBUILD_CLI=$<TARGET_FILE:redline_cli>
+      -DBUILD_DIR=${PROJECT_BINARY_DIR}
+      -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+      -DDPKG_DEB=${REDLINE_DPKG_DEB}
+      -DMAN=${REDLINE_MAN}
+      -DLDD=${REDLINE_LDD}
+      -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
+      -DGENERATOR=${CMAKE_GENERATOR}
+      "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
+      ${link_example_cases}
+      -P ${CMAKE_CURRENT_LIST_DIR}/deb_package.cmake)
+  set_tests_properties(Install.DebianPackage PROPERTIES TIMEOUT 300)
+endif()
