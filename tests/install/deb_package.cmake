@@ -131,6 +131,7 @@ set(required
   "usr/include/redline/export.h"
   "usr/share/man/man1/redline.1.gz")
 file(GLOB_RECURSE headers RELATIVE "${SOURCE_DIR}/include" "${SOURCE_DIR}/include/redline/*.h")
+list(FILTER headers EXCLUDE REGEX "(^|/)\\.[^/]*$")   # hidden files are not installed
 list(LENGTH headers n_headers)
 if(n_headers LESS 20)
   message(FATAL_ERROR "only ${n_headers} public headers under ${SOURCE_DIR}/include")
