@@ -14,12 +14,20 @@
 #     - man -l renders the page without a troff warning; it has a section for every subcommand
 #       that `redline --help` lists, holding every long option of that subcommand's --help;
 #     - samples/link_example is configured against the unpacked package (find_package), built,
-#       run, and its areas checked against the oracles (link_example.cmake).
+#       run, and its areas checked against the oracles (link_example.cmake);
+#     - with C_SAMPLE_DIR: samples/c (the C API) built the same way prints the build tree's
+#       `redline coverage` table of the sample;
+#     - with PYTHON_DIR: deb_python_check.py imports redline from the unpacked tree and gets the
+#       CLI's coverage JSON; with QGIS_PLUGINS_DIR and QGIS_PROCESS, qgis_process runs the
+#       unpacked plugin and gets the CLI's figures.
 #
 #   cmake -DCPACK=<cpack> -DCPACK_CONFIG=<build>/CPackConfig.cmake -DWORK_DIR=<scratch>
 #         -DPACKAGE_FILE=<expected .deb name> -DVERSION=<x.y.z> -DARCH=<dpkg arch>
 #         -DLIBDIR=<lib dir under the prefix> -DBUILD_CLI=<build tree's redline>
 #         -DBUILD_DIR=<build> -DSOURCE_DIR=<repo> -DDPKG_DEB=<dpkg-deb> -DMAN=<man> -DLDD=<ldd>
+#         [-DC_SAMPLE_DIR=<repo>/samples/c] [-DPYTHON=<python3> -DPYTHON_DIR=<dir under the
+#         prefix> [-DPYTHON_ENV=<VAR=value;...>]] [-DQGIS_PLUGINS_DIR=<dir under the prefix>
+#         -DQGIS_PLUGIN_SOURCE=<repo>/tools/qgis/<plugin> [-DQGIS_PROCESS=<qgis_process.bin>]]
 #         <link_example.cmake variables but REDLINE_BUILD_DIR and WORK_DIR>
 #         -P deb_package.cmake
 cmake_minimum_required(VERSION 3.22)
@@ -139,6 +147,23 @@ endif()
 foreach(header ${headers})
   list(APPEND required "usr/include/${header}")
 endforeach()
+if(C_SAMPLE_DIR)   # the C API's header
+  list(APPEND required "usr/include/redline/redline_c.h")
+endif()
+if(PYTHON_DIR)   # import redline: the package and its compiled module
+  list(APPEND required "usr/${PYTHON_DIR}/redline/__init__.py")
+  if(NOT entries MATCHES "(^|;)usr/${PYTHON_DIR}/redline/_redline\\.[a-z0-9_.-]*so(;|$)")
+    message(FATAL_ERROR "${PACKAGE_FILE} lacks the compiled module usr/${PYTHON_DIR}/redline/_redline.*.so")
+  endif()
+endif()
+if(QGIS_PLUGINS_DIR)   # the QGIS plugin: every file of the source folder QGIS needs
+  file(GLOB plugin_files RELATIVE "${QGIS_PLUGIN_SOURCE}" "${QGIS_PLUGIN_SOURCE}/*.py"
+       "${QGIS_PLUGIN_SOURCE}/metadata.txt")
+  get_filename_component(plugin_name "${QGIS_PLUGIN_SOURCE}" NAME)
+  foreach(file ${plugin_files})
+    list(APPEND required "usr/${QGIS_PLUGINS_DIR}/${plugin_name}/${file}")
+  endforeach()
+endif()
 foreach(path ${required})
   if(NOT path IN_LIST entries)
     message(FATAL_ERROR "${PACKAGE_FILE} lacks ./${path}; it holds:\n${listing}")
@@ -252,6 +277,53 @@ foreach(i RANGE ${last})
   endforeach()
 endforeach()
 message(STATUS "man page: every one of ${subcommands} with its options")
+
+if(C_SAMPLE_DIR)
+  step("samples/c against the package")
+  set(c_build "${WORK_DIR}/c_sample")
+  set(generator_args)
+  if(GENERATOR)
+    set(generator_args -G "${GENERATOR}")
+  endif()
+  run("configuring samples/c against the package" ignored "${CMAKE_COMMAND}" -S "${C_SAMPLE_DIR}"
+      -B "${c_build}" ${generator_args} -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
+      "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
+  file(STRINGS "${c_build}/CMakeCache.txt" found_dir REGEX "^redline_DIR:")
+  string(FIND "${found_dir}" "=${prefix}/" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "samples/c found redline in '${found_dir}', not under ${prefix}")
+  endif()
+  run("building samples/c" ignored "${CMAKE_COMMAND}" --build "${c_build}")
+  run("samples/c coverage" from_c "${CMAKE_COMMAND}" -E env "${env_libs}"
+      "${c_build}/coverage" "${sample}" reserves redline)
+  run("the build tree's redline coverage (table)" table_from_build "${BUILD_CLI}" coverage
+      "${sample}" --layer reserves --within "${sample}" --within-layer redline)
+  if(NOT from_c STREQUAL table_from_build)
+    message(FATAL_ERROR "samples/c printed\n${from_c}\nthe build tree's CLI\n${table_from_build}")
+  endif()
+  message(STATUS "samples/c printed the CLI's coverage table")
+endif()
+
+if(PYTHON_DIR)
+  file(WRITE "${WORK_DIR}/coverage.json" "${from_package}")
+  set(qgis_args)
+  if(QGIS_PLUGINS_DIR AND QGIS_PROCESS)
+    step("import redline and the QGIS plugin (qgis_process) from the package")
+    set(qgis_args "${prefix}/${QGIS_PLUGINS_DIR}" "${QGIS_PROCESS}")
+  else()
+    step("import redline from the package")
+  endif()
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env "${env_libs}" "PYTHONPATH=${prefix}/${PYTHON_DIR}"
+            PYTHONNOUSERSITE=1 ${PYTHON_ENV}
+            "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/deb_python_check.py" "${prefix}" "${PYTHON_DIR}"
+            "${sample}" "${WORK_DIR}/coverage.json" ${qgis_args}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "deb_python_check.py exited ${rc}:\n${out}\n${err}")
+  endif()
+  message(STATUS "${out}")
+endif()
 
 step("samples/link_example against the package")
 set(REDLINE_PREFIX "${prefix}")
