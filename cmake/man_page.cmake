@@ -13,21 +13,28 @@ foreach(var HELP2MAN GZIP CLI OUTPUT NAME_LINE)
   endif()
 endforeach()
 
-get_filename_component(out_dir "${OUTPUT}" DIRECTORY)
+include(${CMAKE_CURRENT_LIST_DIR}/run_checked.cmake)
+
+# after(<out var> <text> <marker> <what is missing>): the text after the first marker, which
+# must be there.
+function(after out_var text marker missing)
+  string(FIND "${text}" "${marker}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${missing}:\n${text}")
+  endif()
+  string(LENGTH "${marker}" length)
+  math(EXPR at "${at} + ${length}")
+  string(SUBSTRING "${text}" ${at} -1 rest)
+  set(${out_var} "${rest}" PARENT_SCOPE)
+endfunction()
+
 string(REGEX REPLACE "\\.gz$" "" page "${OUTPUT}")
 set(include_file "${page}.subcommands")
 
 # The subcommands are those `redline --help` lists (CLI11: "Subcommands:", then one
 # "  name   description" line each), so a new subcommand is in the page without an edit here.
-execute_process(COMMAND "${CLI}" --help RESULT_VARIABLE rc OUTPUT_VARIABLE help ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${CLI} --help exited ${rc}: ${err}")
-endif()
-string(FIND "${help}" "\nSubcommands:\n" at)
-if(at EQUAL -1)
-  message(FATAL_ERROR "${CLI} --help has no 'Subcommands:' list:\n${help}")
-endif()
-string(SUBSTRING "${help}" ${at} -1 listing)
+run_checked(help "${CLI} --help" "${CLI}" --help)
+after(listing "${help}" "\nSubcommands:" "${CLI} --help has no 'Subcommands:' list")
 string(REGEX MATCHALL "\n  [a-z][a-z0-9-]*  " entries "${listing}")
 set(subcommands)
 foreach(entry ${entries})
@@ -75,20 +82,13 @@ endfunction()
 
 # Each subcommand as help2man reads `redline SUB --help`, its sections turned into paragraphs
 # under one subsection "redline SUB" (a man page has only two heading levels).
-set(text "[SUBCOMMANDS]\nEach subcommand's own help (\\fBredline\\fR \\fISUBCOMMAND\\fR \\fB\\-\\-help\\fR).\n")
+string(CONCAT text "[SUBCOMMANDS]\nEach subcommand's own help "
+       "(\\fBredline\\fR \\fISUBCOMMAND\\fR \\fB\\-\\-help\\fR).\n")
 foreach(sub ${subcommands})
-  execute_process(COMMAND "${HELP2MAN}" ${common} "--help-option=${sub} --help"
-                          --version-string=unused "--name=${sub}" "${CLI}"
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE roff ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "help2man on '${CLI} ${sub} --help' failed (${rc}): ${err}")
-  endif()
-  string(FIND "${roff}" "\n.SH SYNOPSIS\n" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "help2man found no 'Usage:' line in '${CLI} ${sub} --help':\n${roff}")
-  endif()
-  math(EXPR at "${at} + 14")
-  string(SUBSTRING "${roff}" ${at} -1 body)
+  run_checked(roff "help2man on '${CLI} ${sub} --help'" "${HELP2MAN}" ${common}
+      "--help-option=${sub} --help" --version-string=unused "--name=${sub}" "${CLI}")
+  after(body "${roff}" "\n.SH SYNOPSIS\n"
+        "help2man found no 'Usage:' line in '${CLI} ${sub} --help'")
   # Headings of the subcommand's page become bold paragraph titles; DESCRIPTION, a word the
   # subsection title already says, becomes a plain paragraph break.
   string(REPLACE "\n.SH DESCRIPTION\n" "\n.PP\n" body "${body}")
@@ -102,16 +102,9 @@ foreach(sub ${subcommands})
 endforeach()
 file(WRITE "${include_file}" "${text}")
 
-execute_process(COMMAND "${HELP2MAN}" ${common} "--name=${NAME_LINE}"
-                        "--include=${include_file}" "${CLI}"
-                RESULT_VARIABLE rc OUTPUT_VARIABLE roff ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "help2man on ${CLI} failed (${rc}): ${err}")
-endif()
+run_checked(roff "help2man on ${CLI}" "${HELP2MAN}" ${common} "--name=${NAME_LINE}"
+    "--include=${include_file}" "${CLI}")
 preformat_examples(roff)
 file(WRITE "${page}" "${roff}")
 # -n: no name or time stamp in the gzip header, so the same page compresses to the same bytes.
-execute_process(COMMAND "${GZIP}" -9nf "${page}" RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${GZIP} ${page} failed (${rc}): ${err}")
-endif()
+run_checked(ignored "${GZIP} ${page}" "${GZIP}" -9nf "${page}")

@@ -21,6 +21,7 @@ if(REDLINE_HELP2MAN AND REDLINE_GZIP AND NOT CMAKE_CROSSCOMPILING)
             "-DNAME_LINE=areas, coverage, drift and checks for the ecological conservation red line"
             -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/man_page.cmake
     DEPENDS redline_cli ${CMAKE_CURRENT_SOURCE_DIR}/cmake/man_page.cmake
+            ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_checked.cmake
     COMMENT "Writing the man page redline(1) from redline --help (help2man)"
     VERBATIM)
   add_custom_target(redline_man ALL DEPENDS ${REDLINE_MAN_PAGE})

@@ -45,22 +45,15 @@ function(step what)
   message(STATUS "[${seconds} s] ${what}")
 endfunction()
 
-# run(<what> <out var> COMMAND...): runs the command, fails the test on a non-zero exit.
-function(run what out_var)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
-  endif()
-  set(${out_var} "${out}" PARENT_SCOPE)
-  set(${out_var}_stderr "${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/run_checked.cmake)
 
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 
 # ---- 1. build the package
 step("cpack -G DEB")
-run("cpack -G DEB" ignored "${CPACK}" -G DEB --config "${CPACK_CONFIG}" -B "${WORK_DIR}/cpack")
+run_checked(ignored "cpack -G DEB"
+            "${CPACK}" -G DEB --config "${CPACK_CONFIG}" -B "${WORK_DIR}/cpack")
 file(GLOB debs RELATIVE "${WORK_DIR}/cpack" "${WORK_DIR}/cpack/*.deb")
 if(NOT debs STREQUAL PACKAGE_FILE)
   message(FATAL_ERROR "cpack made '${debs}', expected the one package ${PACKAGE_FILE}")
@@ -70,7 +63,7 @@ set(deb "${WORK_DIR}/cpack/${PACKAGE_FILE}")
 # ---- 2. control fields
 step("control fields")
 function(field name out_var)
-  run("dpkg-deb -f ${name}" value "${DPKG_DEB}" -f "${deb}" ${name})
+  run_checked(value "dpkg-deb -f ${name}" "${DPKG_DEB}" -f "${deb}" ${name})
   string(STRIP "${value}" value)
   set(${out_var} "${value}" PARENT_SCOPE)
 endfunction()
@@ -101,18 +94,18 @@ field(Description description)
 if(NOT description MATCHES "\n redline measures")
   message(FATAL_ERROR "${PACKAGE_FILE}: Description has no extended text:\n${description}")
 endif()
-run("dpkg-deb -I shlibs" shlibs "${DPKG_DEB}" -I "${deb}" shlibs)
+run_checked(shlibs "dpkg-deb -I shlibs" "${DPKG_DEB}" -I "${deb}" shlibs)
 if(NOT shlibs MATCHES "^libredline 0 redline \\(>= ${VERSION}\\)")
   message(FATAL_ERROR "${PACKAGE_FILE}: shlibs is '${shlibs}'")
 endif()
-run("dpkg-deb -I postinst" postinst "${DPKG_DEB}" -I "${deb}" postinst)
+run_checked(postinst "dpkg-deb -I postinst" "${DPKG_DEB}" -I "${deb}" postinst)
 if(NOT postinst MATCHES "ldconfig")
   message(FATAL_ERROR "${PACKAGE_FILE}: postinst does not run ldconfig:\n${postinst}")
 endif()
 
 # ---- 3. file list
 step("file list")
-run("dpkg-deb -c" listing "${DPKG_DEB}" -c "${deb}")
+run_checked(listing "dpkg-deb -c" "${DPKG_DEB}" -c "${deb}")
 string(REGEX MATCHALL "[^\n]+" lines "${listing}")
 set(entries)   # "path" or "path -> target"
 foreach(line ${lines})
@@ -153,7 +146,8 @@ endif()
 if(PYTHON_DIR)   # import redline: the package and its compiled module
   list(APPEND required "usr/${PYTHON_DIR}/redline/__init__.py")
   if(NOT entries MATCHES "(^|;)usr/${PYTHON_DIR}/redline/_redline\\.[a-z0-9_.-]*so(;|$)")
-    message(FATAL_ERROR "${PACKAGE_FILE} lacks the compiled module usr/${PYTHON_DIR}/redline/_redline.*.so")
+    message(FATAL_ERROR "${PACKAGE_FILE} lacks the compiled module "
+                        "usr/${PYTHON_DIR}/redline/_redline.*.so")
   endif()
 endif()
 if(QGIS_PLUGINS_DIR)   # the QGIS plugin: every file of the source folder QGIS needs
@@ -175,7 +169,7 @@ message(STATUS "${PACKAGE_FILE}: ${n_entries} entries, all of the ${n_headers} p
 # ---- 4. unpacked: the package config, the CLI, the man page, a program linking the library
 step("dpkg-deb -x")
 set(root "${WORK_DIR}/root")
-run("dpkg-deb -x" ignored "${DPKG_DEB}" -x "${deb}" "${root}")
+run_checked(ignored "dpkg-deb -x" "${DPKG_DEB}" -x "${deb}" "${root}")
 set(prefix "${root}/usr")
 set(cli "${prefix}/bin/redline")
 set(env_libs "LD_LIBRARY_PATH=${prefix}/${LIBDIR}")
@@ -201,23 +195,24 @@ foreach(file ${config_files})
 endforeach()
 
 step("the CLI from the package")
-run("ldd ${cli}" ldd_out "${CMAKE_COMMAND}" -E env "${env_libs}" "${LDD}" "${cli}")
+run_checked(ldd_out "ldd ${cli}" "${CMAKE_COMMAND}" -E env "${env_libs}" "${LDD}" "${cli}")
 if(NOT ldd_out MATCHES "libredline\\.so\\.${soversion} => ([^ \n]+)")
   message(FATAL_ERROR "${cli} does not load libredline.so.${soversion}:\n${ldd_out}")
 endif()
 if(NOT CMAKE_MATCH_1 STREQUAL "${prefix}/${LIBDIR}/libredline.so.${soversion}")
   message(FATAL_ERROR "${cli} loads ${CMAKE_MATCH_1}, not the package's library")
 endif()
-run("${cli} --version" version_out "${CMAKE_COMMAND}" -E env "${env_libs}" "${cli}" --version)
+run_checked(version_out "${cli} --version"
+            "${CMAKE_COMMAND}" -E env "${env_libs}" "${cli}" --version)
 if(NOT version_out STREQUAL "redline ${VERSION}\n")
   message(FATAL_ERROR "${cli} --version printed '${version_out}'")
 endif()
 set(sample "${SOURCE_DIR}/samples/huichang/huichang.gpkg")
 set(coverage_args coverage "${sample}" --layer reserves --by BHDMC
                   --within "${sample}" --within-layer redline --format json --threads 2)
-run("the package's redline coverage" from_package
+run_checked(from_package "the package's redline coverage"
     "${CMAKE_COMMAND}" -E env "${env_libs}" "${cli}" ${coverage_args})
-run("the build tree's redline coverage" from_build "${BUILD_CLI}" ${coverage_args})
+run_checked(from_build "the build tree's redline coverage" "${BUILD_CLI}" ${coverage_args})
 if(NOT from_package STREQUAL from_build)
   message(FATAL_ERROR "the package's CLI printed\n${from_package}\nthe build tree's\n${from_build}")
 endif()
@@ -226,7 +221,7 @@ if(NOT from_package MATCHES "\"total\": {[^}]*\"inside\": [0-9]")
 endif()
 
 step("man -l")
-run("man -l" page "${CMAKE_COMMAND}" -E env MANWIDTH=120 LC_ALL=C.UTF-8
+run_checked(page "man -l" "${CMAKE_COMMAND}" -E env MANWIDTH=120 LC_ALL=C.UTF-8
     "${MAN}" -l "${prefix}/share/man/man1/redline.1.gz")
 if(NOT page_stderr STREQUAL "")
   message(FATAL_ERROR "man -l warns:\n${page_stderr}")
@@ -234,7 +229,7 @@ endif()
 if(NOT page MATCHES "\nSUBCOMMANDS\n" OR NOT page MATCHES "redline ${VERSION}")
   message(FATAL_ERROR "the man page has no SUBCOMMANDS section or no version:\n${page}")
 endif()
-run("redline --help" help "${BUILD_CLI}" --help)
+run_checked(help "redline --help" "${BUILD_CLI}" --help)
 string(FIND "${help}" "\nSubcommands:\n" at)
 string(SUBSTRING "${help}" ${at} -1 help)
 string(REGEX MATCHALL "\n  [a-z][a-z0-9-]*  " listed "${help}")
@@ -266,13 +261,14 @@ foreach(i RANGE ${last})
     math(EXPR length "${end} - ${begin}")
     string(SUBSTRING "${page}" ${begin} ${length} section)
   endif()
-  run("redline ${sub} --help" sub_help "${BUILD_CLI}" ${sub} --help)
+  run_checked(sub_help "redline ${sub} --help" "${BUILD_CLI}" ${sub} --help)
   string(REGEX MATCHALL "\n  +(-[a-z],)?--[a-z][a-z0-9-]*" options "${sub_help}")
   foreach(option ${options})
     string(REGEX REPLACE ".*(--[a-z0-9-]+)$" "\\1" option "${option}")
     string(FIND "${section}" "${option}" at)
     if(at EQUAL -1)
-      message(FATAL_ERROR "the man page's 'redline ${sub}' lacks ${option} of redline ${sub} --help")
+      message(FATAL_ERROR
+              "the man page's 'redline ${sub}' lacks ${option} of redline ${sub} --help")
     endif()
   endforeach()
 endforeach()
@@ -285,18 +281,19 @@ if(C_SAMPLE_DIR)
   if(GENERATOR)
     set(generator_args -G "${GENERATOR}")
   endif()
-  run("configuring samples/c against the package" ignored "${CMAKE_COMMAND}" -S "${C_SAMPLE_DIR}"
-      -B "${c_build}" ${generator_args} -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
+  run_checked(ignored "configuring samples/c against the package"
+      "${CMAKE_COMMAND}" -S "${C_SAMPLE_DIR}" -B "${c_build}" ${generator_args}
+      -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
       "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
   file(STRINGS "${c_build}/CMakeCache.txt" found_dir REGEX "^redline_DIR:")
   string(FIND "${found_dir}" "=${prefix}/" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "samples/c found redline in '${found_dir}', not under ${prefix}")
   endif()
-  run("building samples/c" ignored "${CMAKE_COMMAND}" --build "${c_build}")
-  run("samples/c coverage" from_c "${CMAKE_COMMAND}" -E env "${env_libs}"
+  run_checked(ignored "building samples/c" "${CMAKE_COMMAND}" --build "${c_build}")
+  run_checked(from_c "samples/c coverage" "${CMAKE_COMMAND}" -E env "${env_libs}"
       "${c_build}/coverage" "${sample}" reserves redline)
-  run("the build tree's redline coverage (table)" table_from_build "${BUILD_CLI}" coverage
+  run_checked(table_from_build "the build tree's redline coverage (table)" "${BUILD_CLI}" coverage
       "${sample}" --layer reserves --within "${sample}" --within-layer redline)
   if(NOT from_c STREQUAL table_from_build)
     message(FATAL_ERROR "samples/c printed\n${from_c}\nthe build tree's CLI\n${table_from_build}")

@@ -37,11 +37,13 @@ def main():
 
     module_dir = os.path.join(prefix, python_dir)
     if not under(redline.__file__, module_dir):
-        failures.append("redline was imported from %s, not from %s" % (redline.__file__, module_dir))
+        failures.append("redline was imported from %s, not from %s"
+                        % (redline.__file__, module_dir))
     with open("/proc/self/maps", encoding="utf-8") as maps:
         loaded = {line.split()[-1] for line in maps if "libredline.so" in line}
     if not loaded or not all(under(path, prefix) for path in loaded):
-        failures.append("the module loaded libredline from %s, not from %s" % (sorted(loaded), prefix))
+        failures.append("the module loaded libredline from %s, not from %s"
+                        % (sorted(loaded), prefix))
 
     got = redline.coverage(sample, sample, layer="reserves", within_layer="redline", by="BHDMC",
                            threads=2)

@@ -6,8 +6,12 @@ set(example_linker_flags "")
 if(REDLINE_SANITIZE)
   set(example_linker_flags "-fsanitize=${REDLINE_SANITIZE}")
 endif()
-# The oracle areas of link_example's cases (units of 1e-10 ha), shared by both package tests.
-set(link_example_cases
+# How link_example.cmake builds samples/link_example, and the oracle areas of its cases (units
+# of 1e-10 ha), shared by the package tests.
+set(link_example_args
+  -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
+  -DGENERATOR=${CMAKE_GENERATOR}
+  "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
   -DCASES=2
   # /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/large_4527.shp --zone 39
   #   -> 620385351.34977174 m² = 62038.535134977174 ha
@@ -21,11 +25,8 @@ set(link_example_cases
 add_test(NAME Install.LinkedSampleMeasuresAreas
   COMMAND ${CMAKE_COMMAND}
     -DREDLINE_BUILD_DIR=${PROJECT_BINARY_DIR}
-    -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
     -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_link_example
-    -DGENERATOR=${CMAKE_GENERATOR}
-    "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
-    ${link_example_cases}
+    ${link_example_args}
     -P ${CMAKE_CURRENT_LIST_DIR}/link_example.cmake)
 set_tests_properties(Install.LinkedSampleMeasuresAreas PROPERTIES TIMEOUT 300)
 
@@ -45,13 +46,10 @@ if(REDLINE_TEST_STATIC_PACKAGE)
   add_test(NAME Install.StaticPackageLinksSample
     COMMAND ${CMAKE_COMMAND}
       -DREDLINE_SOURCE_DIR=${PROJECT_SOURCE_DIR}
-      -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
       -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_static_package
-      -DGENERATOR=${CMAKE_GENERATOR}
       -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
       "-DCOMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER}"
-      "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
-      ${link_example_cases}
+      ${link_example_args}
       -P ${CMAKE_CURRENT_LIST_DIR}/static_package.cmake)
   set_tests_properties(Install.StaticPackageLinksSample PROPERTIES TIMEOUT 1200)
 endif()
@@ -81,10 +79,7 @@ if(BUILD_SHARED_LIBS AND REDLINE_DPKG_DEB AND REDLINE_DPKG)
       -DDPKG_DEB=${REDLINE_DPKG_DEB}
       -DMAN=${REDLINE_MAN}
       -DLDD=${REDLINE_LDD}
-      -DEXAMPLE_SOURCE_DIR=${PROJECT_SOURCE_DIR}/samples/link_example
-      -DGENERATOR=${CMAKE_GENERATOR}
-      "-DEXAMPLE_LINKER_FLAGS=${example_linker_flags}"
-      ${link_example_cases}
+      ${link_example_args}
       -P ${CMAKE_CURRENT_LIST_DIR}/deb_package.cmake)
   set_tests_properties(Install.DebianPackage PROPERTIES TIMEOUT 300)
 endif()
