@@ -1,6 +1,6 @@
 # The man page redline(1) and the Debian package (CPack), after the install rules of
-# CMakeLists.txt (every install rule is in the package: library, headers, package config, CLI,
-# man page).
+# CMakeLists.txt and tools/ (every install rule is in the package: library, headers, package
+# config, CLI, man page, and when built the Python module and the QGIS plugin).
 #
 #   cmake --build build --target package       or   cd build && cpack -G DEB
 #   -> build/redline_<version>_amd64.deb, installing under /usr (tests/install/deb_package.cmake
@@ -55,10 +55,25 @@ lengths, coverage, tabulation, overlays, drift between versions, delivery QA,
 and the plan's rules as pass/fail checks.
 
 This package holds the command-line tool redline and its man page, and the
-shared library libredline with its C++ headers and CMake package
-(find_package(redline)).")
-# Depends: what dpkg-shlibdeps finds the library and the CLI linked against (GDAL, GEOS, PROJ,
-# cairo, Pango, libxlsxwriter, libstdc++ ...); libredline itself is in the package.
+shared library libredline with its C++ and C (redline_c.h) headers and CMake
+package (find_package(redline)).")
+if(REDLINE_PYTHON_MODULE)
+  # import redline, compiled for this one Python (its extension module's ABI), and the QGIS
+  # Processing plugin over it; QGIS and GeoPandas (GeoDataFrames as inputs) are optional.
+  execute_process(COMMAND ${REDLINE_PYTHON_EXECUTABLE} -c "import sys; v = sys.version_info
+print('python3 (>= %d.%d~), python3 (<< %d.%d)' % (v[0], v[1], v[0], v[1] + 1), end='')"
+                  OUTPUT_VARIABLE CPACK_DEBIAN_PACKAGE_DEPENDS)
+  set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qgis, python3-qgis, python3-geopandas")
+  # Removal takes the byte code Python wrote beside the package's .py files (cmake/deb/prerm).
+  set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_SOURCE_DIR}/cmake/deb/prerm)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DESCRIPTION "
+
+It also holds the Python module (import redline) and the QGIS Processing
+plugin redline_provider (enable it in QGIS's Plugin Manager).")
+endif()
+# Depends: what dpkg-shlibdeps finds the library, the CLI and the Python module linked against
+# (GDAL, GEOS, PROJ, cairo, Pango, libxlsxwriter, libstdc++ ...), after the Python above;
+# libredline itself is in the package.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_CURRENT_BINARY_DIR})
 # DEBIAN/shlibs for packages that link libredline, and ldconfig on install and removal.

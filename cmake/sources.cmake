@@ -179,3 +179,15 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/report/map_surface.cpp
   lib/report/map_text.cpp
 )
+
+# Front-end jobs shared by the CLI and the C API, and the stable C API (issue 12).
+list(APPEND REDLINE_LIB_SOURCES
+  lib/report/check_job.cpp
+  lib/report/coverage_job.cpp
+  lib/report/drift_job.cpp
+  lib/capi/context.cpp
+  lib/capi/jobs.cpp
+  lib/capi/layers.cpp
+  lib/capi/options.cpp
+  lib/capi/results.cpp
+)

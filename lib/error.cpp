@@ -1,5 +1,7 @@
 #include "redline/error.h"
 
+#include <cstdio>
+
 namespace redline {
 
 std::string describe(const Location& where) {
@@ -29,6 +31,25 @@ std::string describe(const Hint& hint) {
     case HintKind::Deliveries: return "give the deliveries";
   }
   return "";
+}
+
+std::string one_line(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else if (u < 0x20 || u == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", u);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 Location fill_location(Location known, const Location& fill_in) {

@@ -8,14 +8,10 @@
 #include "commands.h"
 #include "redline/checks/check.h"
 #include "redline/checks/check_spec_builder.h"
-#include "redline/checks/deliveries.h"
-#include "redline/checks/rules.h"
-#include "redline/io/output_path.h"
 #include "redline/measure/units.h"
 #include "redline/overlay/sliver.h"
+#include "redline/report/check_job.h"
 #include "redline/report/check_report.h"
-#include "redline/report/conflict_layers.h"
-#include "redline/report/html_report.h"
 
 namespace redline::cli {
 namespace {
@@ -141,11 +137,23 @@ Command register_check(CLI::App& parent) {
 
   Runner run = [args, cmd, quick, with_option, with_layer_option]() {
     const MeasureArgs& m = args->measure;
-    CheckRunOptions options;
-    options.read = args->input.read_options(m.threads);
+    auto given_word = [&](const char* flag, const std::string& value) {
+      return cmd->count(flag) ? std::optional<std::string>(value) : std::nullopt;
+    };
+    CheckJob job;
+    job.rules_path = args->target;  // the rules file, or the kind: never written either way
+    job.deliveries = args->deliveries;
+    job.delivery = args->delivery;
+    job.title = args->title;
+    // --unit and --method given on the command line override the rules' own.
+    job.unit = given_word("--unit", m.unit);
+    job.method = given_word("--method", m.method);
+    job.out = args->out;
+    job.report = args->report;
+    job.run.read = args->input.read_options(m.threads);
+    job.spell = [](std::string_view key) { return "--" + std::string(key); };
 
     std::vector<CheckSpec> specs;
-    std::string title = args->title;
     const std::string& first = args->target;
     const std::vector<std::string> kinds = check_kind_names();
     const bool quick_form = std::find(kinds.begin(), kinds.end(), first) != kinds.end();
@@ -155,27 +163,7 @@ Command register_check(CLI::App& parent) {
                          fmt::format("{}", fmt::join(kinds, ", ")) + ")");
       }
       set_layer_choice_advice("choose one with layer_name (previous_layer, within_layer) in the rules file");
-      RuleSet rules = load_rules(first);
-      if (title.empty()) title = rules.title;
-      std::vector<std::string> deliveries;
-      if (!args->deliveries.empty()) deliveries = list_deliveries(args->deliveries);
-      if (!args->delivery.empty()) deliveries.push_back(args->delivery);
-      specs = expand_deliveries(rules, deliveries);
-      // --unit and --method given on the command line override the rules' own: an area unit
-      // the checks by area, a length unit (m, km) the checks by length; survey only areas.
-      std::optional<LengthUnit> length_unit;
-      try {
-        if (cmd->count("--unit")) length_unit = parse_length_unit(m.unit);
-      } catch (const UsageError&) {
-      }
-      for (CheckSpec& s : specs) {
-        const bool by_length = s.measure == CheckMeasure::Length;
-        if (cmd->count("--unit") && by_length && length_unit) s.length_unit = *length_unit;
-        if (cmd->count("--unit") && !length_unit && !by_length) s.unit = m.area_unit();
-        const bool area_only = m.area_method() == AreaMethod::Survey;
-        if (cmd->count("--method") && !(by_length && area_only)) s.method = m.area_method();
-      }
-      if (cmd->count("--unit") && !length_unit) static_cast<void>(m.area_unit());  // neither kind: refused
+      specs = rules_file_checks(job);
     } else {
       if (args->layer_path.empty()) throw UsageError("check " + first + ": give the LAYER to check");
       // The quick form: each option given is the rules key of the same meaning, read by the
@@ -237,34 +225,9 @@ Command register_check(CLI::App& parent) {
       if (!with.items.empty()) p.push_back({"with", std::move(with), "--with"});
       specs.push_back(build_check_spec(p));
     }
-    std::vector<std::string> inputs;  // every path the checks read: never overwritten by --out
-    for (const CheckSpec& s : specs) {
-      inputs.push_back(s.layer.path);
-      if (s.previous) inputs.push_back(s.previous->path);
-      if (s.within) inputs.push_back(s.within->path);
-      for (const LayerRef& w : s.with) inputs.push_back(w.path);
-    }
-    if (!args->out.empty()) {
-      const bool any = std::any_of(specs.begin(), specs.end(), [](const CheckSpec& s) {
-        return s.kind == CheckKind::NoOverlap || s.kind == CheckKind::MaxInside || s.kind == CheckKind::NoGaps;
-      });
-      if (!any) throw UsageError("--out writes the pieces of no-overlap, max-inside and no-gaps checks: there is none here");
-      check_output_target(args->out, inputs);  // refused before any work
-      options.keep_conflict_geometries = true;
-    }
-    if (!args->report.empty()) {
-      check_html_report_target(args->report, inputs);  // refused before any work
-      options.keep_conflict_geometries = true;          // the failing checks' maps
-    }
-    const std::vector<CheckResult> results = run_checks(specs, options);
-    if (!args->out.empty()) write_conflict_layers(results, args->out, inputs);
-    inputs.push_back(args->target);  // the rules file
-    if (!args->report.empty()) {
-      HtmlReport report{title, results, describe_report_inputs(specs), check_maps_svg(results)};
-      write_html_report(report, args->report, inputs);
-    }
-    print(render_check_report(results, m.output_format(), title, m.bom), inputs);
-    return all_passed(results) ? kOk : kCheckFailed;
+    const CheckOutcome outcome = run_check_job(specs, job);
+    print(render_check_report(outcome.results, m.output_format(), outcome.title, m.bom), outcome.inputs);
+    return all_passed(outcome.results) ? kOk : kCheckFailed;
   };
   return {cmd, run};
 }

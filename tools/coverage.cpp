@@ -6,14 +6,7 @@
 #include "commands.h"
 #include "overlay_args.h"
 #include "redline/io/layer.h"
-#include "redline/io/output_path.h"
-#include "redline/report/map.h"
-#include "redline/report/map_builders.h"
-#include "redline/overlay/coverage.h"
-#include "redline/overlay/line_coverage.h"
-#include "redline/report/coverage_layers.h"
-#include "redline/report/coverage_report.h"
-#include "redline/report/line_coverage_report.h"
+#include "redline/report/coverage_job.h"
 
 namespace redline::cli {
 namespace {
@@ -65,69 +58,35 @@ Command register_coverage(CLI::App& parent) {
       "  redline coverage samples/huichang/huichang.gpkg --layer shoreline_line --by GNFQ \\\n"
       "      --within samples/huichang/huichang.gpkg --within-layer redline --unit km");
 
-  // A line target: lengths inside the cover, from the same options where they apply.
-  auto run_lines = [args, cmd](const Layer& lines, const Layer& cover) {
-    for (const char* flag : {"--out", "--map", "--crs", "--grid", "--sliver-width"}) {
-      if (cmd->count(flag)) {
-        throw UsageError(fmt::format("{} applies to polygon targets; {} holds lines", flag, lines.name));
-      }
-    }
+  Runner run = [args, cmd]() {
     const OverlayArgs& in = args->layers;
-    LineCoverageReportOptions report;
-    report.unit = cmd->count("--unit") ? parse_length_unit(in.measure.unit) : kDefaultLengthUnit;
-    report.format = in.measure.output_format();
-    report.bom = in.measure.bom;
-    report.listing = args->features.empty() ? default_feature_listing(!args->by.empty())
-                                            : parse_feature_listing(args->features);
-    LineCoverageOptions options;
-    options.method = cmd->count("--method") ? parse_length_method(in.measure.method) : kDefaultLengthMethod;
-    options.group_field = args->by;
-    options.id_field = args->id_field;
-    options.threads = in.measure.threads;
-    options.progress = stderr_progress();
-    print(render_line_coverage_report(compute_line_coverage(lines, cover, options), report));
-    return kOk;
-  };
-
-  Runner run = [args, cmd, run_lines]() {
-    const OverlayArgs& in = args->layers;
-    struct PolygonRun {
-      CoverageReportOptions report;
-      CoverageOptions options;
+    // Settings not given stay unset: the library then picks the default of the target's kind
+    // (an area or a length) and refuses a polygon-only setting for a line target.
+    auto given = [&](const char* flag, const std::string& value) {
+      return cmd->count(flag) ? std::optional<std::string>(value) : std::nullopt;
     };
-    // The polygon settings, checked before any reading unless --unit names a length unit (a line
-    // target is then expected; its settings are checked once the target is read).
-    auto polygon_run = [&] {
-      PolygonRun p{in.measure.report_options<CoverageReportOptions>(), {}};
-      p.report.listing = args->features.empty() ? default_feature_listing(!args->by.empty())
-                                                : parse_feature_listing(args->features);
-      p.options.engine = in.engine_options();
-      p.options.group_field = args->by;
-      p.options.id_field = args->id_field;
-      p.options.sliver_width = args->sliver_width;
-      p.options.keep_geometries = !args->out.empty() || !args->map.empty();
-      return p;
-    };
-    bool length_unit = false;
-    try {
-      if (cmd->count("--unit")) length_unit = (parse_length_unit(in.measure.unit), true);
-    } catch (const UsageError&) {
-    }
-    std::optional<PolygonRun> polygons;
-    if (!length_unit) polygons = polygon_run();
-    // Refused before the work, not after it; the writer checks again.
-    if (!args->out.empty()) check_output_target(args->out, {in.first.path, in.second.path});
-    if (!args->map.empty()) check_map_target(args->map, {in.first.path, in.second.path});
+    CoverageJob job;
+    job.unit = given("--unit", in.measure.unit);
+    job.method = given("--method", in.measure.method);
+    job.group_field = args->by;
+    job.id_field = args->id_field;
+    job.features = args->features;
+    if (cmd->count("--sliver-width")) job.sliver_width = args->sliver_width;
+    job.crs = in.crs;
+    job.grid = in.grid;
+    job.out = args->out;
+    job.map = args->map;
+    job.threads = in.measure.threads;
+    job.progress = stderr_progress();
+    job.spell = [](std::string_view key) { return "--" + std::string(key); };
+    const std::vector<std::string> inputs = {in.first.path, in.second.path};
+    check_coverage_job(job, inputs);  // refused before the work, not after it
     ReadOptions target_read = in.first.read_options(in.measure.threads);
     target_read.geometry = LayerGeometry::Any;  // polygons, or lines measured by length
     const Layer target = read_layer(in.first.path, target_read);
     const Layer cover = read_layer(in.second.path, in.second.read_options(in.measure.threads));
-    if (target.geometry == LayerGeometry::Lines) return run_lines(target, cover);
-    if (!polygons) polygons = polygon_run();
-    CoverageResult result = compute_coverage(target, cover, polygons->options);
-    if (!args->out.empty()) write_coverage_layers(result, target, args->out, polygons->report.unit);
-    if (!args->map.empty()) render_map(map_of_coverage(result, target, cover), args->map, {in.first.path, in.second.path});
-    print(render_coverage_report(result, polygons->report));
+    const CoverageOutcome outcome = run_coverage_job(target, cover, job, inputs);
+    print(outcome.render(in.measure.output_format(), in.measure.bom));
     return kOk;
   };
   return {cmd, run};

@@ -5,11 +5,7 @@
 #include "commands.h"
 #include "redline/drift/drift.h"
 #include "redline/io/layer.h"
-#include "redline/io/output_path.h"
-#include "redline/report/drift_layers.h"
-#include "redline/report/drift_report.h"
-#include "redline/report/map.h"
-#include "redline/report/map_builders.h"
+#include "redline/report/drift_job.h"
 
 namespace redline::cli {
 namespace {
@@ -83,30 +79,26 @@ Command register_drift(CLI::App& parent) {
 
   Runner run = [args]() {
     const MeasureArgs& m = args->measure;
-    DriftReportOptions report = m.report_options<DriftReportOptions>();
-    if (args->all_features) {
-      report.list_features = static_cast<std::size_t>(-1);
-      report.csv_changes = true;
-    }
-    DriftOptions options = args->drift;
-    options.method = m.area_method();
-    options.threads = m.threads;
-    options.progress = stderr_progress();
-    options.collect_geometries = !args->out.empty() || !args->map.empty();
+    DriftJob job;
+    job.drift = args->drift;
+    job.drift.method = m.area_method();
+    job.drift.threads = m.threads;
+    job.drift.progress = stderr_progress();
+    job.unit = m.area_unit();
+    job.all_features = args->all_features;
+    job.out = args->out;
+    job.map = args->map;
+    const OutputFormat format = m.output_format();
 
     ReadOptions before_read = args->input.read_options(m.threads);
     ReadOptions after_read = before_read;
     if (!args->before_layer.empty()) before_read.layer = args->before_layer;
     if (!args->after_layer.empty()) after_read.layer = args->after_layer;
-    // Refused before the work, not after it; the writer checks again.
-    if (!args->out.empty()) check_output_target(args->out, {args->input.path, args->after_path});
-    if (!args->map.empty()) check_map_target(args->map, {args->input.path, args->after_path});
-    Layer before = read_layer(args->input.path, before_read);
-    Layer after = read_layer(args->after_path, after_read);
-    DriftResult result = compute_drift(before, after, options);
-    if (!args->out.empty()) write_drift_layers(result, args->out, report.unit);
-    if (!args->map.empty()) render_map(map_of_drift(result, before, after), args->map, {args->input.path, args->after_path});
-    print(render_drift_report(result, report));
+    const std::vector<std::string> inputs = {args->input.path, args->after_path};
+    job.check_outputs(inputs);  // refused before the work, not after it; the writers check again
+    const Layer before = read_layer(args->input.path, before_read);
+    const Layer after = read_layer(args->after_path, after_read);
+    print(run_drift_job(before, after, job, inputs).render(format, m.bom));
     return kOk;
   };
   return {cmd, run};

@@ -112,6 +112,11 @@ REDLINE_EXPORT std::string describe(const Location& where);
 /// Returns the hint in words that name no front end's flags or keys ("" for HintKind::None).
 REDLINE_EXPORT std::string describe(const Hint& hint);
 
+/// Returns `text` on one line, as every front end shows an error: newlines and tabs become
+/// spaces, other control characters (terminal escapes in a file name) are shown as \xHH, and
+/// trailing spaces are dropped.
+REDLINE_EXPORT std::string one_line(const std::string& text);
+
 /// Returns `known` with its missing parts taken from `fill_in`, part by part from the file down:
 /// a part is filled only while every part above it is missing or equal in both, so a location in
 /// another file or layer is never mixed with this one. Parts already known are never replaced.

@@ -3,7 +3,8 @@
 // checks that none is missing). Include the module headers instead to keep builds lean.
 //
 // Floors, from the ground (ARCHITECTURE.md): util, geom (GEOS), crs (PROJ), io (GDAL), measure,
-// overlay, drift, checks, report.
+// overlay, drift, checks, report. The stable C API (redline/redline_c.h, floor capi) is another
+// API with its own ABI promise: include it on its own.
 #include "redline/error.h"
 #include "redline/progress.h"
 #include "redline/version.h"
@@ -70,10 +71,13 @@
 
 // report
 #include "redline/report/area_report.h"
+#include "redline/report/check_job.h"
 #include "redline/report/check_report.h"
 #include "redline/report/conflict_layers.h"
+#include "redline/report/coverage_job.h"
 #include "redline/report/coverage_layers.h"
 #include "redline/report/coverage_report.h"
+#include "redline/report/drift_job.h"
 #include "redline/report/drift_layers.h"
 #include "redline/report/drift_report.h"
 #include "redline/report/html_report.h"

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 REQUIRED_CASES = {"upward_include", "geos_in_io", "transitive_geos", "public_json", "cycle",
-                  "clean_tree"}
+                  "clean_tree", "c_api_floor"}
 
 
 def main():

@@ -15,8 +15,8 @@
 #       that `redline --help` lists, holding every long option of that subcommand's --help;
 #     - samples/link_example is configured against the unpacked package (find_package), built,
 #       run, and its areas checked against the oracles (link_example.cmake);
-#     - with C_SAMPLE_DIR: samples/c (the C API) built the same way prints the build tree's
-#       `redline coverage` table of the sample;
+#     - with C_SAMPLE_DIR (and link_example.cmake's C_SAMPLE_GPKG, REDLINE_CLI): samples/c, the
+#       C API's program, built the same way, prints the build tree's `redline coverage` table;
 #     - with PYTHON_DIR: deb_python_check.py imports redline from the unpacked tree and gets the
 #       CLI's coverage JSON; with QGIS_PLUGINS_DIR and QGIS_PROCESS, qgis_process runs the
 #       unpacked plugin and gets the CLI's figures.
@@ -25,10 +25,10 @@
 #         -DPACKAGE_FILE=<expected .deb name> -DVERSION=<x.y.z> -DARCH=<dpkg arch>
 #         -DLIBDIR=<lib dir under the prefix> -DBUILD_CLI=<build tree's redline>
 #         -DBUILD_DIR=<build> -DSOURCE_DIR=<repo> -DDPKG_DEB=<dpkg-deb> -DMAN=<man> -DLDD=<ldd>
-#         [-DC_SAMPLE_DIR=<repo>/samples/c] [-DPYTHON=<python3> -DPYTHON_DIR=<dir under the
-#         prefix> [-DPYTHON_ENV=<VAR=value;...>]] [-DQGIS_PLUGINS_DIR=<dir under the prefix>
-#         -DQGIS_PLUGIN_SOURCE=<repo>/tools/qgis/<plugin> [-DQGIS_PROCESS=<qgis_process.bin>]]
-#         <link_example.cmake variables but REDLINE_BUILD_DIR and WORK_DIR>
+#         [-DPYTHON=<python3> -DPYTHON_DIR=<dir under the prefix>]
+#         [-DQGIS_PLUGINS_DIR=<dir under the prefix> -DQGIS_PLUGIN_SOURCE=<repo>/tools/qgis/<plugin>
+#          [-DQGIS_PROCESS=<qgis_process.bin>]]
+#         <link_example.cmake variables but REDLINE_BUILD_DIR and WORK_DIR (C_SAMPLE_DIR ...)>
 #         -P deb_package.cmake
 cmake_minimum_required(VERSION 3.22)
 foreach(var CPACK CPACK_CONFIG WORK_DIR PACKAGE_FILE VERSION ARCH LIBDIR BUILD_CLI BUILD_DIR
@@ -101,6 +101,15 @@ endif()
 run_checked(postinst "dpkg-deb -I postinst" "${DPKG_DEB}" -I "${deb}" postinst)
 if(NOT postinst MATCHES "ldconfig")
   message(FATAL_ERROR "${PACKAGE_FILE}: postinst does not run ldconfig:\n${postinst}")
+endif()
+
+if(PYTHON_DIR)
+  run_checked(prerm "dpkg-deb -I prerm" "${DPKG_DEB}" -I "${deb}" prerm)
+  if(NOT prerm MATCHES "py3clean -p redline")
+    message(FATAL_ERROR "${PACKAGE_FILE}: prerm does not remove Python's byte code:\n${prerm}")
+  endif()
+  file(WRITE "${WORK_DIR}/prerm" "${prerm}")
+  run_checked(ignored "sh -n prerm" sh -n "${WORK_DIR}/prerm")
 endif()
 
 # ---- 3. file list
@@ -274,33 +283,6 @@ foreach(i RANGE ${last})
 endforeach()
 message(STATUS "man page: every one of ${subcommands} with its options")
 
-if(C_SAMPLE_DIR)
-  step("samples/c against the package")
-  set(c_build "${WORK_DIR}/c_sample")
-  set(generator_args)
-  if(GENERATOR)
-    set(generator_args -G "${GENERATOR}")
-  endif()
-  run_checked(ignored "configuring samples/c against the package"
-      "${CMAKE_COMMAND}" -S "${C_SAMPLE_DIR}" -B "${c_build}" ${generator_args}
-      -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
-      "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
-  file(STRINGS "${c_build}/CMakeCache.txt" found_dir REGEX "^redline_DIR:")
-  string(FIND "${found_dir}" "=${prefix}/" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "samples/c found redline in '${found_dir}', not under ${prefix}")
-  endif()
-  run_checked(ignored "building samples/c" "${CMAKE_COMMAND}" --build "${c_build}")
-  run_checked(from_c "samples/c coverage" "${CMAKE_COMMAND}" -E env "${env_libs}"
-      "${c_build}/coverage" "${sample}" reserves redline)
-  run_checked(table_from_build "the build tree's redline coverage (table)" "${BUILD_CLI}" coverage
-      "${sample}" --layer reserves --within "${sample}" --within-layer redline)
-  if(NOT from_c STREQUAL table_from_build)
-    message(FATAL_ERROR "samples/c printed\n${from_c}\nthe build tree's CLI\n${table_from_build}")
-  endif()
-  message(STATUS "samples/c printed the CLI's coverage table")
-endif()
-
 if(PYTHON_DIR)
   file(WRITE "${WORK_DIR}/coverage.json" "${from_package}")
   set(qgis_args)
@@ -312,7 +294,7 @@ if(PYTHON_DIR)
   endif()
   execute_process(
     COMMAND "${CMAKE_COMMAND}" -E env "${env_libs}" "PYTHONPATH=${prefix}/${PYTHON_DIR}"
-            PYTHONNOUSERSITE=1 ${PYTHON_ENV}
+            PYTHONNOUSERSITE=1
             "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/deb_python_check.py" "${prefix}" "${PYTHON_DIR}"
             "${sample}" "${WORK_DIR}/coverage.json" ${qgis_args}
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -322,7 +304,7 @@ if(PYTHON_DIR)
   message(STATUS "${out}")
 endif()
 
-step("samples/link_example against the package")
+step("samples/link_example (and with C_SAMPLE_DIR samples/c) against the package")
 set(REDLINE_PREFIX "${prefix}")
 set(WORK_DIR "${WORK_DIR}/link_example")
 include(${CMAKE_CURRENT_LIST_DIR}/link_example.cmake)

@@ -70,8 +70,8 @@ def main():
 
             if qgis("plugins", "enable", "redline_provider").returncode == 0:
                 done = qgis("--json", "run", "redline:coverage", "--",
-                            "--INPUT=%s|layername=reserves" % sample,
-                            "--WITHIN=%s|layername=redline" % sample, "--BY=BHDMC")
+                            "INPUT=%s|layername=reserves" % sample,
+                            "WITHIN=%s|layername=redline" % sample, "BY=BHDMC")
                 if done.returncode == 0:
                     results = json.loads(done.stdout)["results"]
                     for output, key in (("TOTAL", "area"), ("INSIDE", "inside"),

@@ -4,7 +4,9 @@
 #    static redline_internal;
 #  - every name the public headers mark REDLINE_EXPORT: each free function
 #    ("REDLINE_EXPORT type name(") as redline::name(, each class ("class REDLINE_EXPORT Name")
-#    with its typeinfo, so that catch (const redline::InputError&) works across the boundary.
+#    with its typeinfo, so that catch (const redline::InputError&) works across the boundary;
+#  - the stable C API (redline/redline_c.h): each of its REDLINE_EXPORT functions as a plain C
+#    symbol (extern "C", not mangled), and no other plain redline_ symbol.
 #
 #   cmake -DNM=<nm> -DLIBRARY=<libredline.so> -DINCLUDE_DIR=<repo>/include -P exported_symbols.cmake
 foreach(var NM LIBRARY INCLUDE_DIR)
@@ -27,6 +29,28 @@ endif()
 file(GLOB_RECURSE headers ${INCLUDE_DIR}/redline/*.h)
 set(missing)
 set(checked 0)
+set(c_api_header ${INCLUDE_DIR}/redline/redline_c.h)
+list(REMOVE_ITEM headers ${c_api_header})
+file(READ ${c_api_header} text)
+string(REGEX MATCHALL "REDLINE_EXPORT [^;{(]*[ *]([A-Za-z_][A-Za-z0-9_]*)\\(" c_functions "${text}")
+set(c_names)
+foreach(declaration ${c_functions})
+  string(REGEX REPLACE ".*[ *]([A-Za-z_][A-Za-z0-9_]*)\\($" "\\1" name "${declaration}")
+  list(APPEND c_names ${name})
+  math(EXPR checked "${checked} + 1")
+  if(NOT symbols MATCHES " T ${name}\n")
+    list(APPEND missing "C function ${name} (redline_c.h), unmangled")
+  endif()
+endforeach()
+string(REGEX MATCHALL " T redline_[A-Za-z0-9_]*\n" plain "${symbols}")
+foreach(symbol ${plain})
+  string(STRIP "${symbol}" symbol)
+  string(REPLACE "T " "" symbol "${symbol}")
+  list(FIND c_names "${symbol}" declared)
+  if(declared EQUAL -1)
+    list(APPEND missing "nothing else plain: ${symbol} is exported but not declared in redline_c.h")
+  endif()
+endforeach()
 foreach(header ${headers})
   file(READ ${header} text)
   string(REGEX MATCHALL "REDLINE_EXPORT [^;{(]*[ *&]([A-Za-z_][A-Za-z0-9_]*)\\(" functions "${text}")

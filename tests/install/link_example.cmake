@@ -78,3 +78,34 @@ foreach(i RANGE 1 ${CASES})
   endif()
   message(STATUS "link_example ${args}: ${out}")
 endforeach()
+
+# The C sample (samples/c, C only, through the stable C API redline_c.h) against the same
+# installed package: it must print what `redline coverage` prints for the same job (the oracle:
+# the built CLI, REDLINE_CLI), byte for byte.
+#   -DC_SAMPLE_DIR=<repo>/samples/c -DREDLINE_CLI=<redline> -DC_SAMPLE_GPKG=<huichang.gpkg>
+if(DEFINED C_SAMPLE_DIR)
+  set(c_build "${WORK_DIR}/build-c")
+  run_step("configuring samples/c against the installed package"
+    "${CMAKE_COMMAND}" -S "${C_SAMPLE_DIR}" -B "${c_build}" ${generator_args}
+    -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
+    "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
+  run_step("building samples/c" "${CMAKE_COMMAND}" --build "${c_build}")
+  execute_process(COMMAND "${c_build}/coverage" "${C_SAMPLE_GPKG}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE c_out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "samples/c coverage exited ${rc}: ${err}")
+  endif()
+  execute_process(COMMAND "${REDLINE_CLI}" coverage "${C_SAMPLE_GPKG}" --layer reserves --by BHDMC
+                          --within "${C_SAMPLE_GPKG}" --within-layer redline
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE cli_out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "redline coverage exited ${rc}: ${err}")
+  endif()
+  if(NOT c_out STREQUAL cli_out)
+    message(FATAL_ERROR "samples/c printed:\n${c_out}\nredline coverage printed:\n${cli_out}")
+  endif()
+  if(NOT c_out MATCHES "会昌山")
+    message(FATAL_ERROR "samples/c printed no reserve's name:\n${c_out}")
+  endif()
+  message(STATUS "samples/c coverage:\n${c_out}")
+endif()

@@ -1,5 +1,6 @@
 # The installed package works for a program outside the tree: cmake --install, then
-# samples/link_example configured with find_package(redline), built, run and checked.
+# samples/link_example (C++) and samples/c (C, the stable C API) configured with
+# find_package(redline), built, run and checked.
 # A libredline built with sanitizers (REDLINE_SANITIZE) needs their runtime linked into the
 # program, first in its library list.
 set(example_linker_flags "")
@@ -22,11 +23,18 @@ set(link_example_args
   -DCASE2_FILE=${PROJECT_SOURCE_DIR}/samples/huichang/huichang.gpkg
   -DCASE2_LAYER=county
   -DCASE2_EXPECTED=2710694433708515)
+# and samples/c, the C API's sample, against the same package (its oracle: the CLI); not for
+# the static package (a C program does not link libstdc++ for a static C++ library).
+set(c_sample_args
+  -DC_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/samples/c
+  -DC_SAMPLE_GPKG=${PROJECT_SOURCE_DIR}/samples/huichang/huichang.gpkg
+  -DREDLINE_CLI=$<TARGET_FILE:redline_cli>)
 add_test(NAME Install.LinkedSampleMeasuresAreas
   COMMAND ${CMAKE_COMMAND}
     -DREDLINE_BUILD_DIR=${PROJECT_BINARY_DIR}
     -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/work/install_link_example
     ${link_example_args}
+    ${c_sample_args}
     -P ${CMAKE_CURRENT_LIST_DIR}/link_example.cmake)
 set_tests_properties(Install.LinkedSampleMeasuresAreas PROPERTIES TIMEOUT 300)
 
@@ -64,6 +72,20 @@ find_program(REDLINE_LDD ldd)
 if(BUILD_SHARED_LIBS AND REDLINE_DPKG_DEB AND REDLINE_DPKG)
   execute_process(COMMAND ${REDLINE_DPKG} --print-architecture
                   OUTPUT_VARIABLE deb_arch OUTPUT_STRIP_TRAILING_WHITESPACE)
+  # import redline and the QGIS plugin from the package, when they are built. Not in a
+  # sanitizer build: its module needs the sanitizer runtime loaded before Python starts.
+  set(deb_python_args)
+  if(REDLINE_PYTHON_MODULE AND NOT REDLINE_SANITIZE)
+    find_program(REDLINE_QGIS_PROCESS qgis_process.bin)   # QGIS is optional (Suggests)
+    set(deb_python_args
+      -DPYTHON=${REDLINE_PYTHON_EXECUTABLE}
+      -DPYTHON_DIR=${REDLINE_PYTHON_INSTALL_DIR}
+      -DQGIS_PLUGINS_DIR=${REDLINE_QGIS_INSTALL_DIR}
+      -DQGIS_PLUGIN_SOURCE=${REDLINE_QGIS_PLUGIN_DIR})
+    if(REDLINE_QGIS_PROCESS)
+      list(APPEND deb_python_args -DQGIS_PROCESS=${REDLINE_QGIS_PROCESS})
+    endif()
+  endif()
   add_test(NAME Install.DebianPackage
     COMMAND ${CMAKE_COMMAND}
       -DCPACK=${CMAKE_CPACK_COMMAND}
@@ -80,6 +102,8 @@ if(BUILD_SHARED_LIBS AND REDLINE_DPKG_DEB AND REDLINE_DPKG)
       -DMAN=${REDLINE_MAN}
       -DLDD=${REDLINE_LDD}
       ${link_example_args}
+      ${c_sample_args}
+      ${deb_python_args}
       -P ${CMAKE_CURRENT_LIST_DIR}/deb_package.cmake)
   set_tests_properties(Install.DebianPackage PROPERTIES TIMEOUT 300)
 endif()

@@ -248,23 +248,6 @@ void print(const std::string& text, const std::vector<std::string>& inputs) {
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw OutputError("cannot write to stdout");
 }
 
-std::string one_line(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\n' || c == '\r' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else if (u < 0x20 || u == 0x7f) {
-      out += fmt::format("\\x{:02x}", u);
-    } else {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 namespace {
 void print_error(const std::string& message) {
   const std::string line = "redline: error: " + one_line(message) + "\n";

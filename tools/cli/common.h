@@ -116,10 +116,6 @@ ProgressFn stderr_progress();
 /// Throws UsageError for xlsx without a file, OutputError when the file cannot be written.
 void print(const std::string& text, const std::vector<std::string>& inputs = {});
 
-/// Returns `text` on one line: newlines and tabs become spaces, other control characters
-/// (terminal escapes in a file name) are shown as \xHH.
-std::string one_line(const std::string& text);
-
 /// Prints "redline: error: MESSAGE; run 'redline --help' ..." on one line (option parsing errors).
 void print_usage_error(const std::string& message);
 
