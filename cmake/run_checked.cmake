@@ -10,3 +10,11 @@ function(run_checked out_var what)
   set(${out_var} "${out}" PARENT_SCOPE)
   set(${out_var}_stderr "${err}" PARENT_SCOPE)
 endfunction()
+
+# require_same(<what> <text> <expected> <oracle>): stops the script when <what> printed <text>
+# where <oracle> printed <expected>.
+function(require_same what text expected oracle)
+  if(NOT text STREQUAL expected)
+    message(FATAL_ERROR "${what} printed\n${text}\n${oracle} printed\n${expected}")
+  endif()
+endfunction()

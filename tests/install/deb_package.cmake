@@ -222,9 +222,8 @@ set(coverage_args coverage "${sample}" --layer reserves --by BHDMC
 run_checked(from_package "the package's redline coverage"
     "${CMAKE_COMMAND}" -E env "${env_libs}" "${cli}" ${coverage_args})
 run_checked(from_build "the build tree's redline coverage" "${BUILD_CLI}" ${coverage_args})
-if(NOT from_package STREQUAL from_build)
-  message(FATAL_ERROR "the package's CLI printed\n${from_package}\nthe build tree's\n${from_build}")
-endif()
+require_same("the package's redline coverage" "${from_package}" "${from_build}"
+             "the build tree's")
 if(NOT from_package MATCHES "\"total\": {[^}]*\"inside\": [0-9]")
   message(FATAL_ERROR "redline coverage printed no coverage:\n${from_package}")
 endif()

@@ -20,6 +20,8 @@ foreach(var EXAMPLE_SOURCE_DIR WORK_DIR CASES)
   endif()
 endforeach()
 
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/run_checked.cmake)
+
 function(run_step what)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
@@ -90,20 +92,10 @@ if(DEFINED C_SAMPLE_DIR)
     -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
     "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
   run_step("building samples/c" "${CMAKE_COMMAND}" --build "${c_build}")
-  execute_process(COMMAND "${c_build}/coverage" "${C_SAMPLE_GPKG}"
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE c_out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "samples/c coverage exited ${rc}: ${err}")
-  endif()
-  execute_process(COMMAND "${REDLINE_CLI}" coverage "${C_SAMPLE_GPKG}" --layer reserves --by BHDMC
-                          --within "${C_SAMPLE_GPKG}" --within-layer redline
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE cli_out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "redline coverage exited ${rc}: ${err}")
-  endif()
-  if(NOT c_out STREQUAL cli_out)
-    message(FATAL_ERROR "samples/c printed:\n${c_out}\nredline coverage printed:\n${cli_out}")
-  endif()
+  run_checked(c_out "samples/c coverage" "${c_build}/coverage" "${C_SAMPLE_GPKG}")
+  run_checked(cli_out "redline coverage" "${REDLINE_CLI}" coverage "${C_SAMPLE_GPKG}"
+              --layer reserves --by BHDMC --within "${C_SAMPLE_GPKG}" --within-layer redline)
+  require_same("samples/c" "${c_out}" "${cli_out}" "redline coverage")
   if(NOT c_out MATCHES "会昌山")
     message(FATAL_ERROR "samples/c printed no reserve's name:\n${c_out}")
   endif()
