@@ -162,6 +162,7 @@ endif()
 if(QGIS_PLUGINS_DIR)   # the QGIS plugin: every file of the source folder QGIS needs
   file(GLOB plugin_files RELATIVE "${QGIS_PLUGIN_SOURCE}" "${QGIS_PLUGIN_SOURCE}/*.py"
        "${QGIS_PLUGIN_SOURCE}/metadata.txt")
+  list(FILTER plugin_files EXCLUDE REGEX "^\\.")   # hidden files are not installed
   get_filename_component(plugin_name "${QGIS_PLUGIN_SOURCE}" NAME)
   foreach(file ${plugin_files})
     list(APPEND required "usr/${QGIS_PLUGINS_DIR}/${plugin_name}/${file}")
