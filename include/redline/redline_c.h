@@ -77,7 +77,11 @@ typedef enum redline_error_kind_t {
 /** Called during long jobs from the thread that made the call: the stage ("reading",
  *  "measuring", ...), the items done and the total (0 when unknown), and the user pointer given
  *  to redline_set_progress. Return 0 to go on, nonzero to cancel: the job then stops at its next
- *  progress point and fails with REDLINE_ERROR_CANCELLED, writing no output. */
+ *  progress point and fails with REDLINE_ERROR_CANCELLED, writing no output. Progress points are
+ *  the end of each stage and, in the parallel stages, every 256 items of the calling thread
+ *  (every 4096 features while reading); worker threads finish the item they hold and are joined
+ *  before the call returns. The callback must not throw (from C++) nor call back into redline
+ *  with the same context. */
 typedef int (*redline_progress_fn)(const char* stage, size_t done, size_t total, void* user);
 
 /* ---- version ---------------------------------------------------------------------------- */

@@ -74,7 +74,7 @@ bool JobOptions::flag(std::string_view key) const {
 std::optional<double> JobOptions::number(std::string_view key) const {
   const std::optional<std::string> v = word(key);
   if (!v) return std::nullopt;
-  return parse_decimal(*v, "option '" + std::string(key) + "'");
+  return parse_decimal(*v, "option " + std::string(key));
 }
 
 void JobOptions::copy_texts(std::initializer_list<std::pair<std::string_view, std::string*>> targets) const {

@@ -16,7 +16,7 @@
 #include "redline/redline_c.h"
 
 static const char* g_cli;
-static char g_gpkg[1024], g_rules[1024], g_work[1024];
+static char g_gpkg[1024], g_rules[1024], g_work[1024], g_source[1024];
 static int g_failures;
 
 #define EXPECT(cond)                                                            \
@@ -306,6 +306,17 @@ static void test_errors(redline_context_t* ctx) {
   EXPECT(strcmp(redline_last_error_file(ctx), missing) == 0);
   EXPECT(strchr(redline_last_error_message(ctx), '\n') == NULL);
 
+  /* a source without a CRS: the advice in words that name no flag (a C program has none) */
+  {
+    char no_prj[1100];
+    snprintf(no_prj, sizeof no_prj, "%.900s/tests/data/io/noprj_zone39.shp", g_source);
+    EXPECT(redline_layer_read(ctx, no_prj, NULL) == NULL);
+    EXPECT(redline_last_error_kind(ctx) == REDLINE_ERROR_INPUT);
+    EXPECT(strstr(redline_last_error_message(ctx), "if so, declare its CRS as EPSG:4527") != NULL);
+    EXPECT(strstr(redline_last_error_message(ctx), "--") == NULL);
+    EXPECT(strcmp(redline_last_error_layer(ctx), "noprj_zone39") == 0);
+  }
+
   /* a success clears it */
   r = redline_area(ctx, redline, NULL);
   EXPECT(r != NULL);
@@ -556,6 +567,7 @@ int main(int argc, char** argv) {
     fprintf(stderr, "capi_test: no folder %s\n", argv[2]);
     return 2;
   }
+  snprintf(g_source, sizeof g_source, "%.1000s", source_dir);
   snprintf(g_gpkg, sizeof g_gpkg, "%.960s/samples/huichang/huichang.gpkg", source_dir);
   snprintf(g_rules, sizeof g_rules, "%.960s/samples/huichang/indicators.toml", source_dir);
   snprintf(g_work, sizeof g_work, "%s", argv[3]);

@@ -63,21 +63,11 @@ JOBS = {
     "length": (
         lambda: redline.length(SAMPLE, layer="shoreline_line", by="GNFQ", unit="m"),
         ["length", SAMPLE, "--layer", "shoreline_line", "--by", "GNFQ", "--unit", "m"]),
-    "coverage": (
-        lambda: redline.coverage(SAMPLE, SAMPLE, layer="reserves", within_layer="redline",
-                                 by="BHDMC"),
-        ["coverage", SAMPLE, "--layer", "reserves", "--by", "BHDMC", "--within", SAMPLE,
-         "--within-layer", "redline"]),
     "coverage_features_sliver": (
         lambda: redline.coverage(SAMPLE, SAMPLE, layer="mines", within_layer="redline",
                                  features="all", id_field="KSMC", sliver_width=0.5),
         ["coverage", SAMPLE, "--layer", "mines", "--within", SAMPLE, "--within-layer", "redline",
          "--features", "all", "--id-field", "KSMC", "--sliver-width", "0.5"]),
-    "coverage_lines": (
-        lambda: redline.coverage(SAMPLE, SAMPLE, layer="shoreline_line", within_layer="redline",
-                                 by="GNFQ"),
-        ["coverage", SAMPLE, "--layer", "shoreline_line", "--by", "GNFQ", "--within", SAMPLE,
-         "--within-layer", "redline"]),
     "tabulate": (
         lambda: redline.tabulate(SAMPLE, SAMPLE, "DLBM", layer="redline", classes_layer="parcels",
                                  zone_field="HXLX", unit="mu"),
@@ -89,6 +79,13 @@ JOBS = {
         ["drift", SAMPLE, SAMPLE, "--before-layer", "redline", "--after-layer", "redline_2024",
          "--key", "BSM", "--class-field", "HXLX", "--features"]),
 }
+# Coverage of polygons (by area) and of lines (by length), grouped.
+for _target, _by in (("reserves", "BHDMC"), ("shoreline_line", "GNFQ")):
+    JOBS["coverage_" + _target] = (
+        lambda target=_target, by=_by: redline.coverage(SAMPLE, SAMPLE, layer=target,
+                                                        within_layer="redline", by=by),
+        ["coverage", SAMPLE, "--layer", _target, "--by", _by, "--within", SAMPLE,
+         "--within-layer", "redline"])
 
 
 @pytest.mark.parametrize("name", sorted(JOBS))

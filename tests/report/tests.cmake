@@ -11,7 +11,8 @@ redline_test(report_tests
   ${CMAKE_CURRENT_LIST_DIR}/overlay_report_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tabulate_report_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/html_report_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/xlsx_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/xlsx_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/front_end_jobs_test.cpp)
 # The reports' tests parse the JSON text they print.
 target_link_libraries(report_tests PRIVATE nlohmann_json::nlohmann_json)
 

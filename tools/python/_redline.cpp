@@ -27,22 +27,16 @@ using OptionPairs = std::vector<std::pair<std::string, std::string>>;
 // One input: its path and its reading options ("layer", "assume-crs", ...).
 using Input = std::pair<std::string, OptionPairs>;
 
-struct ContextFree {
-  void operator()(redline_context_t* ctx) const { redline_context_destroy(ctx); }
+// Each handle owned by a unique_ptr that calls its C destroy function.
+template <auto destroy>
+struct Destroy {
+  template <typename Handle>
+  void operator()(Handle* handle) const { destroy(handle); }
 };
-struct OptionsFree {
-  void operator()(redline_options_t* options) const { redline_options_destroy(options); }
-};
-struct LayerFree {
-  void operator()(redline_layer_t* layer) const { redline_layer_destroy(layer); }
-};
-struct ResultFree {
-  void operator()(redline_result_t* result) const { redline_result_destroy(result); }
-};
-using Context = std::unique_ptr<redline_context_t, ContextFree>;
-using Options = std::unique_ptr<redline_options_t, OptionsFree>;
-using Layer = std::unique_ptr<redline_layer_t, LayerFree>;
-using Result = std::unique_ptr<redline_result_t, ResultFree>;
+using Context = std::unique_ptr<redline_context_t, Destroy<&redline_context_destroy>>;
+using Options = std::unique_ptr<redline_options_t, Destroy<&redline_options_destroy>>;
+using Layer = std::unique_ptr<redline_layer_t, Destroy<&redline_layer_destroy>>;
+using Result = std::unique_ptr<redline_result_t, Destroy<&redline_result_destroy>>;
 
 // The Python progress callable and what it raised, shared with the C trampoline below.
 struct Progress {

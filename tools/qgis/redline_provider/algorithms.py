@@ -10,7 +10,6 @@ and no output file is written.
 
 import json
 import os
-import shutil
 import tempfile
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
@@ -40,22 +39,15 @@ def _redline():
 
 
 class _Run:
-    """The resources of one run: a temporary folder for exported layers (removed always)."""
+    """One run: its parameters, and a temporary folder for exported layers (the caller's,
+    removed when the run ends, however it ends)."""
 
-    def __init__(self, algorithm, parameters, context, feedback):
+    def __init__(self, algorithm, parameters, context, feedback, temporary):
         self.algorithm = algorithm
         self.parameters = parameters
         self.context = context
         self.feedback = feedback
-        self._temporary = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        if self._temporary is not None:
-            shutil.rmtree(self._temporary, ignore_errors=True)
-        return False
+        self._temporary = temporary
 
     def layer(self, name):
         """(path, layer name or None, reading keywords) of the vector layer parameter `name`."""
@@ -77,8 +69,6 @@ class _Run:
 
     def _export(self, layer):
         """Writes what QGIS shows of `layer` to a temporary GeoPackage for redline to read."""
-        if self._temporary is None:
-            self._temporary = tempfile.mkdtemp(prefix="redline-qgis-")
         path = os.path.join(self._temporary, "layer%d.gpkg" % len(os.listdir(self._temporary)))
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
@@ -163,18 +153,46 @@ class _Run:
             self.context.addLayerToLoadOnCompletion(uri, details)
 
 
+# Each algorithm's title and help (Processing Toolbox), by job.
+TEXTS = {
+    "area": (
+        "Area (per group and in total)",
+        "Areas of a polygon layer, in total and per group of an attribute, measured on the "
+        "ellipsoid of the layer's CRS (as PostGIS geography) by default: redline area."),
+    "coverage": (
+        "Coverage (how much of a layer lies inside another)",
+        "How much of each target feature lies inside the cover layer (e.g. the reserves "
+        "within the red line): areas, or lengths for a line target, inside and outside, per "
+        "group and in total; overlapping cover features count once: redline coverage. The "
+        "optional GeoPackage receives the layers inside and outside, added to the project."),
+    "tabulate": (
+        "Tabulate (area of each class in each zone)",
+        "The area of each class of the classes layer inside each zone, e.g. the land-use "
+        "make-up (DLBM) of the red line: redline tabulate."),
+    "drift": (
+        "Drift (what changed between two versions)",
+        "Area gained and lost between two versions of a layer, each split into real change "
+        "and noise (slivers), area reclassified, and with a key the features added, removed "
+        "and modified: redline drift. The optional GeoPackage receives the layers gained, "
+        "lost and reclassified, added to the project."),
+    "check": (
+        "Check a rules file (the plan's indicators, pass or fail)",
+        "Runs the checks of a redline rules file (.toml): each indicator with its value, "
+        "threshold and pass/fail; PASSED is false when any fails: redline check. The "
+        "optional HTML report is the page redline check --report writes."),
+}
+
+
 class _Algorithm(QgsProcessingAlgorithm):
     """What every redline algorithm shares: group, help, the JSON output."""
 
-    JOB = ""
-    TITLE = ""
-    HELP = ""
+    JOB = ""  # the redline job, the algorithm's id; its title and help are in TEXTS
 
     def name(self):
         return self.JOB
 
     def displayName(self):  # noqa: N802 (QGIS's name)
-        return self.TITLE
+        return TEXTS[self.JOB][0]
 
     def group(self):
         return "redline"
@@ -183,7 +201,7 @@ class _Algorithm(QgsProcessingAlgorithm):
         return "redline"
 
     def shortHelpString(self):  # noqa: N802 (QGIS's name)
-        return self.HELP
+        return TEXTS[self.JOB][1]
 
     def createInstance(self):  # noqa: N802 (QGIS's name)
         return type(self)()
@@ -212,16 +230,13 @@ class _Algorithm(QgsProcessingAlgorithm):
             createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
-        with _Run(self, parameters, context, feedback) as run:
-            outputs = self.run(run)
+        with tempfile.TemporaryDirectory(prefix="redline-qgis-") as temporary:
+            outputs = self.run(_Run(self, parameters, context, feedback, temporary))
         return {name: value for name, value in outputs.items() if value is not None}
 
 
 class AreaAlgorithm(_Algorithm):
     JOB = "area"
-    TITLE = "Area (per group and in total)"
-    HELP = ("Areas of a polygon layer, in total and per group of an attribute, measured on the "
-            "ellipsoid of the layer's CRS (as PostGIS geography) by default: redline area.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
         self.add_layer("INPUT", "Polygon layer", QgsProcessing.TypeVectorPolygon)
@@ -242,11 +257,6 @@ class AreaAlgorithm(_Algorithm):
 
 class CoverageAlgorithm(_Algorithm):
     JOB = "coverage"
-    TITLE = "Coverage (how much of a layer lies inside another)"
-    HELP = ("How much of each target feature lies inside the cover layer (e.g. the reserves "
-            "within the red line): areas, or lengths for a line target, inside and outside, per "
-            "group and in total; overlapping cover features count once: redline coverage. The "
-            "optional GeoPackage receives the layers inside and outside, added to the project.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
         self.add_layer("INPUT", "Target layer (measured)", QgsProcessing.TypeVectorPolygon,
@@ -289,9 +299,6 @@ class CoverageAlgorithm(_Algorithm):
 
 class TabulateAlgorithm(_Algorithm):
     JOB = "tabulate"
-    TITLE = "Tabulate (area of each class in each zone)"
-    HELP = ("The area of each class of the classes layer inside each zone, e.g. the land-use "
-            "make-up (DLBM) of the red line: redline tabulate.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
         self.add_layer("ZONES", "Zones layer (e.g. the red line)", QgsProcessing.TypeVectorPolygon)
@@ -315,11 +322,6 @@ class TabulateAlgorithm(_Algorithm):
 
 class DriftAlgorithm(_Algorithm):
     JOB = "drift"
-    TITLE = "Drift (what changed between two versions)"
-    HELP = ("Area gained and lost between two versions of a layer, each split into real change "
-            "and noise (slivers), area reclassified, and with a key the features added, removed "
-            "and modified: redline drift. The optional GeoPackage receives the layers gained, "
-            "lost and reclassified, added to the project.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
         self.add_layer("BEFORE", "Earlier version", QgsProcessing.TypeVectorPolygon)
@@ -359,10 +361,6 @@ class DriftAlgorithm(_Algorithm):
 
 class CheckAlgorithm(_Algorithm):
     JOB = "check"
-    TITLE = "Check a rules file (the plan's indicators, pass or fail)"
-    HELP = ("Runs the checks of a redline rules file (.toml): each indicator with its value, "
-            "threshold and pass/fail; PASSED is false when any fails: redline check. The "
-            "optional HTML report is the page redline check --report writes.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS's name)
         self.addParameter(QgsProcessingParameterFile(

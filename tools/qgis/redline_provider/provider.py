@@ -21,6 +21,3 @@ class RedlineProvider(QgsProcessingProvider):
         from .algorithms import ALGORITHMS
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())
-
-    def supportedOutputVectorLayerExtensions(self):  # noqa: N802 (QGIS's name)
-        return ["gpkg"]  # redline writes GeoPackages only
