@@ -1,7 +1,9 @@
-# Installs redline from a build tree into a fresh prefix, builds samples/link_example against
-# that prefix with find_package(redline), runs it and checks the printed areas.
+# Installs redline from a build tree into a fresh prefix (or takes REDLINE_PREFIX, where it is
+# installed already), builds samples/link_example against that prefix with
+# find_package(redline), runs it and checks the printed areas.
 #
-#   cmake -DREDLINE_BUILD_DIR=<build> -DEXAMPLE_SOURCE_DIR=<repo>/samples/link_example
+#   cmake -DREDLINE_BUILD_DIR=<build> | -DREDLINE_PREFIX=<prefix>
+#         -DEXAMPLE_SOURCE_DIR=<repo>/samples/link_example
 #         -DWORK_DIR=<scratch> [-DGENERATOR=<cmake generator>] [-DEXAMPLE_LINKER_FLAGS=<flags>]
 #         -DCASES=<n>
 #         -DCASE1_FILE=<layer path> [-DCASE1_LAYER=<layer name>] -DCASE1_EXPECTED=<area> ...
@@ -9,11 +11,16 @@
 #
 # CASEi_EXPECTED is the oracle area in units of 1e-10 ha (1e-6 m²), an integer, because CMake
 # arithmetic is integer only; the printed area must agree to 1e-9 relative.
-foreach(var REDLINE_BUILD_DIR EXAMPLE_SOURCE_DIR WORK_DIR CASES)
+if(NOT DEFINED REDLINE_BUILD_DIR AND NOT DEFINED REDLINE_PREFIX)
+  message(FATAL_ERROR "link_example.cmake: set REDLINE_BUILD_DIR or REDLINE_PREFIX")
+endif()
+foreach(var EXAMPLE_SOURCE_DIR WORK_DIR CASES)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "link_example.cmake: ${var} is not set")
   endif()
 endforeach()
+
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/run_checked.cmake)
 
 function(run_step what)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -23,10 +30,13 @@ function(run_step what)
 endfunction()
 
 file(REMOVE_RECURSE "${WORK_DIR}")
-set(prefix "${WORK_DIR}/prefix")
 set(build "${WORK_DIR}/build")
-
-run_step("cmake --install" "${CMAKE_COMMAND}" --install "${REDLINE_BUILD_DIR}" --prefix "${prefix}")
+if(REDLINE_PREFIX)
+  set(prefix "${REDLINE_PREFIX}")   # installed already (the Debian package unpacked)
+else()
+  set(prefix "${WORK_DIR}/prefix")
+  run_step("cmake --install" "${CMAKE_COMMAND}" --install "${REDLINE_BUILD_DIR}" --prefix "${prefix}")
+endif()
 set(generator_args)
 if(GENERATOR)
   set(generator_args -G "${GENERATOR}")
@@ -35,6 +45,13 @@ run_step("configuring samples/link_example against the installed package"
   "${CMAKE_COMMAND}" -S "${EXAMPLE_SOURCE_DIR}" -B "${build}" ${generator_args}
   -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
   "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
+# The package found must be the one under the prefix, not one installed on the machine.
+file(STRINGS "${build}/CMakeCache.txt" found_dir REGEX "^redline_DIR:")
+string(REGEX REPLACE "^redline_DIR:[A-Z]*=" "" found_dir "${found_dir}")
+string(FIND "${found_dir}" "${prefix}/" at)
+if(NOT at EQUAL 0)
+  message(FATAL_ERROR "samples/link_example found redline in '${found_dir}', not under ${prefix}")
+endif()
 run_step("building samples/link_example" "${CMAKE_COMMAND}" --build "${build}")
 
 foreach(i RANGE 1 ${CASES})
@@ -75,20 +92,10 @@ if(DEFINED C_SAMPLE_DIR)
     -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
     "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_LINKER_FLAGS}")
   run_step("building samples/c" "${CMAKE_COMMAND}" --build "${c_build}")
-  execute_process(COMMAND "${c_build}/coverage" "${C_SAMPLE_GPKG}"
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE c_out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "samples/c coverage exited ${rc}: ${err}")
-  endif()
-  execute_process(COMMAND "${REDLINE_CLI}" coverage "${C_SAMPLE_GPKG}" --layer reserves --by BHDMC
-                          --within "${C_SAMPLE_GPKG}" --within-layer redline
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE cli_out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "redline coverage exited ${rc}: ${err}")
-  endif()
-  if(NOT c_out STREQUAL cli_out)
-    message(FATAL_ERROR "samples/c printed:\n${c_out}\nredline coverage printed:\n${cli_out}")
-  endif()
+  run_checked(c_out "samples/c coverage" "${c_build}/coverage" "${C_SAMPLE_GPKG}")
+  run_checked(cli_out "redline coverage" "${REDLINE_CLI}" coverage "${C_SAMPLE_GPKG}"
+              --layer reserves --by BHDMC --within "${C_SAMPLE_GPKG}" --within-layer redline)
+  require_same("samples/c" "${c_out}" "${cli_out}" "redline coverage")
   if(NOT c_out MATCHES "会昌山")
     message(FATAL_ERROR "samples/c printed no reserve's name:\n${c_out}")
   endif()
