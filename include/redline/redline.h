@@ -61,6 +61,7 @@
 #include "redline/drift/drift.h"
 
 // checks
+#include "redline/checks/catalogue.h"
 #include "redline/checks/check.h"
 #include "redline/checks/check_spec_builder.h"
 #include "redline/checks/deliveries.h"
@@ -70,6 +71,7 @@
 
 // report
 #include "redline/report/area_report.h"
+#include "redline/report/batch_report.h"
 #include "redline/report/check_report.h"
 #include "redline/report/conflict_layers.h"
 #include "redline/report/coverage_layers.h"
@@ -89,3 +91,6 @@
 #include "redline/report/table.h"
 #include "redline/report/xlsx.h"
 #include "redline/report/tabulate_report.h"
+
+// cluster
+#include "redline/cluster/batch.h"
