@@ -58,6 +58,7 @@ Command register_batch(CLI::App& parent) {
 
     std::vector<std::string> inputs = {args->rules, args->catalogue};  // never overwritten
     for (const County& c : catalogue.counties) {
+      inputs.push_back(c.delivery);  // a folder: nothing is written inside it either
       for (const CheckSpec& s : county_checks(rules, c)) {
         inputs.push_back(s.layer.path);
         if (s.previous) inputs.push_back(s.previous->path);
