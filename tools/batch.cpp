@@ -12,9 +12,11 @@ namespace {
 
 Command register_batch(CLI::App& parent) {
   struct Args {
-    std::string rules, catalogue, out_dir, format = output_format_name(kDefaultOutputFormat), output;
+    std::string rules, catalogue;
+    std::string out_dir;  // "" for none: the national table is printed only
+    std::string format = output_format_name(kDefaultOutputFormat), output;
+    unsigned threads = kDefaultThreads;  // per process
     bool bom = false;
-    unsigned threads = kDefaultThreads;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(

@@ -34,6 +34,12 @@ MPI_ENV = {
     'OMPI_MCA_btl': 'self,vader', 'OMPI_MCA_pml': 'ob1',
     'OMPI_MCA_btl_vader_single_copy_mechanism': 'none',
 }
+# Under scripts/dev asan: Open MPI 4.1 leaves its set-up unfreed at MPI_Finalize, much of it in
+# MCA components it has unloaded by exit, which LeakSanitizer then cannot name (frames in
+# "<unknown module>"), so no suppression can single them out. The ranks run with leak detection
+# off; the one-process runs above them, which walk the same redline code but for MPI, keep it.
+if 'ASAN_OPTIONS' in os.environ:
+    MPI_ENV['ASAN_OPTIONS'] = os.environ['ASAN_OPTIONS'] + ':detect_leaks=0'
 failures = []
 
 

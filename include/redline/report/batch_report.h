@@ -31,7 +31,9 @@
 //    counted / total (area or length), max-inside inside / area; threshold the counties' common
 //    threshold (null when they differ); value null when the denominator sums to 0;
 //  - when the counties' units differ, or a kind has no such figures: value null, "value_is" null.
-// "passed" (national.json, per check) counts the counties that passed it, "failed" those that
+// At the top of national.json, "passed" counts the counties whose every check passed, "failed"
+// those with a failed check, "errors" those that could not run. Two rows may share a delivery.
+// "passed" (per check) counts the counties that passed it, "failed" those that
 // failed it, "errors" those that could not run; "complete" is true when errors is 0: a national
 // figure with a county missing is partial, and the batch's exit code says so.
 // Exit code of a batch (batch_exit_code): the worst of its counties': 0 when every county's
