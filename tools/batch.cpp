@@ -58,17 +58,7 @@ Command register_batch(CLI::App& parent) {
     CheckRunOptions options;
     options.read = input.read_options(args->threads);
 
-    std::vector<std::string> inputs = {args->rules, args->catalogue};  // never overwritten
-    for (const County& c : catalogue.counties) {
-      inputs.push_back(c.delivery);  // a folder: nothing is written inside it either
-      for (const CheckSpec& s : county_checks(rules, c)) {
-        inputs.push_back(s.layer.path);
-        if (s.previous) inputs.push_back(s.previous->path);
-        if (s.within) inputs.push_back(s.within->path);
-        for (const LayerRef& w : s.with) inputs.push_back(w.path);
-      }
-      if (c.boundary) inputs.push_back(c.boundary->path);
-    }
+    const std::vector<std::string> inputs = catalogue_inputs(rules, catalogue);  // never overwritten
     BatchHooks hooks;
     hooks.before = [&] {
       if (!args->out_dir.empty()) prepare_batch_output_dir(args->out_dir, inputs);

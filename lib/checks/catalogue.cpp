@@ -196,7 +196,47 @@ void require_delivery_in_every_check(const RuleSet& rules) {
 
 std::vector<CheckSpec> county_checks(const RuleSet& rules, const County& county) {
   require_delivery_in_every_check(rules);
-  return expand_deliveries(rules, {county.delivery});
+  RuleSet own = rules;
+  for (std::size_t i = 0; i < own.checks.size(); ++i) {
+    auto replace = [&](LayerRef& ref) {
+      if (ref.path != kBoundaryPlaceholder) return;
+      if (!county.boundary) {
+        throw UsageError("check " + std::to_string(i + 1) + " (" + own.checks[i].name + ") names a layer by " +
+                             std::string(kBoundaryPlaceholder) + ", and the catalogue gives county " + county.code +
+                             " no boundary",
+                         Location{rules.path, "", std::nullopt, ""});
+      }
+      ref = *county.boundary;
+    };
+    CheckSpec& s = own.checks[i];
+    replace(s.layer);
+    if (s.previous) replace(*s.previous);
+    if (s.within) replace(*s.within);
+    for (LayerRef& w : s.with) replace(w);
+  }
+  return expand_deliveries(own, {county.delivery});
+}
+
+std::vector<std::string> catalogue_inputs(const RuleSet& rules, const Catalogue& catalogue) {
+  require_delivery_in_every_check(rules);
+  std::vector<std::string> inputs = {rules.path, catalogue.path};
+  for (const County& c : catalogue.counties) {
+    inputs.push_back(c.delivery);  // a folder: nothing is written inside it either
+    if (c.boundary) inputs.push_back(c.boundary->path);
+    std::vector<CheckSpec> specs;
+    try {
+      specs = county_checks(rules, c);
+    } catch (const UsageError&) {
+      continue;  // the county's error when it runs; it reads nothing more
+    }
+    for (const CheckSpec& s : specs) {
+      inputs.push_back(s.layer.path);
+      if (s.previous) inputs.push_back(s.previous->path);
+      if (s.within) inputs.push_back(s.within->path);
+      for (const LayerRef& w : s.with) inputs.push_back(w.path);
+    }
+  }
+  return inputs;
 }
 
 }  // namespace redline

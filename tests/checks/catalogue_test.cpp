@@ -70,5 +70,37 @@ TEST(Catalogue, CountyChecksReplaceTheDelivery) {
   EXPECT_THROW(county_checks(shared, c.counties[0]), UsageError);
 }
 
+TEST(Catalogue, BoundaryStandsForTheCountysBoundaryLayer) {
+  const RuleSet rules = load_rules(test::data_path("cluster/rules_boundary.toml"));
+  const Catalogue c = parse_catalogue("code,name,delivery,boundary,boundary_layer\n"
+                                      "360781,a,d1,b.gpkg,county_360781\n360782,b,d2,,\n",
+                                      "/data/counties.csv");
+  const std::vector<CheckSpec> specs = county_checks(rules, c.counties[0]);
+  ASSERT_EQ(specs.size(), 1u);
+  ASSERT_TRUE(specs[0].within);
+  EXPECT_EQ(specs[0].within->path, "/data/b.gpkg");
+  EXPECT_EQ(specs[0].within->layer, "county_360781");
+  EXPECT_EQ(specs[0].layer.path, "/data/d1/redline.geojson");
+  try {
+    county_checks(rules, c.counties[1]);
+    FAIL() << "a county without a boundary ran a check on {boundary}";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("the catalogue gives county 360782 no boundary"), std::string::npos) << e.what();
+  }
+  // Outside a catalogue (redline check), {boundary} stands for nothing.
+  EXPECT_THROW(expand_deliveries(rules, {"/data/d1"}), UsageError);
+  // The whole path, and its layer from the catalogue only.
+  const std::string head = "[[check]]\nkind = \"min-share\"\nlayer = \"{delivery}/r.shp\"\nmin_percent = 20\n";
+  EXPECT_THROW(parse_rules(head + "within = \"{boundary}/county.shp\"\n", "r.toml"), UsageError);
+  EXPECT_THROW(parse_rules(head + "within = \"{boundary}\"\nwithin_layer = \"county\"\n", "r.toml"), UsageError);
+  EXPECT_NO_THROW(parse_rules(head + "within = \"{boundary}\"\n", "r.toml"));
+  // What the run reads, the boundary-less county's delivery included, for the outputs' checks.
+  const std::vector<std::string> inputs = catalogue_inputs(rules, c);
+  const std::vector<std::string> expected = {test::data_path("cluster/rules_boundary.toml"), "/data/counties.csv",
+                                             "/data/d1", "/data/b.gpkg", "/data/d1/redline.geojson", "/data/b.gpkg",
+                                             "/data/d2"};
+  EXPECT_EQ(inputs, expected);
+}
+
 }  // namespace
 }  // namespace redline

@@ -213,6 +213,39 @@ TEST(Batch, OutDirThatIsAFileOrAnInputIsRefused) {
   EXPECT_EQ(files, 2u);  // nothing added
 }
 
+TEST(Batch, BoundaryFromTheCatalogue) {
+  // rules_boundary.toml's share is rules.toml's second check with within = "{boundary}": with
+  // each county's county.geojson as its boundary, the same figures, to the bit.
+  const std::string dir = work_dir("batch_boundary");
+  std::string rows = "code,name,delivery,boundary\n";
+  for (const std::string& code : kCodes) rows += code + ",x," + delivery(code) + "," + delivery(code) + "/county.geojson\n";
+  const std::string catalogue = write(dir, "counties.csv", rows);
+  const test::CliResult by_boundary =
+      run_cli({"batch", data_path("cluster/rules_boundary.toml"), "--catalogue", catalogue, "--format", "json"});
+  const test::CliResult by_delivery = run_cli({"batch", kRules, "--catalogue", catalogue, "--format", "json"});
+  ASSERT_EQ(by_boundary.exit_code, 1) << by_boundary.err;
+  ASSERT_EQ(by_delivery.exit_code, 1) << by_delivery.err;
+  const json a = json::parse(by_boundary.out)["checks"][0], b = json::parse(by_delivery.out)["checks"][1];
+  EXPECT_EQ(a["value"].get<double>(), b["value"].get<double>());
+  EXPECT_EQ(a["numerator"].get<double>(), b["numerator"].get<double>());
+  EXPECT_EQ(a["denominator"].get<double>(), b["denominator"].get<double>());
+  // The sample catalogue gives 丙县 no boundary: its row says so, the others run.
+  const test::CliResult partial =
+      run_cli({"batch", data_path("cluster/rules_boundary.toml"), "--catalogue", kCatalogue, "--format", "json",
+               "--out-dir", dir + "/out"});
+  EXPECT_EQ(partial.exit_code, 2) << partial.err;
+  const json counties = json::parse(read_file(dir + "/out/counties.json"))["counties"];
+  EXPECT_EQ(counties[0]["status"], "failed");
+  EXPECT_EQ(counties[2]["status"], "error");
+  EXPECT_TRUE(contains(counties[2]["error"].get<std::string>(), "the catalogue gives county 360783 no boundary"))
+      << counties[2]["error"];
+  // redline check alone cannot know a county's boundary.
+  const test::CliResult check =
+      run_cli({"check", data_path("cluster/rules_boundary.toml"), "--delivery", delivery("360781")});
+  EXPECT_EQ(check.exit_code, 2);
+  EXPECT_TRUE(contains(check.err, "names a layer by {boundary}")) << check.err;
+}
+
 TEST(Batch, WithoutMpiAnMpirunJobIsRefused) {
   if (built_with_mpi()) GTEST_SKIP() << "built with MPI: tests/cluster/batch_mpi_test.py runs mpirun";
   // What mpirun -np 2 sets: each process of a build without MPI would run the whole catalogue.

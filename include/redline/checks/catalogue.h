@@ -15,6 +15,9 @@
 //   code,name,delivery,boundary,boundary_layer
 //   360733,会昌县,deliveries/360733.gpkg,boundaries.gpkg,county_360733
 //   360734,寻乌县,deliveries/360734,,
+// A rules file run over a catalogue may write a path as "{boundary}" (the whole path, e.g.
+// within = "{boundary}" for the red line's share of each county): it stands for the county's
+// boundary and boundary_layer. A county without a boundary cannot run such a check (its error).
 // Blank lines are skipped. Rows are kept in file order: the order of every table made from the
 // catalogue. Nothing is opened but the catalogue itself: a delivery that is missing is found
 // when its county runs, and is that county's error, not the catalogue's.
@@ -25,6 +28,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "redline/checks/check.h"
@@ -33,6 +37,9 @@
 namespace redline {
 
 struct RuleSet;  // redline/checks/rules.h
+
+/// What stands for a county's boundary layer (path and layer) as the whole path of a check.
+constexpr std::string_view kBoundaryPlaceholder = "{boundary}";
 
 /// One row of a catalogue.
 struct County {
@@ -67,7 +74,15 @@ REDLINE_EXPORT Catalogue parse_catalogue(const std::string& text, const std::str
 REDLINE_EXPORT void require_delivery_in_every_check(const RuleSet& rules);
 
 /// Returns the checks of `rules` for `county`, in rules order: {delivery} replaced by the
-/// county's delivery (expand_deliveries). Throws what require_delivery_in_every_check throws.
+/// county's delivery (expand_deliveries), {boundary} by its boundary. Throws what
+/// require_delivery_in_every_check throws, and UsageError when a check names a layer by
+/// {boundary} and the county has none.
 REDLINE_EXPORT std::vector<CheckSpec> county_checks(const RuleSet& rules, const County& county);
+
+/// Returns every path a run of `rules` over `catalogue` reads, to keep outputs off them: the
+/// rules file, the catalogue, each county's delivery and boundary and the layers of its checks
+/// (a county whose checks cannot be made, which will be its error, adds its delivery and
+/// boundary only). Throws what require_delivery_in_every_check throws.
+REDLINE_EXPORT std::vector<std::string> catalogue_inputs(const RuleSet& rules, const Catalogue& catalogue);
 
 }  // namespace redline
