@@ -2,9 +2,9 @@
 // A batch: one rules file run for every county of a catalogue, in one process or across the
 // processes of an MPI job (mpirun), with the same tables to the bit.
 //
-// Each county runs its checks (county_checks: {delivery} becomes its delivery) and its outcome
-// becomes text: the exit code, the check report as JSON (check_report_json: doubles printed
-// round-trip) or the error in one line. In one process the counties run in catalogue order.
+// Each county runs its checks (county_checks: {delivery} becomes its delivery, {boundary} its
+// boundary) and its outcome becomes text: the exit code, the check report as JSON
+// (check_report_json: doubles printed round-trip) or the error in one line. In one process the counties run in catalogue order.
 // Launched by mpirun in a build with MPI (Open MPI; redline is built with it when CMake finds
 // it), the processes (ranks) take the counties round-robin, county i to rank i mod N - static,
 // so that no rank waits on another while it works and a county always runs on the same rank
@@ -17,7 +17,8 @@
 // Threads: each process measures with CheckRunOptions::read.threads threads (give each rank its
 // share of a machine's cores). MPI is joined once per process, on the first run_batch, and left
 // when the process exits; only rank 0 calls the hooks. Every rank of the job must call run_batch
-// with the same rules and catalogue.
+// with the same rules and catalogue. What fails before run_batch (a catalogue refused) fails on
+// every rank, each saying so.
 //
 // Example usage:
 //   redline::RuleSet rules = redline::load_rules("rules.toml");
