@@ -51,14 +51,26 @@ Command register_batch(CLI::App& parent) {
 
   Runner run = [args]() {
     set_layer_choice_advice("choose one with layer_name (previous_layer, within_layer) in the rules file");
-    const RuleSet rules = load_rules(args->rules);
-    const Catalogue catalogue = load_catalogue(args->catalogue);
+    RuleSet rules;
+    Catalogue catalogue;
+    std::vector<std::string> inputs;  // never overwritten
+    try {
+      rules = load_rules(args->rules);
+      catalogue = load_catalogue(args->catalogue);
+      inputs = catalogue_inputs(rules, catalogue);
+    } catch (const Error& e) {
+      // Under mpirun every rank reads the rules and the catalogue and finds the same fault:
+      // the first says it, the others leave with its exit code.
+      if (batch_rank() == 0) throw;
+      const ExitCode code = e.kind() == ErrorKind::Internal ? kInternalError
+                            : e.kind() == ErrorKind::Output ? kOutputError
+                                                            : kUsageOrInput;
+      return static_cast<int>(code);
+    }
     const OutputFormat format = parse_output_format(args->format);
     InputArgs input;
     CheckRunOptions options;
     options.read = input.read_options(args->threads);
-
-    const std::vector<std::string> inputs = catalogue_inputs(rules, catalogue);  // never overwritten
     BatchHooks hooks;
     hooks.before = [&] {
       if (!args->out_dir.empty()) prepare_batch_output_dir(args->out_dir, inputs);

@@ -88,6 +88,8 @@ void decode(const std::string& blob, std::vector<CountyOutcome>& counties, std::
 
 int batch_processes() { return detail::Ranks::world().size(); }
 
+int batch_rank() { return detail::Ranks::world().rank(); }
+
 bool built_with_mpi() { return detail::ranks_built_with_mpi(); }
 
 int run_batch(const RuleSet& rules, const Catalogue& catalogue, const CheckRunOptions& options,

@@ -148,5 +148,12 @@ if len(rows) != 2 * len(counties) + 1:
 if json.loads(broken_ref['national.json'])['checks'][0]['complete'] is not False:
     fail('a national figure with a county missing is not marked incomplete')
 
+# Rules refused before any county runs: every rank finds it, one says it, all exit 2.
+shared = os.path.join(os.path.dirname(DATA), 'checks', 'small.toml')
+r = run([MPIEXEC, '-np', '2', REDLINE, 'batch', shared, '--catalogue', CATALOGUE], MPI_ENV)
+said = [line for line in r.stderr.decode().splitlines() if line.startswith('redline: error: ')]
+if r.returncode != 2 or len(said) != 1 or 'names no layer by {delivery}' not in said[0]:
+    fail(f'refused rules under mpirun: exit {r.returncode}, errors {said}')
+
 print('batch under mpirun: %d failure(s)' % len(failures))
 sys.exit(1 if failures else 0)

@@ -17,8 +17,8 @@
 // Threads: each process measures with CheckRunOptions::read.threads threads (give each rank its
 // share of a machine's cores). MPI is joined once per process, on the first run_batch, and left
 // when the process exits; only rank 0 calls the hooks. Every rank of the job must call run_batch
-// with the same rules and catalogue. What fails before run_batch (a catalogue refused) fails on
-// every rank, each saying so.
+// with the same rules and catalogue; what fails before it (a catalogue refused) fails on every
+// rank, and only rank 0 need say so (batch_rank).
 //
 // Example usage:
 //   redline::RuleSet rules = redline::load_rules("rules.toml");
@@ -50,6 +50,10 @@ struct BatchHooks {
 /// launched by mpirun with several processes in a build without MPI (each would run the whole
 /// catalogue and write the same files).
 REDLINE_EXPORT int batch_processes();
+
+/// Returns this process's rank in the batch's job: 0 in one process, and on the process that
+/// writes the tables under mpirun. Joins the MPI job and throws as batch_processes().
+REDLINE_EXPORT int batch_rank();
 
 /// Returns true when redline was built with MPI.
 REDLINE_EXPORT bool built_with_mpi();
