@@ -193,3 +193,15 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/capi/options.cpp
   lib/capi/results.cpp
 )
+
+# A nation on a cluster (issue 13): the catalogue of counties (checks), the batch tables
+# (report), the batch across processes (cluster; its MPI file is chosen in CMakeLists.txt).
+list(APPEND REDLINE_LIB_SOURCES
+  lib/checks/catalogue.cpp
+  lib/report/batch_report.cpp
+  lib/cluster/batch.cpp
+  lib/cluster/ranks_env.cpp
+)
+list(APPEND REDLINE_TOOL_SOURCES
+  tools/batch.cpp
+)

@@ -62,6 +62,7 @@
 #include "redline/drift/drift.h"
 
 // checks
+#include "redline/checks/catalogue.h"
 #include "redline/checks/check.h"
 #include "redline/checks/check_spec_builder.h"
 #include "redline/checks/deliveries.h"
@@ -71,6 +72,7 @@
 
 // report
 #include "redline/report/area_report.h"
+#include "redline/report/batch_report.h"
 #include "redline/report/check_job.h"
 #include "redline/report/check_maps.h"
 #include "redline/report/check_report.h"
@@ -94,3 +96,6 @@
 #include "redline/report/table.h"
 #include "redline/report/xlsx.h"
 #include "redline/report/tabulate_report.h"
+
+// cluster
+#include "redline/cluster/batch.h"

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "checks/value_list.h"
+#include "redline/checks/catalogue.h"
 #include "redline/checks/deliveries.h"
 #include "redline/checks/threshold.h"
 #include "redline/overlay/sliver.h"
@@ -168,6 +169,13 @@ class SpecReader {
   // A path relative to the base folder; {delivery} is kept for later, and stands for a whole
   // delivery path, so it may only begin a path.
   std::string path(const std::string& p, const CheckParameter& parameter) const {
+    // {boundary} is a county's boundary layer from a catalogue: kept whole, replaced by county_checks.
+    if (p == kBoundaryPlaceholder) return p;
+    if (p.find(kBoundaryPlaceholder) != std::string::npos) {
+      fail_at(parameter.value, fmt::format("{}: {} stands for a county's boundary layer and is the whole path "
+                                           "(\"{}\")",
+                                           named(parameter), kBoundaryPlaceholder, kBoundaryPlaceholder));
+    }
     const std::size_t at = p.find(kDeliveryPlaceholder);
     if (at != std::string::npos && (at != 0 || p.find(kDeliveryPlaceholder, 1) != std::string::npos)) {
       fail_at(parameter.value, fmt::format("{}: {} stands for a delivery's whole path and must begin it "
@@ -188,6 +196,10 @@ class SpecReader {
                 fmt::format("{} is given without {}", named(*get(name_key)), detail::quoted(path_key)));
       }
       return std::nullopt;
+    }
+    if (name && *p == kBoundaryPlaceholder) {
+      fail_at(get(name_key)->value, fmt::format("{}: the layer of {} is the catalogue's boundary_layer",
+                                                named(*get(name_key)), kBoundaryPlaceholder));
     }
     return LayerRef{path(*p, *get(path_key)), name.value_or("")};
   }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "redline/checks/catalogue.h"
 #include "redline/checks/rules.h"
 #include "redline/io/input_path.h"
 #include "redline/io/temporary_files.h"
@@ -88,6 +89,20 @@ std::vector<CheckSpec> expand_deliveries(const RuleSet& rules, const std::vector
   for (const std::string& d : deliveries) {
     // "" would turn "{delivery}/redline.shp" into "/redline.shp".
     if (d.empty()) throw UsageError("a delivery is named by an empty path", Location{rules.path, "", std::nullopt, ""});
+  }
+  // {boundary} is a county's, from a catalogue (county_checks replaces it before this).
+  for (const CheckSpec& s : rules.checks) {
+    std::vector<const LayerRef*> refs = {&s.layer};
+    if (s.previous) refs.push_back(&*s.previous);
+    if (s.within) refs.push_back(&*s.within);
+    for (const LayerRef& w : s.with) refs.push_back(&w);
+    for (const LayerRef* ref : refs) {
+      if (ref->path == kBoundaryPlaceholder) {
+        throw UsageError("check '" + s.name + "' names a layer by " + std::string(kBoundaryPlaceholder) +
+                             ": a county's boundary, which a catalogue of counties gives",
+                         Location{rules.path, "", std::nullopt, ""});
+      }
+    }
   }
   std::vector<CheckSpec> out;
   for (const CheckSpec& s : rules.checks) {

@@ -6,6 +6,7 @@ redline_test(checks_tests
   ${CMAKE_CURRENT_LIST_DIR}/class_checks_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/conflict_checks_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/conflict_rules_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/catalogue_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/deliveries_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/not_reduced_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rules_test.cpp

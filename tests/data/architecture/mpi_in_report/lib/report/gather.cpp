@@ -1,0 +1,3 @@
+#include <string>
+#include <mpi.h>
+int gather_all();
