@@ -104,6 +104,23 @@ def test_check_dict_equals_cli_json_and_says_it_failed():
     assert any(verdicts) and not all(verdicts)
 
 
+def test_check_map_writes_the_clis_numbered_maps_of_the_failing_checks(tmp_path):
+    # The oracle: the CLI's own --map run on the same rules (its file names on stderr).
+    (tmp_path / "cli").mkdir()
+    (tmp_path / "py").mkdir()
+    done = subprocess.run([CLI, "check", RULES, "--map", str(tmp_path / "cli" / "m.svg")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    cli_maps = sorted(os.path.basename(line.rsplit("/", 1)[-1]) for line in done.stderr.splitlines()
+                      if line.startswith("redline: map written: "))
+    result = redline.check(RULES, map=str(tmp_path / "py" / "m.svg"))
+    failing = [n for n, c in enumerate(result["checks"], start=1) if not c["passed"]]
+    assert cli_maps == sorted("m-%d.svg" % n for n in failing)
+    assert sorted(os.listdir(tmp_path / "py")) == cli_maps
+    for name in cli_maps:  # the same drawing: SVG is byte-stable
+        assert sha256(tmp_path / "py" / name) == sha256(tmp_path / "cli" / name)
+
+
 def test_keyword_options_reach_the_job():
     # The same job with and without by= must differ: the keyword is not dropped on the way.
     plain = redline.area(SAMPLE, layer="redline")
