@@ -7,23 +7,13 @@
 #include <filesystem>
 #include <memory>
 
-#include <cpl_port.h>
 #include <fmt/format.h>
+#include <openssl/evp.h>
 
 #include "redline/error.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
-
-// GDAL exports its SHA-256 (port/cpl_sha256.h) but Debian does not install that header: the
-// three functions are declared here as GDAL declares them. The context is GDAL's own struct
-// (about 112 bytes); it is given more room than it needs and full alignment, so that a
-// layout change in a later GDAL cannot write past it.
-extern "C" {
-void CPL_DLL CPL_SHA256Init(void* context);
-void CPL_DLL CPL_SHA256Update(void* context, const void* data, size_t length);
-void CPL_DLL CPL_SHA256Final(void* context, GByte hash[32]);
-}
 
 namespace redline {
 
@@ -35,6 +25,10 @@ struct FileCloser {
   void operator()(std::FILE* f) const noexcept { std::fclose(f); }
 };
 
+struct DigestFreer {
+  void operator()(EVP_MD_CTX* c) const noexcept { EVP_MD_CTX_free(c); }
+};
+
 }  // namespace
 
 std::string file_sha256(const std::string& path) {
@@ -43,19 +37,27 @@ std::string file_sha256(const std::string& path) {
   if (!fs::is_regular_file(path, ec)) throw InputError("is not a regular file: its checksum cannot be computed", where);
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) throw InputError(fmt::format("cannot be opened: {}", std::strerror(errno)), where);
-  alignas(std::max_align_t) unsigned char context[512] = {};
-  CPL_SHA256Init(context);
+  // SHA-256 by OpenSSL's libcrypto (EVP): the digest every audit tool agrees with.
+  std::unique_ptr<EVP_MD_CTX, DigestFreer> digest(EVP_MD_CTX_new());
+  if (!digest || EVP_DigestInit_ex(digest.get(), EVP_sha256(), nullptr) != 1) {
+    throw InternalError("OpenSSL could not start a SHA-256 digest", where);
+  }
   std::vector<unsigned char> block(kBlockBytes);
   for (;;) {
     const std::size_t n = std::fread(block.data(), 1, block.size(), file.get());
-    if (n > 0) CPL_SHA256Update(context, block.data(), n);
+    if (n > 0 && EVP_DigestUpdate(digest.get(), block.data(), n) != 1) {
+      throw InternalError("OpenSSL could not digest the file", where);
+    }
     if (n < block.size()) break;
   }
   if (std::ferror(file.get())) throw InputError(fmt::format("cannot be read: {}", std::strerror(errno)), where);
-  GByte hash[32];
-  CPL_SHA256Final(context, hash);
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(digest.get(), hash, &length) != 1 || length != 32) {
+    throw InternalError("OpenSSL could not finish the SHA-256 digest", where);
+  }
   std::string hex;
-  for (GByte b : hash) hex += fmt::format("{:02x}", b);
+  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", hash[i]);
   return hex;
 }
 

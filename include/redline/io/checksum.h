@@ -1,7 +1,7 @@
 #pragma once
 // Checksums of input files: which bytes a report's figures came from.
 //
-// SHA-256 (GDAL's CPL implementation), printed as 64 lower-case hexadecimal digits: the same
+// SHA-256 (OpenSSL's libcrypto), printed as 64 lower-case hexadecimal digits: the same
 // text `sha256sum FILE` prints, so that a reviewer can check a delivery against a report.
 //
 // Example usage:
