@@ -6,10 +6,13 @@ default), reprojects to EPSG:4490 and sums pyproj.Geod(a=6378137, rf=298.2572221
 .geometry_area_perimeter, i.e. Karney's algorithm on the CGCS2000 ellipsoid, as redline's
 default `ellipsoidal` method does. PostGIS, a third opinion, is timed on its query alone
 (ST_Area(geography), Karney's algorithm through GeographicLib's C code, after ST_Transform to
-EPSG:4490); loading the table is untimed, so its row is not like for like."""
+EPSG:4490); loading the table is untimed, so its row is not like for like.
+
+area-redline does the same on the red line layer (issue 13's first row: the ratios are shown,
+no target is set)."""
 import json
 
-from harness import Case, Run, Tolerance
+from harness import Case, Run, Targets, Tolerance
 
 
 def _phases(out):
@@ -17,31 +20,45 @@ def _phases(out):
     return ', '.join(f'{k} {v:.2f}' for k, v in phases.items()) + ' s'
 
 
-def cases(ctx):
-    gpkg = ctx.dataset(scale=1)
-    return [Case(
-        name='area',
-        title='total geodesic area of the parcels layer (ellipsoidal, CGCS2000), file read '
-              'included',
+def _area_case(ctx, gpkg, name, layer, title, targets):
+    return Case(
+        name=name,
+        title=title,
         unit='ha',
         needs=['geopandas', 'postgis'],
         tolerance=Tolerance(rel=1e-9),
+        targets=targets,
         runs=[
             # m² rather than ha, so that the printed total has more digits than the tolerance.
-            Run('redline', [ctx.redline, 'area', gpkg, '--layer', 'parcels', '--format', 'json',
+            Run('redline', [ctx.redline, 'area', gpkg, '--layer', layer, '--format', 'json',
                             '--unit', 'm2', '--threads', ctx.threads],
                 figure=lambda out: json.loads(out)['total'] / 1e4,
                 note=lambda out: f"{json.loads(out)['features']} features, "
                                  f"{ctx.threads} threads"),
             Run('geopandas', ['/usr/bin/python3', ctx.script(__file__, 'geopandas_area.py'),
-                              gpkg, 'parcels'],
+                              gpkg, layer],
                 figure=lambda out: json.loads(out)['total_m2'] / 1e4,
                 note=_phases),
             Run('postgis', ctx.postgis.query_cmd(
                     'SELECT sum(ST_Area(ST_Transform(geom, 4490)::geography)), count(*) '
-                    'FROM parcels'),
-                setup=ctx.postgis.load(gpkg, 'parcels'),
+                    f'FROM {layer}'),
+                setup=ctx.postgis.load(gpkg, layer),
                 measured=ctx.postgis.measured,
                 figure=lambda out: json.loads(out)['rows'][0][0] / 1e4,
                 note='query only, 1 backend'),
-        ])]
+        ])
+
+
+def cases(ctx):
+    gpkg = ctx.dataset(scale=1)
+    return [
+        _area_case(ctx, gpkg, 'area-redline', 'redline',
+                   'total geodesic area of the red line layer, every polygon (ellipsoidal, '
+                   'CGCS2000), file read included',
+                   Targets(job='area of the red line (all its polygons)', row=1)),
+        _area_case(ctx, gpkg, 'area', 'parcels',
+                   'total geodesic area of the parcels layer (ellipsoidal, CGCS2000), file read '
+                   'included',
+                   Targets(job='area of every parcel', row=2, seconds=0.8,
+                           min_ratio={'geopandas': 10, 'postgis': 3})),
+    ]

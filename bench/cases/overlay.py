@@ -14,7 +14,7 @@ against redline's whole run. Figures: ha per class / per reserve; they agree wit
 the issue's bar."""
 import json
 
-from harness import Case, Run, Tolerance
+from harness import Case, Run, Targets, Tolerance
 
 
 def _seconds(out):
@@ -40,6 +40,8 @@ def cases(ctx):
         unit='ha',
         needs=['geopandas', 'postgis'],
         tolerance=Tolerance(abs=0.01),
+        targets=Targets(job='tabulate red line × parcels by land use (DLBM)', row=3, seconds=0.8,
+                        peak_mb=150, min_ratio={'geopandas': 10, 'postgis': 3}),
         runs=[
             Run('redline', [ctx.redline, 'tabulate', gpkg, gpkg, '--layer', 'redline', '--classes-layer', 'parcels',
                             '--class-field', 'DLBM', '--format', 'json'] + threads,
@@ -62,6 +64,7 @@ def cases(ctx):
         unit='ha',
         needs=['geopandas', 'postgis'],
         tolerance=Tolerance(abs=0.01),
+        targets=Targets(job='coverage of the reserves within the red line', row=5),
         runs=[
             Run('redline', [ctx.redline, 'coverage', gpkg, '--layer', 'reserves', '--id-field', 'BSM', '--within',
                             gpkg, '--within-layer', 'redline', '--format', 'json'] + threads,

@@ -17,10 +17,25 @@ class Context:
 
     def dataset(self, scale=1):
         """Returns the path of the generated GeoPackage at `scale` (generated before runs)."""
-        scale = self.scale if self.scale is not None else scale
-        if scale not in self._requested:
-            self._requested.append(scale)
+        return self._request('county', scale)
+
+    def province(self, scale=1):
+        """Returns the path of the province (issue 13: the county at `scale` tiled 10x, about
+        1 M parcels at scale 1; bench/harness/make_province.py), made before runs."""
+        return self._request('province', scale)
+
+    def path_of(self, dataset):
+        """The GeoPackage of a requested dataset ('county' or 'province', scale)."""
+        kind, scale = dataset
+        if kind == 'province':
+            return os.path.join(environment.province_dir(self.out, scale), 'province.gpkg')
         return os.path.join(environment.dataset_dir(self.out, scale), 'huichang.gpkg')
+
+    def _request(self, kind, scale):
+        scale = self.scale if self.scale is not None else scale
+        if (kind, scale) not in self._requested:
+            self._requested.append((kind, scale))
+        return self.path_of((kind, scale))
 
     def script(self, module_file, name):
         """Returns bench/cases/<module>/<name>: a file the case runs, next to its module."""

@@ -4,7 +4,7 @@ A case module (bench/cases/<name>.py) builds these from `cases(ctx)`; the harnes
 """
 import math
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Sequence, Union
+from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,34 @@ class Tolerance:
 
 Figure = Union[float, dict]
 
+PEERS = ('geopandas', 'postgis')   # the reference tools whose ratios a target table shows
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What an issue asks of a case (bench/README.md, "Targets"). Every bound concerns the
+    baseline run (redline) unless it names a peer:
+    - seconds: its wall time at most; peak_mb: its peak RSS at most (MB as the table's, MiB);
+    - min_ratio: {peer tool: the least ratio, the peer's wall time / redline's}; a peer run
+      absent from min_ratio still has its ratio shown in the target table (no target);
+    - times_case, max_times: redline's wall time at most max_times x the baseline wall time of
+      case `times_case` (the 100 000-parcel case of a province case) in the same bench run.
+    job: the row of the issue's table the case stands for; issue: the issue's number; row: its
+    place in the summary table (ascending)."""
+    job: str
+    seconds: Optional[float] = None
+    peak_mb: Optional[float] = None
+    min_ratio: Mapping[str, float] = field(default_factory=dict)
+    times_case: Optional[str] = None
+    max_times: Optional[float] = None
+    issue: int = 13
+    row: int = 0
+
+    def as_dict(self) -> dict:
+        return {'issue': self.issue, 'row': self.row, 'job': self.job, 'seconds': self.seconds,
+                'peak_mb': self.peak_mb, 'min_ratio': dict(self.min_ratio),
+                'times_case': self.times_case, 'max_times': self.max_times}
+
 
 @dataclass
 class Run:
@@ -71,6 +99,8 @@ class Case:
     tolerance: a Tolerance, or a callable key -> Tolerance for dict figures.
     compare(base_figure, figure) -> (bool, str) replaces the tolerance check entirely.
     needs: 'geopandas', 'postgis', or Debian package names, installed if missing.
+    targets: what the issue asks of it (Targets); the case then belongs to the group
+    `issue<N>` (bench/run issue13 runs every case with issue 13's targets).
     """
     name: str
     runs: Sequence[Run]
@@ -79,9 +109,14 @@ class Case:
     needs: Sequence[str] = ()
     tolerance: Union[Tolerance, Callable[[str], Tolerance]] = Tolerance(rel=1e-9)
     compare: Optional[Callable[[Figure, Figure], tuple]] = None
+    targets: Optional[Targets] = None
     # Filled in by the harness: the module that defined the case and the datasets it asked for.
     module: str = ''
     datasets: list = field(default_factory=list)
+
+    @property
+    def groups(self):
+        return [f'issue{self.targets.issue}'] if self.targets else []
 
     def baseline_run(self) -> Run:
         for run in self.runs:
