@@ -11,7 +11,9 @@ the figures are shown, not compared.
 
 Targets (issue 13): every job at most 11x its 100 000-parcel time in the same run (the county's
 case named in `times_case`); tabulate, drift and coverage at most 1 500 MB of peak RSS; area and
-length, which need no neighbours, at most 300 MB."""
+length, which need no neighbours, at most 300 MB.
+
+province-length is measured against `length` (bench/cases/length.py)."""
 import json
 
 from harness import Case, Run, Targets, Tolerance
@@ -43,20 +45,21 @@ def cases(ctx):
     return [
         _case('province-area', 'total geodesic area of the 1 M parcels of the province, file '
               'read included', 'ha',
-              Targets(job='area of every parcel, province (1 M parcels)', row=6, times_case='area',
+              Targets(job='area of every parcel, province (1 M parcels)', row=7, times_case='area',
                       max_times=MAX_TIMES, peak_mb=PEAK_STREAMED_MB),
               [ctx.redline, 'area', gpkg, '--layer', 'parcels', '--format', 'json', '--unit',
                'm2'] + threads,
               lambda out: json.loads(out)['total'] / 1e4, _features),
         _case('province-length', 'total geodesic length of the 1 M parcel outlines of the '
               'province (parcels_boundary), file read included', 'km',
-              Targets(job='length of every parcel outline, province (1 M lines)', row=7, peak_mb=PEAK_STREAMED_MB),
+              Targets(job='length of every parcel outline, province (1 M lines)', row=8,
+                      times_case='length', max_times=MAX_TIMES, peak_mb=PEAK_STREAMED_MB),
               [ctx.redline, 'length', gpkg, '--layer', 'parcels_boundary', '--format', 'json',
                '--unit', 'km'] + threads,
               lambda out: json.loads(out)['total'], _features),
         _case('province-tabulate', 'area of each land-use class (DLBM) of the 1 M parcels inside '
               'the red line of the province, file read included', 'ha',
-              Targets(job='tabulate red line × parcels by land use, province', row=8,
+              Targets(job='tabulate red line × parcels by land use, province', row=9,
                       times_case='overlay-tabulate', max_times=MAX_TIMES,
                       peak_mb=PEAK_NEIGHBOURS_MB),
               [ctx.redline, 'tabulate', gpkg, gpkg, '--layer', 'redline', '--classes-layer',
@@ -64,15 +67,16 @@ def cases(ctx):
               lambda out: {r['class']: r['area'] for r in json.loads(out)['rows']}),
         _case('province-drift', 'area gained and lost between redline and redline_2024 of the '
               'province (870 and 890 features), file read included', 'ha',
-              Targets(job='drift red line v1 → v2, province', row=9, times_case='drift',
+              Targets(job='drift red line v1 → v2, province', row=10, times_case='drift',
                       max_times=MAX_TIMES, peak_mb=PEAK_NEIGHBOURS_MB),
               [ctx.redline, 'drift', gpkg, gpkg, '--before-layer', 'redline', '--after-layer',
                'redline_2024', '--format', 'json'] + threads,
               _drift_figure),
         _case('province-coverage', 'area of each of the 70 nature reserves of the province inside '
               'its red line, file read included', 'ha',
-              Targets(job='coverage of the reserves within the red line, province', row=10, times_case='overlay-coverage',
-                      max_times=MAX_TIMES, peak_mb=PEAK_NEIGHBOURS_MB),
+              Targets(job='coverage of the reserves within the red line, province', row=11,
+                      times_case='overlay-coverage', max_times=MAX_TIMES,
+                      peak_mb=PEAK_NEIGHBOURS_MB),
               [ctx.redline, 'coverage', gpkg, '--layer', 'reserves', '--id-field', 'BSM',
                '--within', gpkg, '--within-layer', 'redline', '--format', 'json'] + threads,
               lambda out: {g['key']: g['inside'] for g in json.loads(out)['groups']}),

@@ -19,16 +19,19 @@ class Context:
         """Returns the path of the generated GeoPackage at `scale` (generated before runs)."""
         return self._request('county', scale)
 
-    def province(self, scale=1):
-        """Returns the path of the province (issue 13: the county at `scale` tiled 10x, about
-        1 M parcels at scale 1; bench/harness/make_province.py), made before runs."""
-        return self._request('province', scale)
+    def province(self, scale=1, tiles=environment.PROVINCE_TILES):
+        """Returns the path of the province (issue 13: the county at `scale` tiled 5 x 2, about
+        1 M parcels at scale 1; bench/harness/make_province.py), made before runs. tiles='1x1':
+        the county itself with the province's derived layers (parcels_boundary)."""
+        return self._request(f'province:{tiles}', scale)
 
     def path_of(self, dataset):
-        """The GeoPackage of a requested dataset ('county' or 'province', scale)."""
+        """The GeoPackage of a requested dataset: (kind, scale), kind 'county' or
+        'province:<CxR>'."""
         kind, scale = dataset
-        if kind == 'province':
-            return os.path.join(environment.province_dir(self.out, scale), 'province.gpkg')
+        if kind.startswith('province:'):
+            tiles = kind.split(':', 1)[1]
+            return os.path.join(environment.province_dir(self.out, scale, tiles), 'province.gpkg')
         return os.path.join(environment.dataset_dir(self.out, scale), 'huichang.gpkg')
 
     def _request(self, kind, scale):

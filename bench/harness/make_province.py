@@ -2,7 +2,10 @@
 """Makes the 1 M-parcel province of issue 13 from the generated scale-1 county: the county tiled
 COLUMNS x ROWS times, every layer, in one GeoPackage with its spatial indexes.
 
-  make_province.py COUNTY.gpkg OUT.gpkg      (prints a JSON summary on stdout)
+  make_province.py COUNTY.gpkg OUT.gpkg [--tiles CxR]   (prints a JSON summary on stdout)
+
+--tiles 5x2 is the DEFAULT (the province); --tiles 1x1 is the county itself with the derived
+layers (parcels_boundary), which the 100 000-line length case measures.
 
 Recipe (bench/run regenerates the province when this file or the county changes):
 - Tile t = row * COLUMNS + column (t = 0..9) is the county translated by
@@ -32,7 +35,7 @@ from osgeo import gdal, ogr
 
 gdal.UseExceptions()
 
-COLUMNS, ROWS = 5, 2
+COLUMNS, ROWS = 5, 2           # DEFAULT tiling: 10 counties, about 1 M parcels at scale 1
 STEP_ROUNDING = 1000.0          # metres: the tile step is the county's extent rounded up to this
 COUNTY_CODE = '360733'
 KEY_FIELDS = ('BSM', 'TBBH', 'XZQDM')   # fields holding keys that begin with the county code
@@ -42,16 +45,16 @@ NAME_FIELD = 'XZQMC'
 # layer of a million lines (the county's only line layer, shoreline_line, has 129).
 DERIVED = {
     'parcels_boundary': ('parcels', ('BSM',), 'CastToMultiLinestring(ST_Boundary({}))',
-                         '地类图斑边界线（由地类图斑派生） x10 tiles', ogr.wkbMultiLineString),
+                         '地类图斑边界线（由地类图斑派生）', ogr.wkbMultiLineString),
 }
 
 
-def tile_offsets(extent):
+def tile_offsets(extent, columns=COLUMNS, rows=ROWS):
     """[(t, dx, dy)] for the county's extent (minx, maxx, miny, maxy)."""
     step_x = math.ceil((extent[1] - extent[0]) / STEP_ROUNDING) * STEP_ROUNDING
     step_y = math.ceil((extent[3] - extent[2]) / STEP_ROUNDING) * STEP_ROUNDING
-    return [(row * COLUMNS + column, column * step_x, row * step_y)
-            for row in range(ROWS) for column in range(COLUMNS)]
+    return [(row * columns + column, column * step_x, row * step_y)
+            for row in range(rows) for column in range(columns)]
 
 
 def column_sql(name, field_type, tile):
@@ -84,21 +87,27 @@ def layer_sql(layer, offsets, keep_fields=None, geometry='{}'):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    columns, rows = COLUMNS, ROWS
+    if len(args) == 4 and args[2] == '--tiles':
+        columns, rows = (int(n) for n in args[3].lower().split('x'))
+        args = args[:2]
+    if len(args) != 2 or columns < 1 or rows < 1:
         raise SystemExit(__doc__)
-    source_path, out_path = sys.argv[1], sys.argv[2]
+    source_path, out_path = args
     started = time.perf_counter()
     source = gdal.OpenEx(source_path, gdal.OF_VECTOR | gdal.OF_READONLY)
     county = source.GetLayerByName('county')
-    offsets = tile_offsets(county.GetExtent())
+    offsets = tile_offsets(county.GetExtent(), columns, rows)
+    step_x = offsets[1][1] if columns > 1 else 0.0
+    step_y = offsets[columns][2] if rows > 1 else 0.0
     if os.path.exists(out_path):
         os.remove(out_path)
     out = gdal.GetDriverByName('GPKG').Create(out_path, 0, 0, 0, gdal.GDT_Unknown)
     metadata = dict(source.GetMetadata() or {})
     metadata.update({'PROVINCE_RECIPE': 'bench/harness/make_province.py',
-                     'PROVINCE_TILES': f'{COLUMNS}x{ROWS}',
-                     'PROVINCE_STEPS': f'{offsets[1][1]:.0f} m east, {offsets[COLUMNS][2]:.0f} m north'
-                     if ROWS > 1 else f'{offsets[1][1]:.0f} m east'})
+                     'PROVINCE_TILES': f'{columns}x{rows}',
+                     'PROVINCE_STEPS': f'{step_x:.0f} m east, {step_y:.0f} m north'})
     out.SetMetadata(metadata)
     layers = {}
     plan = [(source.GetLayerByIndex(i), source.GetLayerByIndex(i).GetName(), None, '{}', None)
@@ -110,7 +119,8 @@ def main():
         geometry_type = DERIVED[name][4] if name in DERIVED else layer.GetGeomType()
         target = out.CreateLayer(name, layer.GetSpatialRef(), geometry_type,
                                  ['GEOMETRY_NAME=' + layer.GetGeometryColumn(), 'SPATIAL_INDEX=NO',
-                                  'FID=fid'] + ([f'DESCRIPTION={description}'] if description else []))
+                                  'FID=fid'] + ([f'DESCRIPTION={description} x{len(offsets)} tiles']
+                                                if description else []))
         for f in range(defn.GetFieldCount()):
             if keep is None or defn.GetFieldDefn(f).GetName() in keep:
                 target.CreateField(defn.GetFieldDefn(f))
@@ -135,7 +145,7 @@ def main():
         source.ReleaseResultSet(row)
         esc = lambda s: (s or '').replace("'", "''")
         out.ExecuteSQL(f"UPDATE gpkg_contents SET identifier = '{esc(identifier)}', "
-                       f"description = '{esc(description)} x{COLUMNS * ROWS} tiles' "
+                       f"description = '{esc(description)} x{len(offsets)} tiles' "
                        f"WHERE table_name = '{name}'")
     out = None
     # Vertices of the parcels: the county's times the tiles (translation keeps every vertex).
@@ -143,8 +153,8 @@ def main():
     parcel_vertices = counted.GetNextFeature().GetField(0) * len(offsets)
     source.ReleaseResultSet(counted)
     source = None
-    print(json.dumps({'parcel_vertices': parcel_vertices, 'tiles': len(offsets), 'columns': COLUMNS, 'rows': ROWS,
-                      'steps_m': [offsets[1][1], offsets[COLUMNS][2] if ROWS > 1 else 0],
+    print(json.dumps({'parcel_vertices': parcel_vertices, 'tiles': len(offsets), 'columns': columns, 'rows': rows,
+                      'steps_m': [step_x, step_y],
                       'layers': layers, 'bytes': os.path.getsize(out_path),
                       'seconds': round(time.perf_counter() - started, 1)}))
 

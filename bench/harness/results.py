@@ -183,8 +183,11 @@ def render_targets(cases, rows, checks, issue=13):
                                        + [target, verdict]) + ' |')
     lines.append('')
     dates = sorted({c.get('date', '?') for c in targeted})
-    lines.append(f"Measured {', '.join(dates)} ({'one bench run' if len({c.get('run') for c in targeted}) == 1 else 'several bench runs: see each case'}); "
-                 f"machine and load: see the cases below.")
+    runs = {c.get('run') for c in targeted}
+    when = dates[0] if len(dates) == 1 else f'{dates[0]} to {dates[-1]}'
+    lines.append(f"Measured {when}, {'in one bench run' if len(runs) == 1 else 'in several bench runs (see each case)'}; "
+                 f"{targeted[0].get('machine', '')}; redline {targeted[0].get('redline', '?')}; "
+                 f"load average (1 min) {targeted[0].get('load', '?').split(',')[0].replace(' before', '')} before the first case.")
     return '\n'.join(lines) + '\n'
 
 
