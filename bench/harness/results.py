@@ -56,22 +56,20 @@ def evaluate(cases, rows):
         base = next((r for r in case_rows if _is_baseline(r)), None)
         tool = base['tool'] if base else 'redline'
 
-        def bound(kind, target, value, unit, value_text=None, note='', who=tool):
-            met = None if value is None else value <= target
-            checks.append({'case': case['name'], 'tool': who, 'kind': kind, 'target': target,
-                           'value': value, 'met': False if value is None else met,
-                           'target_text': f'≤ {_number(target)} {unit}'.strip(),
-                           'value_text': value_text or ('no figure' if value is None
-                                                        else f'{value:.2f} {unit}'.strip()),
-                           'note': note})
+        def bound(kind, target, value, unit, value_text):
+            """redline's figure `value` at most `target` (no figure: missed)."""
+            checks.append({'case': case['name'], 'tool': tool, 'kind': kind, 'target': target,
+                           'value': value, 'met': value is not None and value <= target,
+                           'target_text': f'≤ {_number(target)} {unit}',
+                           'value_text': 'no figure' if value is None else value_text,
+                           'note': ''})
         if targets.get('seconds') is not None:
             value = base['seconds'] if base else None
             bound('seconds', targets['seconds'], value, 's',
-                  None if value is None else _seconds_text(value))
+                  value is not None and _seconds_text(value))
         if targets.get('peak_mb') is not None:
             value = base['peak_rss_mb'] if base else None
-            bound('peak_mb', targets['peak_mb'], value, 'MB',
-                  None if value is None else f'{value:.0f} MB')
+            bound('peak_mb', targets['peak_mb'], value, 'MB', value is not None and f'{value:.0f} MB')
         if targets.get('times_case'):
             reference_name = targets['times_case']
             reference = next((r for r in by_case.get(reference_name, []) if _is_baseline(r)), None)
@@ -86,6 +84,8 @@ def evaluate(cases, rows):
                              f"({meta.get(reference_name, {}).get('date', '?')})")
             elif not reference:
                 note = f'{reference_name} not run'
+            else:
+                note = f'no time of {reference_name}' if base and base.get('seconds') else ''
             checks.append({'case': case['name'], 'tool': tool, 'kind': 'times',
                            'target': targets['max_times'], 'value': value,
                            'met': False if value is None else value <= targets['max_times'],
@@ -174,8 +174,8 @@ def render_targets(cases, rows, checks, issue=13):
             verdict = 'missed: ' + ', '.join(
                 f"{TOOL_TITLES.get(c['tool'], c['tool']) + ' ' if c['kind'] == 'ratio' else ''}"
                 f"{c['value_text']} (target {c['target_text']})" for c in wanted if not c['met'])
-        notes = [c['note'] for c in case_checks if c['kind'] == 'times' and c['value'] is None
-                 or 'another bench run' in c['note']]
+        notes = [c['note'] for c in case_checks if c['note'] and (
+                 c['kind'] == 'times' and c['value'] is None or 'another bench run' in c['note'])]
         if notes:
             verdict += ' [' + '; '.join(notes) + ']'
         lines.append('| ' + ' | '.join(cell.replace('|', '\\|') for cell in
