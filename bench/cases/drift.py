@@ -45,10 +45,6 @@ def _pg_figure(out):
     return {'total': gained + lost, 'gained': gained, 'lost': lost}
 
 
-def _both(*setups):
-    return lambda: '; '.join(s for s in (f() for f in setups) if s)
-
-
 def cases(ctx):
     gpkg = ctx.dataset(scale=1)
     drift = [ctx.redline, 'drift', gpkg, gpkg, '--before-layer', 'redline', '--after-layer', 'redline_2024',
@@ -68,12 +64,10 @@ def cases(ctx):
             Run('geopandas', ['/usr/bin/python3', ctx.script(__file__, 'geopandas_drift.py'), gpkg, 'redline',
                               'redline_2024'],
                 figure=_gp_figure, note=_gp_note),
-            Run('postgis', ctx.postgis.query_cmd(
-                    'WITH b AS (SELECT ST_Union(geom) AS g FROM redline), '
-                    'a AS (SELECT ST_Union(geom) AS g FROM redline_2024) '
-                    'SELECT ST_Area(ST_Transform(ST_Difference(a.g, b.g), 4490)::geography) / 1e4, '
-                    'ST_Area(ST_Transform(ST_Difference(b.g, a.g), 4490)::geography) / 1e4 '
-                    'FROM a, b'),
-                setup=_both(ctx.postgis.load(gpkg, 'redline'), ctx.postgis.load(gpkg, 'redline_2024')),
-                measured=ctx.postgis.measured, figure=_pg_figure, note='query only, 1 backend'),
+            ctx.postgis.run(
+                'WITH b AS (SELECT ST_Union(geom) AS g FROM redline), '
+                'a AS (SELECT ST_Union(geom) AS g FROM redline_2024) '
+                'SELECT ST_Area(ST_Transform(ST_Difference(a.g, b.g), 4490)::geography) / 1e4, '
+                'ST_Area(ST_Transform(ST_Difference(b.g, a.g), 4490)::geography) / 1e4 '
+                'FROM a, b', _pg_figure, load=[(gpkg, 'redline'), (gpkg, 'redline_2024')]),
         ])]

@@ -26,10 +26,8 @@ def cases(ctx):
                             '--format', 'json', '--unit', 'km'] + threads,
                 figure=lambda out: json.loads(out)['total'],
                 note=lambda out: f"{json.loads(out)['features']} features, {ctx.threads} threads"),
-            Run('postgis', ctx.postgis.query_cmd(
-                    'SELECT sum(ST_Length(ST_Transform(geom, 4490)::geography)) / 1e3, count(*) '
-                    'FROM parcels_boundary'),
-                setup=ctx.postgis.load(county, 'parcels_boundary'),
-                measured=ctx.postgis.measured,
-                figure=lambda out: json.loads(out)['rows'][0][0], note='query only, 1 backend'),
+            ctx.postgis.run(
+                'SELECT sum(ST_Length(ST_Transform(geom, 4490)::geography)) / 1e3, count(*) '
+                'FROM parcels_boundary', lambda out: json.loads(out)['rows'][0][0],
+                load=[(county, 'parcels_boundary')]),
         ])]

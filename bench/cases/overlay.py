@@ -22,10 +22,6 @@ def _seconds(out):
     return f"{j['pieces']} pieces; " + ', '.join(f'{k} {v:.2f}' for k, v in j['seconds'].items()) + ' s'
 
 
-def _both(*setups):
-    return lambda: '; '.join(s for s in (f() for f in setups) if s)
-
-
 def _pg_rows(out):
     return {str(k): v for k, v in json.loads(out)['rows']}
 
@@ -49,13 +45,11 @@ def cases(ctx):
                 note=f'{ctx.threads} threads'),
             Run('geopandas', geopandas + ['tabulate', gpkg, 'redline', 'parcels', 'DLBM'],
                 figure=lambda out: json.loads(out)['areas_ha'], note=_seconds),
-            Run('postgis', ctx.postgis.query_cmd(
-                    'SELECT p.dlbm, sum(ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), 4490)::geography)) / 1e4 '
-                    'FROM parcels p JOIN redline z ON ST_Intersects(p.geom, z.geom) GROUP BY p.dlbm '
-                    'HAVING sum(ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), 4490)::geography)) > 0 '
-                    'ORDER BY 1'),
-                setup=_both(ctx.postgis.load(gpkg, 'redline'), ctx.postgis.load(gpkg, 'parcels')),
-                measured=ctx.postgis.measured, figure=_pg_rows, note='query only, 1 backend'),
+            ctx.postgis.run(
+                'SELECT p.dlbm, sum(ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), 4490)::geography)) / 1e4 '
+                'FROM parcels p JOIN redline z ON ST_Intersects(p.geom, z.geom) GROUP BY p.dlbm '
+                'HAVING sum(ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), 4490)::geography)) > 0 '
+                'ORDER BY 1', _pg_rows, load=[(gpkg, 'redline'), (gpkg, 'parcels')]),
         ])
     coverage = Case(
         name='overlay-coverage',
@@ -72,11 +66,9 @@ def cases(ctx):
                 note=f'{ctx.threads} threads'),
             Run('geopandas', geopandas + ['coverage', gpkg, 'reserves', 'redline', 'BSM'],
                 figure=lambda out: json.loads(out)['inside_ha'], note=_seconds),
-            Run('postgis', ctx.postgis.query_cmd(
-                    'WITH u AS (SELECT ST_Union(geom) AS g FROM redline) '
-                    'SELECT r.bsm, ST_Area(ST_Transform(ST_Intersection(r.geom, u.g), 4490)::geography) / 1e4 '
-                    'FROM reserves r, u ORDER BY 1'),
-                setup=_both(ctx.postgis.load(gpkg, 'redline'), ctx.postgis.load(gpkg, 'reserves')),
-                measured=ctx.postgis.measured, figure=_pg_rows, note='query only, 1 backend'),
+            ctx.postgis.run(
+                'WITH u AS (SELECT ST_Union(geom) AS g FROM redline) '
+                'SELECT r.bsm, ST_Area(ST_Transform(ST_Intersection(r.geom, u.g), 4490)::geography) / 1e4 '
+                'FROM reserves r, u ORDER BY 1', _pg_rows, load=[(gpkg, 'redline'), (gpkg, 'reserves')]),
         ])
     return [tabulate, coverage]

@@ -48,6 +48,18 @@ class PostGis:
             return f'load {table} {self._loaded[table]:.1f} s untimed'
         return setup
 
+    def run(self, sql, figure, *, load=(), note='query only, 1 backend'):
+        """A Run of tool 'postgis': `sql` in a fresh backend (query_cmd), timed on the query
+        alone (measured), after loading each (gpkg, layer[, table]) of `load` (untimed; the
+        note shows the load times). figure(stdout) reads json.loads(stdout)['rows']."""
+        from .spec import Run
+        loaders = [self.load(*spec) for spec in load]
+
+        def setup():
+            return '; '.join(text for text in (f() for f in loaders) if text)
+        return Run('postgis', self.query_cmd(sql), setup=setup if loaders else None,
+                   measured=self.measured, figure=figure, note=note)
+
     def query_cmd(self, sql):
         """Returns a command running `sql` in a fresh backend, printing JSON with seconds,
         peak_rss_mb (the backend's VmHWM) and rows. The port is filled in when it runs."""
