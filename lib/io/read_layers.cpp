@@ -25,7 +25,11 @@ std::vector<Layer> read_layers(const std::vector<LayerRequest>& requests) {
   std::vector<Layer> layers(n);
   if (n == 0) return layers;
   if (n == 1 || detail::resolve_threads(requests[0].options.threads) == 1) {
-    for (std::size_t i = 0; i < n; ++i) layers[i] = read_layer(requests[i].path, requests[i].options);
+    for (std::size_t i = 0; i < n; ++i) {
+      ReadOptions options = requests[i].options;
+      if (i > 0) options.progress = nullptr;  // as when read at the same time
+      layers[i] = read_layer(requests[i].path, options);
+    }
     return layers;
   }
 
