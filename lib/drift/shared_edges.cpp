@@ -56,18 +56,15 @@ SharedEdgeIndex::SharedEdgeIndex(const std::vector<PolygonRings>& features, unsi
       }
     }
   }, 16);
-  // At most half full: probes stay short.
-  std::size_t capacity = 16;
-  while (capacity < 2 * hashes.size()) capacity *= 2;
-  slots_.resize(capacity);
-  mask_ = capacity - 1;
+  // At most two thirds full: probes stay short, and the table is 1.5 slots of 16 bytes an edge.
+  slots_.resize(hashes.size() + hashes.size() / 2 + 1);
   // Owners in increasing order: `first` is the lowest, `second` the lowest after it.
   for (std::size_t i = 0; i < n; ++i) {
     const auto owner = static_cast<std::uint32_t>(i);
     for (std::size_t e = start[i]; e < start[i + 1]; ++e) {
       const std::uint64_t h = hashes[e];
-      std::size_t at = static_cast<std::size_t>(h) & mask_;
-      while (slots_[at].first != kNone && slots_[at].hash != h) at = (at + 1) & mask_;
+      std::size_t at = home(h);
+      while (slots_[at].first != kNone && slots_[at].hash != h) at = next(at);
       Slot& slot = slots_[at];
       if (slot.first == kNone) {
         slot.hash = h;
@@ -81,7 +78,7 @@ SharedEdgeIndex::SharedEdgeIndex(const std::vector<PolygonRings>& features, unsi
 
 std::int64_t SharedEdgeIndex::other_owner(const double* p, const double* q, std::size_t feature) const {
   const std::uint64_t h = edge_hash(p, q);
-  std::size_t at = static_cast<std::size_t>(h) & mask_;
+  std::size_t at = home(h);
   while (slots_[at].first != kNone) {
     const Slot& slot = slots_[at];
     if (slot.hash == h) {
@@ -89,7 +86,7 @@ std::int64_t SharedEdgeIndex::other_owner(const double* p, const double* q, std:
       if (slot.second == kNone) return -1;
       return slot.second;
     }
-    at = (at + 1) & mask_;
+    at = next(at);
   }
   return -1;
 }

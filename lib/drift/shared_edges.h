@@ -31,8 +31,11 @@ class SharedEdgeIndex {
     std::uint32_t first = kNone;   // kNone: an empty slot
     std::uint32_t second = kNone;  // kNone: one owner only
   };
-  std::vector<Slot> slots_;  // a power of two long
-  std::size_t mask_ = 0;
+  // The slot a hash starts its probe at (the hash is well mixed: any bits will do).
+  std::size_t home(std::uint64_t h) const { return static_cast<std::size_t>(h % slots_.size()); }
+  std::size_t next(std::size_t at) const { return at + 1 == slots_.size() ? 0 : at + 1; }
+
+  std::vector<Slot> slots_;  // never full: a probe always ends at an empty slot
 };
 
 }  // namespace redline::detail
