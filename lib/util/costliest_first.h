@@ -17,8 +17,12 @@
 
 namespace redline::detail {
 
+/// Items beyond which run_costliest_first() hands items out in item order (a sort would cost
+/// more than the imbalance it avoids).
+constexpr std::size_t kManyItems = 65536;
+
 /// Calls fn(item, state) for every item in [0, cost.size()) on up to `threads` threads, items
-/// of larger cost first (equal costs in item order); `state` is the worker's own (see
+/// of larger cost first (equal costs in item order; up to kManyItems items); `state` is the worker's own (see
 /// run_workers). Each item must write only its own results, so that the order items run in
 /// does not matter. Reports (stage, done, total) to `progress` from the calling thread.
 ///
@@ -31,12 +35,15 @@ void run_costliest_first(const std::vector<std::size_t>& cost, unsigned threads,
   const std::size_t n = cost.size();
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return cost[x] > cost[y]; });
+  // Among very many items no few dominate: they go in item order, in small chunks, unsorted.
+  const bool many = n > kManyItems;
+  if (!many) {
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return cost[x] > cost[y]; });
+  }
   std::atomic<std::size_t> lowest_failed{n};
   std::vector<std::exception_ptr> failures(n);
-  // One item at a time: items are whole features, far costlier than handing one out. Very long
-  // lists go in small chunks.
-  const std::size_t chunk = n > 65536 ? 16 : 1;
+  // One item at a time: items are whole features, far costlier than handing one out.
+  const std::size_t chunk = many ? 16 : 1;
   run_workers<State>(n, threads, progress, stage, make_state, [&](std::size_t k, State& state) {
     const std::size_t item = order[k];
     if (item > lowest_failed.load()) return;  // cannot be the error reported

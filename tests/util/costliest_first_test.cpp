@@ -36,6 +36,16 @@ TEST(CostliestFirst, RunsEveryItemOnceCostliestFirst) {
   }
 }
 
+TEST(CostliestFirst, VeryManyItemsGoInItemOrder) {
+  std::vector<std::size_t> cost(kManyItems + 5);
+  for (std::size_t i = 0; i < cost.size(); ++i) cost[i] = i;  // sorted, the last would go first
+  std::vector<std::size_t> started;
+  run_costliest_first<NoState>(cost, 1, ProgressFn{}, "test", [] { return NoState{}; },
+                               [&](std::size_t item, NoState&) { started.push_back(item); });
+  ASSERT_EQ(started.size(), cost.size());
+  for (std::size_t i = 0; i < started.size(); ++i) ASSERT_EQ(started[i], i);
+}
+
 TEST(CostliestFirst, TheLowestFailingItemIsReportedWhateverItsCost) {
   // Items 2 and 5 fail; 5 is the costliest and runs first, yet item 2's error comes out.
   const std::vector<std::size_t> cost = {1, 1, 1, 1, 1, 99, 1, 1};
