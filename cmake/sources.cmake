@@ -30,6 +30,7 @@ set(REDLINE_LIB_SOURCES
   lib/io/layer.cpp
   lib/io/layer_origin.cpp
   lib/io/read_layer.cpp
+  lib/io/read_layers.cpp
   lib/io/read_options.cpp
   lib/io/reproject.cpp
   lib/io/source_info.cpp

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "overlay_args.h"
 #include "redline/io/layer.h"
+#include "redline/io/read_layers.h"
 #include "redline/report/coverage_job.h"
 
 namespace redline::cli {
@@ -84,9 +85,10 @@ Command register_coverage(CLI::App& parent) {
     refuse_output_clash(in.measure.output, {{"--out", args->out}, {"--map", args->map}});
     ReadOptions target_read = in.first.read_options(in.measure.threads);
     target_read.geometry = LayerGeometry::Any;  // polygons, or lines measured by length
-    const Layer target = read_layer(in.first.path, target_read);
-    const Layer cover = read_layer(in.second.path, in.second.read_options(in.measure.threads));
-    const CoverageOutcome outcome = run_coverage_job(target, cover, job, inputs);
+    // Both layers at once, each on its own thread (with --threads 1, one after the other).
+    const std::vector<Layer> layers =
+        read_layers({{in.first.path, target_read}, {in.second.path, in.second.read_options(in.measure.threads)}});
+    const CoverageOutcome outcome = run_coverage_job(layers[0], layers[1], job, inputs);
     print(outcome.render(in.measure.output_format(), in.measure.bom));
     return kOk;
   };

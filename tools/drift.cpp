@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "redline/drift/drift.h"
 #include "redline/io/layer.h"
+#include "redline/io/read_layers.h"
 #include "redline/report/drift_job.h"
 
 namespace redline::cli {
@@ -97,9 +98,9 @@ Command register_drift(CLI::App& parent) {
     const std::vector<std::string> inputs = {args->input.path, args->after_path};
     job.check_outputs(inputs);  // refused before the work, not after it; the writers check again
     refuse_output_clash(m.output, {{"--out", args->out}, {"--map", args->map}});
-    const Layer before = read_layer(args->input.path, before_read);
-    const Layer after = read_layer(args->after_path, after_read);
-    print(run_drift_job(before, after, job, inputs).render(format, m.bom));
+    // Both versions at once, each on its own thread (with --threads 1, one after the other).
+    const std::vector<Layer> versions = read_layers({{args->input.path, before_read}, {args->after_path, after_read}});
+    print(run_drift_job(versions[0], versions[1], job, inputs).render(format, m.bom));
     return kOk;
   };
   return {cmd, run};

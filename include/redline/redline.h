@@ -32,6 +32,7 @@
 #include "redline/io/input_path.h"
 #include "redline/io/layer.h"
 #include "redline/io/layer_origin.h"
+#include "redline/io/read_layers.h"
 #include "redline/io/output_file.h"
 #include "redline/io/output_path.h"
 #include "redline/io/reproject.h"

@@ -117,8 +117,8 @@ DriftResult compute_drift(const Layer& before_in, const Layer& after_in, const D
   AreaCalculator probe(working.crs, options.method);  // refuses a method that does not suit the CRS
 
   if (options.progress) options.progress("preparing", 0, 2);
-  detail::LayerVersion b = detail::prepare_version(*working.before, b_key, b_class, options.method, options.threads);
-  detail::LayerVersion a = detail::prepare_version(*working.after, a_key, a_class, options.method, options.threads);
+  auto [b, a] = detail::prepare_versions(*working.before, {b_key, b_class}, *working.after, {a_key, a_class},
+                                         options.method, options.threads);
   for (double m2 : b.m2) r.before_m2 += m2;
   for (double m2 : a.m2) r.after_m2 += m2;
 
@@ -143,9 +143,7 @@ DriftResult compute_drift(const Layer& before_in, const Layer& after_in, const D
   }
 
   detail::DriftEngine engine(b, a, options, r.grid_size, /*with_class=*/b_class.has_value());
-  if (!edge_pairs.pairs.empty()) engine.measure_by_edges(edge_pairs.pairs, edge_pairs.alignments);
-  engine.overlay_rest(a, b, /*is_after=*/true);
-  engine.overlay_rest(b, a, /*is_after=*/false);
+  engine.compare(edge_pairs.pairs, edge_pairs.alignments);
   r.work.overlaid = engine.overlaid();
   engine.collect_totals(r);
   detail::list_feature_changes(r, b, a, engine, /*keyed=*/b_key.has_value(), options.key_field);

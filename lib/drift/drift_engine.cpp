@@ -6,14 +6,13 @@
 
 #include "drift/noise_judge.h"
 #include "drift/shared_edges.h"
-#include "util/work_loop.h"
+#include "util/costliest_first.h"
+#include "util/parallel.h"
 #include "redline/geom/ops.h"
 
 namespace redline::detail {
 
 namespace {
-
-constexpr std::size_t kChunk = 4;  // features differ widely in cost: hand them out in small chunks
 
 void add_reclass(std::vector<Reclassification>& list, const std::string& from, const std::string& to,
                  double real, double noise) {
@@ -34,37 +33,64 @@ DriftEngine::DriftEngine(LayerVersion& before, LayerVersion& after, const DriftO
     : b_(before), a_(after), o_(options), grid_(grid), with_class_(with_class),
       after_out_(after.size()), before_out_(before.size()) {}
 
-void DriftEngine::measure_by_edges(const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                                   const std::vector<FeatureAlignment>& alignments) {
-  const SharedEdgeIndex b_edges(b_.rings, o_.threads);
-  const SharedEdgeIndex a_edges(a_.rings, o_.threads);
-  struct NoState {};
-  run_workers<NoState>(pairs.size(), o_.threads, o_.progress, "measuring unchanged features", [] { return NoState{}; },
-                       [&](std::size_t n, NoState&) {
-    const auto [bi, aj] = pairs[n];
-    measure_pair(bi, aj, alignments[n], b_edges, a_edges);
-  }, 16);
-}
-
-void DriftEngine::overlay_rest(LayerVersion& self, LayerVersion& other, bool is_after) {
-  std::vector<std::size_t> todo;
-  for (std::size_t i = 0; i < self.size(); ++i) {
-    if (!self.by_edges[i]) todo.push_back(i);
+void DriftEngine::compare(const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                          const std::vector<FeatureAlignment>& alignments) {
+  // The shared-edge indexes of both versions, built at the same time.
+  std::optional<SharedEdgeIndex> b_edges, a_edges;
+  if (!pairs.empty()) {
+    const unsigned each = std::max(1u, resolve_threads(o_.threads) / 2);
+    parallel_for(2, o_.threads, [&](std::size_t k) {
+      if (k == 0) b_edges.emplace(b_.rings, each);
+      else a_edges.emplace(a_.rings, each);
+    }, 1);
   }
-  auto make_judge = [&] {
-    return std::optional<NoiseJudge>(NoiseJudge{AreaCalculator(self.layer->crs, o_.method), o_.sliver_width, o_.sliver_area});
+  std::vector<std::size_t> todo_a, todo_b;
+  for (std::size_t j = 0; j < a_.size(); ++j) {
+    if (!a_.by_edges[j]) todo_a.push_back(j);
+  }
+  for (std::size_t i = 0; i < b_.size(); ++i) {
+    if (!b_.by_edges[i]) todo_b.push_back(i);
+  }
+  // Work items: the edge-by-edge pairs, then AFTER's overlays, then BEFORE's. An item's cost is
+  // its vertices; an overlay's, its vertices and its neighbours', weighed for the overlay.
+  constexpr std::size_t kOverlayWeight = 16;
+  const std::size_t first_a = pairs.size(), first_b = first_a + todo_a.size();
+  std::vector<std::size_t> cost(first_b + todo_b.size());
+  for (std::size_t n = 0; n < pairs.size(); ++n) {
+    cost[n] = b_.rings[pairs[n].first].vertices + a_.rings[pairs[n].second].vertices;
+  }
+  auto overlay_cost = [&](const LayerVersion& self, const LayerVersion& other, std::size_t i) {
+    std::size_t vertices = self.rings[i].vertices;
+    for (std::size_t k : other.index->query(self.env[i])) vertices += other.rings[k].vertices;
+    return kOverlayWeight * vertices;
   };
-  run_workers<std::optional<NoiseJudge>>(todo.size(), o_.threads, o_.progress,
-                                         is_after ? "overlaying AFTER" : "overlaying BEFORE", make_judge,
-                                         [&](std::size_t n, std::optional<NoiseJudge>& judge) {
-    const std::size_t i = todo[n];
+  for (std::size_t n = 0; n < todo_a.size(); ++n) cost[first_a + n] = overlay_cost(a_, b_, todo_a[n]);
+  for (std::size_t n = 0; n < todo_b.size(); ++n) cost[first_b + n] = overlay_cost(b_, a_, todo_b[n]);
+
+  // A worker's noise judges, one per version (measuring in that version's CRS).
+  struct Judges {
+    std::optional<NoiseJudge> after, before;
+  };
+  run_costliest_first<Judges>(cost, o_.threads, o_.progress, "comparing features", [] { return Judges{}; },
+                              [&](std::size_t item, Judges& judges) {
+    if (item < first_a) {
+      const auto [bi, aj] = pairs[item];
+      measure_pair(bi, aj, alignments[item], *b_edges, *a_edges);
+      return;
+    }
+    const bool is_after = item < first_b;
+    LayerVersion& self = is_after ? a_ : b_;
+    LayerVersion& other = is_after ? b_ : a_;
+    const std::size_t i = is_after ? todo_a[item - first_a] : todo_b[item - first_b];
+    std::optional<NoiseJudge>& judge = is_after ? judges.after : judges.before;
+    if (!judge) judge.emplace(NoiseJudge{AreaCalculator(self.layer->crs, o_.method), o_.sliver_width, o_.sliver_area});
     try {
       overlay_feature(self, other, i, is_after, *judge);
     } catch (const Error& e) {
       rethrow_with_location(e, self.layer->where(self.layer->features[i].fid));
     }
-  }, kChunk);
-  overlaid_ += todo.size();
+  });
+  overlaid_ = todo_a.size() + todo_b.size();
 }
 
 void DriftEngine::collect_totals(DriftResult& r) {

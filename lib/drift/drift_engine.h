@@ -4,7 +4,7 @@
 // vertices moved by less than the fast shift (drift/ring_alignment.h), by overlays with the
 // neighbouring features of the other version for the rest (see redline/drift/drift.h).
 //
-// Threads: each stage runs on options.threads threads; each feature's outcome is written by
+// Threads: the work runs on options.threads threads; each feature's outcome is written by
 // one thread only, and collect_totals() sums them in feature order, so that the figures do not
 // depend on the thread count.
 #include <cstddef>
@@ -37,13 +37,13 @@ class DriftEngine {
   /// precision grid in working-CRS units; `with_class`: both versions have classes.
   DriftEngine(LayerVersion& before, LayerVersion& after, const DriftOptions& options, double grid, bool with_class);
 
-  /// Measures the pairs (BEFORE index, AFTER index) edge by edge; alignments[n] is pairs[n]'s.
-  void measure_by_edges(const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                        const std::vector<FeatureAlignment>& alignments);
-
-  /// Measures by overlays every feature of `self` not measured edge by edge. Throws what the
-  /// overlays and area measurement throw, located at the feature.
-  void overlay_rest(LayerVersion& self, LayerVersion& other, bool is_after);
+  /// Measures every feature of both versions: the pairs (BEFORE index, AFTER index) edge by
+  /// edge (alignments[n] is pairs[n]'s), every other feature by overlays with its neighbours in
+  /// the other version. All of it is one pool of work on options.threads threads, costliest
+  /// first. Throws what the overlays and area measurement throw, located at the feature: the
+  /// first in the order pairs, AFTER's features, BEFORE's features.
+  void compare(const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+               const std::vector<FeatureAlignment>& alignments);
 
   /// Adds the outcomes to r's totals, reclassification table and pieces, in feature order.
   /// Moves the pieces out of the outcomes.

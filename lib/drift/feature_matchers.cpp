@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "redline/geom/ops.h"
+#include "util/costliest_first.h"
 #include "util/parallel.h"
 
 namespace redline::detail {
@@ -63,18 +64,36 @@ void pair_by_geometry(LayerVersion& before, LayerVersion& after, double limit, u
 }
 
 void pair_by_overlap(LayerVersion& before, LayerVersion& after, double min_area, double grid, unsigned threads) {
-  std::vector<std::vector<std::pair<double, std::size_t>>> overlaps(after.size());
-  parallel_for(after.size(), threads, [&](std::size_t j) {
-    if (after.partner[j] != kUnmatched || after.env[j].is_null) return;
+  // Every unmatched AFTER feature with each unmatched BEFORE feature near it: one intersection
+  // each, the costliest first (a few large features hold most of the work).
+  struct Candidate {
+    std::size_t j, i;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<std::size_t> cost;
+  for (std::size_t j = 0; j < after.size(); ++j) {
+    if (after.partner[j] != kUnmatched || after.env[j].is_null) continue;
     for (std::size_t i : before.index->query(after.env[j])) {
       if (before.partner[i] != kUnmatched) continue;
-      const double shared = intersection(after.geometry(j), before.geometry(i), grid).planar_area();
-      if (shared >= min_area) overlaps[j].emplace_back(shared, i);
+      candidates.push_back({j, i});
+      cost.push_back(after.rings[j].vertices + before.rings[i].vertices);
     }
+  }
+  std::vector<double> shared(candidates.size());
+  struct NoState {};
+  run_costliest_first<NoState>(cost, threads, ProgressFn{}, "matching by overlap", [] { return NoState{}; },
+                               [&](std::size_t n, NoState&) {
+    shared[n] = intersection(after.geometry(candidates[n].j), before.geometry(candidates[n].i), grid).planar_area();
+  });
+  std::vector<std::vector<std::pair<double, std::size_t>>> overlaps(after.size());
+  for (std::size_t n = 0; n < candidates.size(); ++n) {
+    if (shared[n] >= min_area) overlaps[candidates[n].j].emplace_back(shared[n], candidates[n].i);
+  }
+  for (auto& list : overlaps) {
     // Largest overlap first; ties by feature order.
-    std::sort(overlaps[j].begin(), overlaps[j].end(),
+    std::sort(list.begin(), list.end(),
               [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-  }, 4);
+  }
   for (std::size_t j = 0; j < after.size(); ++j) {
     for (const auto& [shared, i] : overlaps[j]) {
       if (before.partner[i] != kUnmatched) continue;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "drift/ring_alignment.h"
@@ -36,11 +37,20 @@ struct LayerVersion {
   std::size_t size() const { return layer->features.size(); }
 };
 
-/// Returns `layer` prepared for comparison, every feature unmatched. Areas are measured by
-/// `method` in layer.crs, on `threads` threads. `key_index` and `class_index` are field
-/// indexes of `layer` (none: keys are FIDs, no classes). Throws what AreaCalculator throws,
-/// located at the feature.
-LayerVersion prepare_version(const Layer& layer, std::optional<std::size_t> key_index,
-                             std::optional<std::size_t> class_index, AreaMethod method, unsigned threads);
+/// The fields of one version that the comparison reads (field indexes of its layer).
+struct VersionFields {
+  std::optional<std::size_t> key;    ///< none: keys are FIDs
+  std::optional<std::size_t> klass;  ///< none: no classes
+};
+
+/// Returns both versions prepared for comparison, every feature unmatched: before first, after
+/// second. Areas are measured by `method` in each layer's CRS. The features of both versions
+/// share `threads` threads, the largest first, so that a version of a few large features is not
+/// prepared on one thread while another waits. Throws what AreaCalculator throws, located at
+/// the feature: BEFORE's first feature that fails, else AFTER's (as preparing BEFORE, then
+/// AFTER, would).
+std::pair<LayerVersion, LayerVersion> prepare_versions(const Layer& before, VersionFields before_fields,
+                                                       const Layer& after, VersionFields after_fields,
+                                                       AreaMethod method, unsigned threads);
 
 }  // namespace redline::detail

@@ -1,6 +1,5 @@
 #include "drift/shared_edges.h"
 
-#include <algorithm>
 #include <cstring>
 
 #include "util/parallel.h"
@@ -44,7 +43,7 @@ SharedEdgeIndex::SharedEdgeIndex(const std::vector<PolygonRings>& features, unsi
   const std::size_t n = features.size();
   std::vector<std::size_t> start(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) start[i + 1] = start[i] + features[i].vertices;
-  entries_.resize(start[n]);
+  std::vector<std::uint64_t> hashes(start[n]);
   parallel_for(n, threads, [&](std::size_t i) {
     std::size_t at = start[i];
     for (const auto& polygon : features[i].polygons) {
@@ -52,19 +51,42 @@ SharedEdgeIndex::SharedEdgeIndex(const std::vector<PolygonRings>& features, unsi
         const std::size_t m = ring.size();
         for (std::size_t k = 0; k < m; ++k) {
           const std::size_t k1 = (k + 1) % m;
-          entries_[at++] = {edge_hash(&ring.xy[2 * k], &ring.xy[2 * k1]), static_cast<std::uint32_t>(i)};
+          hashes[at++] = edge_hash(&ring.xy[2 * k], &ring.xy[2 * k1]);
         }
       }
     }
-  }, 256);
-  std::sort(entries_.begin(), entries_.end());
+  }, 16);
+  // At most two thirds full: probes stay short, and the table is 1.5 slots of 16 bytes an edge.
+  slots_.resize(hashes.size() + hashes.size() / 2 + 1);
+  // Owners in increasing order: `first` is the lowest, `second` the lowest after it.
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto owner = static_cast<std::uint32_t>(i);
+    for (std::size_t e = start[i]; e < start[i + 1]; ++e) {
+      const std::uint64_t h = hashes[e];
+      std::size_t at = home(h);
+      while (slots_[at].first != kNone && slots_[at].hash != h) at = next(at);
+      Slot& slot = slots_[at];
+      if (slot.first == kNone) {
+        slot.hash = h;
+        slot.first = owner;
+      } else if (slot.first != owner && slot.second == kNone) {
+        slot.second = owner;
+      }
+    }
+  }
 }
 
 std::int64_t SharedEdgeIndex::other_owner(const double* p, const double* q, std::size_t feature) const {
   const std::uint64_t h = edge_hash(p, q);
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(h, std::uint32_t{0}));
-  for (; it != entries_.end() && it->first == h; ++it) {
-    if (it->second != feature) return it->second;
+  std::size_t at = home(h);
+  while (slots_[at].first != kNone) {
+    const Slot& slot = slots_[at];
+    if (slot.hash == h) {
+      if (slot.first != feature) return slot.first;
+      if (slot.second == kNone) return -1;
+      return slot.second;
+    }
+    at = next(at);
   }
   return -1;
 }

@@ -8,6 +8,7 @@
 #include "overlay/piece_matcher.h"
 #include "overlay/piece_set.h"
 #include "overlay/overlay_inputs.h"
+#include "util/costliest_first.h"
 #include "util/work_loop.h"
 #include "redline/geom/ops.h"
 
@@ -162,15 +163,23 @@ CoverageResult compute_coverage(const Layer& target, const Layer& cover, const C
                         options.keep_geometries);
   auto make_worker = [&] { return Worker{in.area_calculator(), PieceMatcher(covers)}; };
 
+  // A piece costs about its vertices and those of the cover pieces it may meet; the costliest
+  // go first, so that the last to start is never a long one.
+  std::vector<std::size_t> cost(targets.size());
+  detail::parallel_for(targets.size(), eo.threads, [&](std::size_t k) {
+    std::size_t vertices = static_cast<std::size_t>(targets[k].geometry->num_points());
+    for (std::size_t j : covers.query(targets[k].envelope)) vertices += static_cast<std::size_t>(covers[j].geometry->num_points());
+    cost[k] = vertices;
+  });
   std::vector<PieceOutcome> outcomes(targets.size());
-  detail::run_workers<Worker>(targets.size(), eo.threads, eo.progress, "overlaying", make_worker,
-                              [&](std::size_t k, Worker& w) {
-                                try {
-                                  outcomes[k] = engine.run(k, w);
-                                } catch (const Error& e) {
-                                  rethrow_with_location(e, target.where(target.features[targets[k].feature].fid));
-                                }
-                              });
+  detail::run_costliest_first<Worker>(cost, eo.threads, eo.progress, "overlaying", make_worker,
+                                      [&](std::size_t k, Worker& w) {
+    try {
+      outcomes[k] = engine.run(k, w);
+    } catch (const Error& e) {
+      rethrow_with_location(e, target.where(target.features[targets[k].feature].fid));
+    }
+  });
 
   // Per feature: the sum of its pieces' overlaps, in piece order.
   r.features.resize(n);

@@ -5,7 +5,7 @@
 #include "redline/crs/transform.h"
 #include "redline/geom/validity.h"
 #include "redline/overlay/subdivide.h"
-#include "util/work_loop.h"
+#include "util/costliest_first.h"
 
 namespace redline::detail {
 
@@ -21,13 +21,14 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
     std::vector<Geometry> cut;
   };
   std::vector<Slot> slots(n);
-  const std::size_t chunk = balanced_chunk(n, threads);
+  // The largest features first (their cutting costs most), so that none starts last.
+  std::vector<std::size_t> cost(n);
+  for (std::size_t i = 0; i < n; ++i) cost[i] = static_cast<std::size_t>(layer.features[i].geometry.num_points());
   // Per worker, the transform when one is needed (made on the worker's thread, used by it alone).
-  auto make_transform = [&] {
-    return transform ? std::optional<CoordinateTransform>(std::in_place, layer.crs, crs) : std::nullopt;
-  };
-  parallel_for_with_state(n, threads, make_transform,
-                          [&](std::size_t i, std::optional<CoordinateTransform>& t, unsigned) {
+  using Transform = std::optional<CoordinateTransform>;
+  auto make_transform = [&] { return transform ? Transform(std::in_place, layer.crs, crs) : std::nullopt; };
+  run_costliest_first<Transform>(cost, threads, ProgressFn{}, "preparing", make_transform,
+                                 [&](std::size_t i, Transform& t) {
     const Feature& f = layer.features[i];
     if (f.geometry.is_empty()) return;
     const Geometry* g = &f.geometry;
@@ -44,7 +45,7 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
       g = slots[i].transformed.get();
     }
     if (g->num_points() > max_vertices) slots[i].cut = subdivide(*g, max_vertices, grid);
-  }, chunk);
+  });
 
   features_.resize(n, nullptr);
   first_piece_.assign(n + 1, 0);

@@ -3,7 +3,8 @@ redline_test(cli_tests
   ${CMAKE_CURRENT_LIST_DIR}/error_message_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hostile_geometry_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/length_cli_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/check_conflicts_cli_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/check_conflicts_cli_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/two_inputs_cli_test.cpp)
 
 # run_guarded and the hint spelling, called directly (they are the CLI's, not the library's).
 redline_test(cli_guard_tests

@@ -33,19 +33,20 @@ Layer squares(const std::vector<std::pair<std::vector<double>, std::string>>& fe
   return layer;
 }
 
-LayerVersion keyed(const Layer& layer) {
-  return prepare_version(layer, std::size_t{0}, std::nullopt, AreaMethod::Planar, 1);
+std::pair<LayerVersion, LayerVersion> keyed(const Layer& before, const Layer& after) {
+  return prepare_versions(before, {std::size_t{0}, std::nullopt}, after, {std::size_t{0}, std::nullopt},
+                          AreaMethod::Planar, 1);
 }
 
-LayerVersion unkeyed(const Layer& layer) {
-  return prepare_version(layer, std::nullopt, std::nullopt, AreaMethod::Planar, 1);
+std::pair<LayerVersion, LayerVersion> unkeyed(const Layer& before, const Layer& after) {
+  return prepare_versions(before, {}, after, {}, AreaMethod::Planar, 1);
 }
 
 TEST(FeatureMatchers, RepeatedKeysAreMatchedInOrderAndMissingKeysNever) {
   const Layer before_layer = squares({{{0, 0, 10}, "A"}, {{20, 0, 10}, "A"}, {{40, 0, 10}, ""}, {{60, 0, 10}, "B"}});
   const Layer after_layer = squares({{{60, 0, 10}, "B"}, {{40, 0, 10}, ""}, {{0, 0, 10}, "A"}, {{20, 0, 10}, "A"},
                                      {{80, 0, 10}, "A"}});
-  LayerVersion before = keyed(before_layer), after = keyed(after_layer);
+  auto [before, after] = keyed(before_layer, after_layer);
   // Repeats: the second A of BEFORE, the second and third A of AFTER.
   EXPECT_EQ(pair_by_key(before, after), 3u);
   EXPECT_EQ(after.partner, (std::vector<std::size_t>{3, kUnmatched, 0, 1, kUnmatched}));
@@ -56,7 +57,7 @@ TEST(FeatureMatchers, GeometryWithinTheShiftLimitIsTheSameFeature) {
   // AFTER: the first square moved by 5 mm, the second by 5 cm, a third new.
   const Layer before_layer = squares({{{0, 0, 10}, "A"}, {{20, 0, 10}, "B"}});
   const Layer after_layer = squares({{{0.005, 0, 10}, "A"}, {{20.05, 0, 10}, "B"}, {{40, 0, 10}, "C"}});
-  LayerVersion before = unkeyed(before_layer), after = unkeyed(after_layer);
+  auto [before, after] = unkeyed(before_layer, after_layer);
   pair_by_geometry(before, after, 0.02, 1);
   EXPECT_EQ(after.partner, (std::vector<std::size_t>{0, kUnmatched, kUnmatched}));
   EXPECT_EQ(before.partner, (std::vector<std::size_t>{0, kUnmatched}));
@@ -72,7 +73,7 @@ TEST(FeatureMatchers, OverlapPairsTheLargestOverlapFirst) {
   // Unmatched features only (no key, nothing within the shift limit); minimum overlap 6 m².
   const Layer before_layer = squares({{{0, 0, 10}, "A"}, {{10, 0, 10}, "B"}, {{100, 0, 10}, "C"}});
   const Layer after_layer = squares({{{5, 0, 10}, "X"}, {{12, 0, 10}, "Y"}, {{109.5, 0, 10}, "Z"}});
-  LayerVersion before = unkeyed(before_layer), after = unkeyed(after_layer);
+  auto [before, after] = unkeyed(before_layer, after_layer);
   // X ∩ A = 50, X ∩ B = 50 (tie: A); Y ∩ B = 8 × 10 = 80; Z ∩ C = 0.5 × 10 = 5 < 6: unmatched.
   pair_by_overlap(before, after, 6.0, 1e-6, 1);
   EXPECT_EQ(after.partner, (std::vector<std::size_t>{0, 1, kUnmatched}));

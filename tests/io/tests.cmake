@@ -2,6 +2,7 @@ redline_test(io_tests
   ${CMAKE_CURRENT_LIST_DIR}/read_layer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_lines_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_options_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/read_layers_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coordinate_check_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/repair_audit_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reproject_test.cpp
