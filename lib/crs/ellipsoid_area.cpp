@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "crs/authalic_area.h"
+
 namespace redline {
 
 namespace {
@@ -29,19 +31,107 @@ std::vector<double> interleave(const double* lon, const double* lat, std::size_t
 
 }  // namespace
 
-struct GeodesicRingArea::Impl {
-  geod_geodesic geodesic{};
+namespace detail {
+
+AuthalicEdges::AuthalicEdges(double semi_major, double flattening) {
+  e2_ = flattening * (2.0 - flattening);
+  e_ = std::sqrt(e2_);
+  one_minus_e2_ = 1.0 - e2_;
+  qp_ = e_ > 0 ? 1.0 + one_minus_e2_ * std::atanh(e_) / e_ : 2.0;  // q at the pole
+  rq2_ = semi_major * semi_major * qp_ / 2.0;
+  rq_over_a_ = std::sqrt(qp_ / 2.0);
+}
+
+}  // namespace detail
+
+namespace {
+
+// Sums with the rounding error of each addition kept (Knuth's two-sum), as geod_polygon does:
+// the edge figures are areas down to the equator, much larger than the ring's.
+class ExactSum {
+ public:
+  void add(double y) {
+    const double s = sum_ + y;
+    const double y_part = s - sum_;
+    error_ += (sum_ - (s - y_part)) + (y - y_part);
+    sum_ = s;
+  }
+  double value() const { return sum_ + error_; }
+
+ private:
+  double sum_ = 0, error_ = 0;
 };
 
-GeodesicRingArea::GeodesicRingArea(const Ellipsoid& ellipsoid) : impl_(std::make_unique<Impl>()) {
-  geod_init(&impl_->geodesic, ellipsoid.semi_major, flattening(ellipsoid));
+// Longitude difference b - a in degrees, reduced to [-180, 180] as Karney's AngDiff does.
+double longitude_step(double a, double b) {
+  const double d = b - a;
+  return std::fabs(d) <= 180.0 ? d : std::remainder(d, 360.0);
 }
+
+}  // namespace
+
+struct GeodesicRingArea::Impl {
+  geod_geodesic geodesic{};
+  detail::AuthalicEdges authalic;
+  double ellipsoid_area;  // 4 pi Rq^2
+
+  Impl(double a, double f)
+      : authalic(a, f), ellipsoid_area(4.0 * M_PI * authalic.authalic_radius_squared()) {
+    geod_init(&geodesic, a, f);
+  }
+
+  // Karney's S12 of one edge: the area between its geodesic and the equator.
+  double karney_edge(const detail::AuthalicEdges::Vertex& a,
+                     const detail::AuthalicEdges::Vertex& b) const {
+    double s12_area = 0.0;
+    geod_geninverse(&geodesic, a.lat, a.lon, b.lat, b.lon, nullptr, nullptr, nullptr, nullptr,
+                    nullptr, nullptr, &s12_area);
+    return s12_area;
+  }
+};
+
+GeodesicRingArea::GeodesicRingArea(const Ellipsoid& ellipsoid)
+    : impl_(std::make_unique<Impl>(ellipsoid.semi_major, flattening(ellipsoid))) {}
 
 GeodesicRingArea::~GeodesicRingArea() = default;
 GeodesicRingArea::GeodesicRingArea(GeodesicRingArea&&) noexcept = default;
 GeodesicRingArea& GeodesicRingArea::operator=(GeodesicRingArea&&) noexcept = default;
 
 double GeodesicRingArea::operator()(const double* xy, std::size_t n, std::size_t stride) const {
+  n = open_size(xy, n, stride);
+  if (n < 3) return 0.0;
+  using Vertex = detail::AuthalicEdges::Vertex;
+  const detail::AuthalicEdges& authalic = impl_->authalic;
+  // Each edge may spend its share of the ring's truncation budget.
+  const double edge_tolerance = kTruncationTolerance / static_cast<double>(n);
+  ExactSum area;
+  double turn = 0.0;  // the longitude steps' sum: +-360 when the ring goes round a pole
+  const Vertex first = authalic.vertex(xy[0], xy[1]);
+  Vertex a = first;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Vertex b = i + 1 < n ? authalic.vertex(xy[(i + 1) * stride], xy[(i + 1) * stride + 1]) : first;
+    const double dlon = longitude_step(a.lon, b.lon);
+    turn += dlon;
+    bool fast = false;
+    if (a.usable && b.usable) {
+      const detail::AuthalicEdges::Edge e = authalic.edge(a, b, dlon);
+      if (detail::AuthalicEdges::within(a, b, e, edge_tolerance)) {
+        area.add(e.area);
+        fast = true;
+      }
+    }
+    if (!fast) area.add(impl_->karney_edge(a, b));
+    a = b;
+  }
+  const double sum = area.value();
+  // A ring round a pole, or one so large that "inside" is ambiguous: Karney's bookkeeping.
+  if (std::fabs(turn) >= 180.0 || !(std::fabs(sum) < impl_->ellipsoid_area / 4)) {
+    return karney(xy, n, stride);
+  }
+  return std::fabs(sum);
+}
+
+double GeodesicRingArea::karney(const double* xy, std::size_t n, std::size_t stride) const {
   n = open_size(xy, n, stride);
   if (n < 3) return 0.0;
   geod_polygon polygon;

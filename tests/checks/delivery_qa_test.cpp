@@ -174,11 +174,15 @@ TEST_F(DeliveryQaFixture, AreaFieldFivePercentOffIsAFindingAndTheMatchesAreCount
   EXPECT_NE(found[0]->detail.find("+5.00 %"), std::string::npos) << found[0]->detail;
   EXPECT_NE(found[0]->detail.find("closest: planar"), std::string::npos) << found[0]->detail;
   // QA01 holds the planar area, QA03's 5 % is closest to planar too; the eight others hold
-  // their ellipsoidal area unrounded.
+  // their ellipsoidal area unrounded, as pyproj's Geod (Karney's algorithm in double) gave it
+  // when the data was made: that figure is off the exact geodesic area by up to ~1e-6 m² here
+  // (its rounding; see tests/measure/area_test.cpp), and on the axis-aligned squares the survey
+  // area is within ~1e-7 m² of the geodesic one, so which of the two such a stored value is
+  // closest to is decided by Karney's rounding: count them together.
   const auto& m = result_->area_field_matches;
   EXPECT_EQ(m[static_cast<std::size_t>(AreaMethod::Planar)], 2u);
-  EXPECT_EQ(m[static_cast<std::size_t>(AreaMethod::Ellipsoidal)], 8u);
-  EXPECT_EQ(m[static_cast<std::size_t>(AreaMethod::Survey)], 0u);
+  EXPECT_EQ(m[static_cast<std::size_t>(AreaMethod::Ellipsoidal)] + m[static_cast<std::size_t>(AreaMethod::Survey)], 8u);
+  EXPECT_GE(m[static_cast<std::size_t>(AreaMethod::Ellipsoidal)], 5u);  // all but the squares
 }
 
 TEST_F(DeliveryQaFixture, CountsFollowTheFindingsAndKindOrder) {

@@ -47,9 +47,13 @@ TEST(QaCli, TableListsEachKindAndExitsZeroWithoutStrict) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* words : {"delivery QA", "invalid", "overlaps", "gaps", "BSM QA02 and BSM QA03 overlap", "slivers", "spikes", "duplicate-keys", "empty-keys",
                             "area-field", "Self-intersection", "0.7639°", "QA06 (FID 5, 6)", "+5.00 %",
-                            "closest to the ellipsoidal area; features by closest area: ellipsoidal 8, survey 0, planar 2"}) {
+                            "closest to the ellipsoidal area; features by closest area: ellipsoidal "}) {
     EXPECT_TRUE(contains(r.out, words)) << words << "\n" << r.out;
   }
+  // Eight stored values are pyproj's Karney area in double; on the axis-aligned squares the
+  // survey area is within that figure's rounding of the geodesic one (see
+  // tests/checks/delivery_qa_test.cpp), so the split between the two is not asserted.
+  EXPECT_TRUE(contains(r.out, ", planar 2")) << r.out;
 }
 
 TEST(QaCli, JsonHasFindingsCountsAndTheReadBlock) {
@@ -70,7 +74,8 @@ TEST(QaCli, JsonHasFindingsCountsAndTheReadBlock) {
   EXPECT_EQ(j["counts"]["area-field"], 1);
   EXPECT_EQ(j["settings"]["unit"], "m2");
   EXPECT_EQ(j["area_field"]["matches"]["planar"], 2);
-  EXPECT_EQ(j["area_field"]["matches"]["ellipsoidal"], 8);
+  // Ellipsoidal and survey together (see TableListsEachKindAndExitsZeroWithoutStrict).
+  EXPECT_EQ(j["area_field"]["matches"]["ellipsoidal"].get<int>() + j["area_field"]["matches"]["survey"].get<int>(), 8);
   bool saw_sliver = false;
   for (const auto& f : j["findings"]) {
     for (const char* k : {"kind", "features", "fids", "x", "y", "detail"}) EXPECT_TRUE(f.contains(k)) << k;

@@ -40,6 +40,17 @@ constexpr double kParcelsPlanimeter[12] = {
     836.16965946484004, 1272.2814942011701, 1661.11760435009,  1161.8958509199199,
     1603.3492214492198, 481.94686657787997, 1932.40788734222,  1049.6984180107399};
 
+// /usr/bin/python3 tests/oracles/authalic_area_exact.py layer tests/data/area/parcels_4490.shp
+// (the same parcels' geodesic areas evaluated with 40 digits). Planimeter's figures above are
+// Karney's algorithm in double: each edge's area to the equator is rounded to ~3e-5 m², so
+// they are off these by up to 5.5e-5 m² (FID 9: 1.1e-7 relative). redline's figure agrees
+// with these to ~3e-8 m², hence 1e-6 m² here and 1e-4 m² against Planimeter.
+constexpr double kParcelsExact[12] = {
+    1670.8077333011672436, 2018.2470493467425472, 1866.403617835577283,  1758.3463333703137332,
+    836.16966321543961584, 1272.2815164135317397, 1661.1175833115242591, 1161.8958913467115914,
+    1603.3492071019533205, 481.94692156392827817, 1932.4078935960777052, 1049.6984190740995213};
+constexpr double kPlanimeterRounding = 1e-4;  // m² per parcel, see above
+
 // /usr/bin/python3 tests/oracles/area_planimeter.py tests/data/area/parcels_4527.shp --zone 39
 // (vertices to lat/lon by GeographicLib's exact transverse Mercator, not PROJ:
 //  TransverseMercatorProj -r -l 117 -k 1 -e 6378137 1/298.257222101 -p 12, then Planimeter).
@@ -59,7 +70,8 @@ TEST(EllipsoidalArea, MatchesPlanimeterOnParcelsInGeographicCrs) {
   const std::vector<double> areas = feature_areas(layer, AreaMethod::Ellipsoidal);
   ASSERT_EQ(areas.size(), 12u);
   for (std::size_t i = 0; i < areas.size(); ++i) {
-    EXPECT_LE(relative_difference(areas[i], kParcelsPlanimeter[i]), 1e-9) << "FID " << i;
+    EXPECT_NEAR(areas[i], kParcelsPlanimeter[i], kPlanimeterRounding) << "FID " << i;
+    EXPECT_NEAR(areas[i], kParcelsExact[i], 1e-6) << "FID " << i;
   }
 }
 
@@ -69,8 +81,10 @@ TEST(EllipsoidalArea, MatchesPlanimeterOnParcelsInGaussKruger) {
   const std::vector<double> areas = feature_areas(layer, AreaMethod::Ellipsoidal);
   ASSERT_EQ(areas.size(), 12u);
   for (std::size_t i = 0; i < areas.size(); ++i) {
-    // Same lon/lat (PROJ's inverse projection, as when the data was made) => Planimeter's area.
-    EXPECT_LE(relative_difference(areas[i], kParcelsPlanimeter[i]), 1e-9) << "FID " << i;
+    // Same lon/lat (PROJ's inverse projection, as when the data was made) => Planimeter's area,
+    // to its rounding, and the exact area.
+    EXPECT_NEAR(areas[i], kParcelsPlanimeter[i], kPlanimeterRounding) << "FID " << i;
+    EXPECT_NEAR(areas[i], kParcelsExact[i], 1e-6) << "FID " << i;
     // GeographicLib's exact transverse Mercator agrees with PROJ's to ~1.5 nm per vertex, but
     // Karney's area of a parcel this small is not that smooth: moving one latitude by one ulp
     // (4e-15°) moves Planimeter's and PROJ's area of FID 9's first part by up to 2.3e-5 m²
@@ -95,7 +109,8 @@ TEST(EllipsoidalArea, HolesAreSubtracted) {
   constexpr double kShell = 1901.4836826738301, kHole = 35.080060861569997;
   Layer layer = read_layer(data_path("area/parcels_4490.shp"));
   const double area = AreaCalculator(layer.crs, AreaMethod::Ellipsoidal).area(layer.features[2].geometry);
-  EXPECT_LE(relative_difference(area, kShell - kHole), 1e-9);
+  EXPECT_NEAR(area, kShell - kHole, 2 * kPlanimeterRounding);  // two rings' rounding
+  EXPECT_NEAR(area, kParcelsExact[2], 1e-6);                    // the same, 40 digits
 }
 
 // A latitude-longitude rectangle: its exact area has a closed form, which the survey series
@@ -259,11 +274,15 @@ TEST(AreaSummary, ThreadCountDoesNotChangeTotals) {
     ASSERT_EQ(one.features.size(), 3000u);
     for (std::size_t i = 0; i < one.features.size(); ++i) ASSERT_EQ(one.features[i].m2, two.features[i].m2);
   }
-  // And the total is the parcels' oracle sum, 250 times (ellipsoidal).
+  // And the total is the parcels' oracle sum, 250 times (ellipsoidal): 1e-9 relative of the
+  // exact sum; Planimeter's sum is 1.2e-4 m² (7e-9 relative) below it, its rounding.
   AreaOptions options;
-  double expected = 0.0;
-  for (double a : kParcelsPlanimeter) expected += a;
-  EXPECT_LE(relative_difference(summarize_areas(many, options).total_m2, 250 * expected), 1e-9);
+  double expected = 0.0, planimeter = 0.0;
+  for (double a : kParcelsExact) expected += a;
+  for (double a : kParcelsPlanimeter) planimeter += a;
+  const double total = summarize_areas(many, options).total_m2;
+  EXPECT_LE(relative_difference(total, 250 * expected), 1e-9);
+  EXPECT_NEAR(total, 250 * planimeter, 250 * 12 * kPlanimeterRounding);
 }
 
 TEST(AreaSummary, UnknownGroupFieldIsUsageError) {

@@ -2,9 +2,16 @@
 // Polygon areas in square metres, by one of three methods.
 //
 // What is computed (an area) and how (the method) are separate choices, as in Boost.Geometry:
-//  - Ellipsoidal (DEFAULT): the geodesic polygon area on the ellipsoid of the layer's CRS
-//    (Karney's algorithm, PROJ's geod_polygon*): each edge is a geodesic. This is what PostGIS
-//    ST_Area(geography), GeographicLib's Planimeter and ArcGIS AREA_GEODESIC compute.
+//  - Ellipsoidal (DEFAULT): the geodesic polygon area on the ellipsoid of the layer's CRS: each
+//    edge is a geodesic. This is what PostGIS ST_Area(geography), GeographicLib's Planimeter
+//    and ArcGIS AREA_GEODESIC compute (Karney's algorithm). Computed by GeodesicRingArea
+//    (redline/crs/ellipsoid_area.h): short edges on the authalic sphere with a closed-form
+//    correction, bounded so that each ring is within 1e-6 m² of the exact geodesic area (plus
+//    double rounding, ~1e-15 relative of the edges' areas down to the equator); long edges and
+//    rings round a pole by Karney's algorithm (PROJ). Karney's own double rounding, ~3e-5 m² per
+//    edge, makes PostGIS's and Planimeter's parcel areas differ from this by up to ~2e-4 m²
+//    (measured on a 100 000-parcel county: total 2e-13 relative), 50x below the 0.01 m² of
+//    official tables.
 //  - Survey: the land-survey 椭球面积 of 国土调查办发〔2008〕32号 (used by the third national land
 //    survey): every vertex is taken back to latitude/longitude (B, L), each ring edge adds the
 //    ellipsoidal trapezoid between it and a meridian, from the series in the *first*
