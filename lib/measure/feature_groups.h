@@ -4,6 +4,7 @@
 // order, groups sorted by key with the null group (null or NaN values) last, sums accumulated
 // in feature order so the result does not depend on the thread count that measured them.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,10 @@
 #include <vector>
 
 #include "redline/io/layer.h"
+#include "redline/io/layer_origin.h"
+#include "redline/io/layer_stream.h"
+#include "redline/progress.h"
+#include "util/parallel.h"
 
 namespace redline::detail {
 
@@ -89,5 +94,104 @@ class FigureTally {
   double total_ = 0.0;
   std::size_t count_ = 0;
 };
+
+/// A layer measured batch after batch (a layer whole is one batch) into a Summary
+/// (AreaSummary, LengthSummary) by one figure per feature: each batch measured on the workers
+/// with a Calculator each (made on first use, kept from batch to batch, serving one thread at a
+/// time), then tallied in feature order (FigureTally), with an optional second figure per
+/// feature summed in order too (the area's repair delta). Progress ("measuring", features so
+/// far) is reported from the calling thread. Not movable: make it in place.
+template <typename Summary, typename Calculator, typename FeatureT, typename GroupT>
+class LayerMeasurer {
+ public:
+  /// measure(calculator, feature, second) returns the feature's figure and may set `second`.
+  using MeasureFn = std::function<double(const Calculator&, const Feature&, double&)>;
+  /// `options` (AreaOptions, LengthOptions) give the method, the fields, threads, progress and
+  /// whether rows per feature are kept; the figures go to `total` and (unless null) `second`
+  /// of the Summary. Throws UsageError for an unknown field, then what the Calculator's
+  /// constructor throws (a method the CRS refuses).
+  template <typename Options>
+  LayerMeasurer(const Layer& layer, const Options& options, std::function<Calculator()> make_calculator,
+                MeasureFn measure, double FeatureT::*feature_figure, double GroupT::*group_figure,
+                double Summary::*total, double Summary::*second)
+      : layer_(layer), fields_(layer, options.group_field, options.id_field),
+        tally_(fields_, feature_figure, group_figure, options.keep_features), threads_(options.threads),
+        progress_(options.progress), make_(std::move(make_calculator)), measure_(std::move(measure)),
+        calculators_(resolve_threads(options.threads)), total_(total), second_(second) {
+    static_cast<void>(make_());  // a method the CRS refuses stops here, before any work
+    summary_.crs = layer.crs;
+    summary_.method = options.method;
+    summary_.group_field = options.group_field;
+  }
+  LayerMeasurer(const LayerMeasurer&) = delete;
+  LayerMeasurer& operator=(const LayerMeasurer&) = delete;
+
+  /// Measures and tallies `features`. Errors are rethrown naming the feature.
+  void add(const std::vector<Feature>& features) {
+    const std::size_t n = features.size();
+    figures_.assign(n, 0.0);
+    seconds_.assign(n, 0.0);
+    constexpr std::size_t kChunk = 256;
+    struct NoState {};
+    parallel_for_with_state(n, threads_, [] { return NoState{}; },
+                            [&](std::size_t i, NoState&, unsigned worker) {
+      std::optional<Calculator>& calc = calculators_[worker];
+      if (!calc) calc.emplace(make_());
+      try {
+        figures_[i] = measure_(*calc, features[i], seconds_[i]);
+      } catch (const Error& e) {
+        rethrow_with_location(e, layer_.where(features[i].fid));
+      }
+    }, kChunk);
+    tally_.add(features, figures_);
+    for (double v : seconds_) second_total_ += v;
+    if (progress_) progress_("measuring", tally_.count(), 0);
+  }
+
+  /// Returns the summary, with the layer's origin as its report now stands.
+  Summary finish() {
+    summary_.origin = origin_of(layer_);
+    summary_.feature_count = tally_.count();
+    summary_.*total_ = tally_.total();
+    if (second_) summary_.*second_ = second_total_;
+    tally_.finish(summary_.features, summary_.groups);
+    if (progress_) progress_("measuring", summary_.feature_count, summary_.feature_count);
+    return std::move(summary_);
+  }
+
+ private:
+  const Layer& layer_;
+  const FieldIndexes fields_;
+  FigureTally<FeatureT, GroupT> tally_;
+  unsigned threads_;
+  ProgressFn progress_;
+  std::function<Calculator()> make_;
+  MeasureFn measure_;
+  std::vector<std::optional<Calculator>> calculators_;
+  std::vector<double> figures_, seconds_;
+  double second_total_ = 0.0;
+  double Summary::*total_;
+  double Summary::*second_;
+  Summary summary_;
+};
+
+/// The summary made by `make(layer)` (a LayerMeasurer, made in place) of `layer`'s features, one
+/// batch.
+template <typename Make>
+auto summarize_layer(const Layer& layer, Make&& make) {
+  auto measurer = make(layer);
+  measurer.add(layer.features);
+  return measurer.finish();
+}
+
+/// The same summary of the layer at `path`, streamed: each batch measured as it is read and
+/// dropped (io/layer_stream.h); finished once the stream's report is complete.
+template <typename Make>
+auto summarize_stream(const std::string& path, const ReadOptions& read, Make&& make) {
+  LayerStream stream(path, read);
+  auto measurer = make(stream.layer());
+  while (auto batch = stream.next()) measurer.add(batch->features);
+  return measurer.finish();
+}
 
 }  // namespace redline::detail
