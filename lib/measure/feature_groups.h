@@ -4,6 +4,7 @@
 // order, groups sorted by key with the null group (null or NaN values) last, sums accumulated
 // in feature order so the result does not depend on the thread count that measured them.
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <map>
 #include <optional>
@@ -185,13 +186,35 @@ auto summarize_layer(const Layer& layer, Make&& make) {
 }
 
 /// The same summary of the layer at `path`, streamed: each batch measured as it is read and
-/// dropped (io/layer_stream.h); finished once the stream's report is complete.
+/// dropped (io/layer_stream.h); finished once the stream's report is complete. Errors come in
+/// the order read_layer() then the summary would throw them: an error of the summary (an
+/// unknown field, a method the CRS refuses, a vertex that cannot be measured) waits until the
+/// layer is read to its end, so that any error of reading comes first.
 template <typename Make>
 auto summarize_stream(const std::string& path, const ReadOptions& read, Make&& make) {
+  using Measurer = decltype(make(std::declval<const Layer&>()));
+  struct InPlace {  // a Measurer made in place (it cannot move)
+    Measurer value;
+    InPlace(Make& m, const Layer& layer) : value(m(layer)) {}
+  };
   LayerStream stream(path, read);
-  auto measurer = make(stream.layer());
-  while (auto batch = stream.next()) measurer.add(batch->features);
-  return measurer.finish();
+  std::optional<InPlace> measurer;
+  std::exception_ptr failure;
+  try {
+    measurer.emplace(make, stream.layer());
+  } catch (const Error&) {
+    failure = std::current_exception();
+  }
+  while (auto batch = stream.next()) {
+    if (failure) continue;  // read on: an error of reading comes first
+    try {
+      measurer->value.add(batch->features);
+    } catch (const Error&) {
+      failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  return measurer->value.finish();
 }
 
 }  // namespace redline::detail

@@ -93,6 +93,19 @@ TEST(SummaryStream, ErrorsAreThoseOfReadingAndOfTheSummary) {
   AreaOptions options;
   options.group_field = "NO_SUCH_FIELD";
   EXPECT_THROW(summarize_areas(test::source_path(kSample), read, options), UsageError);
+  // Two faults: the CRS the coordinates contradict (reading's) comes before the planar method
+  // the geographic CRS refuses (the summary's), as read_layer and then summarize_areas say.
+  read.assume_crs = "EPSG:4490";
+  const InputError crs = test::read_error<InputError>(test::source_path(kSample), read);
+  AreaOptions planar;
+  planar.method = AreaMethod::Planar;
+  try {
+    summarize_areas(test::source_path(kSample), read, planar);
+    ADD_FAILURE() << "metres were measured as degrees";
+  } catch (const InputError& s) {
+    EXPECT_EQ(std::string(s.what()), std::string(crs.what()));
+  }
+  read.assume_crs.clear();
   // A line layer is refused for areas, as read_layer refuses it.
   read.layer = "shoreline_line";
   const InputError e = test::read_error<InputError>(test::source_path(kSample), read);
