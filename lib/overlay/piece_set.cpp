@@ -9,8 +9,23 @@
 
 namespace redline::detail {
 
-PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double grid, unsigned threads) {
-  const std::size_t n = layer.features.size();
+namespace {
+
+std::vector<const Feature*> addresses_of(const std::vector<Feature>& features) {
+  std::vector<const Feature*> out;
+  out.reserve(features.size());
+  for (const Feature& f : features) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double grid, unsigned threads)
+    : PieceSet(layer, addresses_of(layer.features), crs, max_vertices, grid, threads) {}
+
+PieceSet::PieceSet(const Layer& layer, const std::vector<const Feature*>& features, const Crs& crs, int max_vertices,
+                   double grid, unsigned threads) {
+  const std::size_t n = features.size();
   const bool transform = !layer.crs.equivalent_to(crs);
   std::optional<CoordinateTransform> check;
   if (transform) check.emplace(layer.crs, crs);  // fails here, on this thread, if impossible
@@ -28,7 +43,7 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
   };
   parallel_for_with_state(n, threads, make_transform,
                           [&](std::size_t i, std::optional<CoordinateTransform>& t, unsigned) {
-    const Feature& f = layer.features[i];
+    const Feature& f = *features[i];
     if (f.geometry.is_empty()) return;
     const Geometry* g = &f.geometry;
     if (transform) {
@@ -52,7 +67,7 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
   for (std::size_t i = 0; i < n; ++i) {
     first_piece_[i] = pieces_.size();
     Slot& s = slots[i];
-    const Geometry* g = &layer.features[i].geometry;
+    const Geometry* g = &features[i]->geometry;
     if (s.transformed) {
       owned_.push_back(std::move(s.transformed));
       g = owned_.back().get();
