@@ -30,6 +30,10 @@ set(REDLINE_LIB_SOURCES
   lib/io/layer.cpp
   lib/io/layer_origin.cpp
   lib/io/read_layer.cpp
+  lib/io/layer_stream.cpp
+  lib/io/raw_feature_reader.cpp
+  lib/io/feature_batch_check.cpp
+  lib/io/wkb_envelope.cpp
   lib/io/read_options.cpp
   lib/io/reproject.cpp
   lib/io/source_info.cpp

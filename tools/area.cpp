@@ -1,6 +1,5 @@
 // redline area: areas per feature, per group and in total.
 #include "commands.h"
-#include "redline/io/layer.h"
 #include "redline/measure/area_summary.h"
 #include "redline/report/area_report.h"
 
@@ -42,8 +41,10 @@ Command register_area(CLI::App& parent) {
     options.id_field = args->id_field;
     options.threads = m.threads;
     options.progress = stderr_progress();
-    Layer layer = read_layer(args->input.path, args->input.read_options(m.threads));
-    print(render_area_report(summarize_areas(layer, options), report));
+    options.keep_features = args->list_features;  // else memory does not grow with the layer
+    // Streamed: each batch measured as it is read, its geometries dropped.
+    print(render_area_report(
+        summarize_areas(args->input.path, args->input.read_options(m.threads), options), report));
     return kOk;
   };
   return {cmd, run};

@@ -52,11 +52,13 @@ Command register_length(CLI::App& parent) {
     const MeasureArgs& m = args->measure;
     // Both parsed before the layer is read: a wrong word is refused before any work.
     const LengthReportOptions report{parse_length_unit(args->unit), m.output_format(), args->list_features, m.bom};
+    // Rows per feature only when listed: else memory does not grow with the layer.
     const LengthOptions options{parse_length_method(args->method), args->by, args->id_field, m.threads,
-                                stderr_progress()};
+                                stderr_progress(), args->list_features};
     ReadOptions read = args->input.read_options(m.threads);
     read.geometry = LayerGeometry::Lines;
-    print(render_length_report(summarize_lengths(read_layer(args->input.path, read), options), report));
+    // Streamed: each batch measured as it is read, its geometries dropped.
+    print(render_length_report(summarize_lengths(args->input.path, read, options), report));
     return kOk;
   };
   return {cmd, run};

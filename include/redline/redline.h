@@ -31,6 +31,7 @@
 #include "redline/io/feature.h"
 #include "redline/io/input_path.h"
 #include "redline/io/layer.h"
+#include "redline/io/layer_stream.h"
 #include "redline/io/layer_origin.h"
 #include "redline/io/output_file.h"
 #include "redline/io/output_path.h"

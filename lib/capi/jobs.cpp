@@ -84,6 +84,7 @@ redline_result_t* measure(const redline_context_t& ctx, const JobOptions& o, con
   settings.id_field = o.text("id-field");
   settings.threads = o.threads();
   settings.progress = progress_of(ctx);
+  settings.keep_features = report.list_features;  // rows per feature only when listed
   return report_result(o, report, summarize(layer, settings), render);
 }
 
@@ -172,7 +173,8 @@ redline_result_t* redline_area(redline_context_t* ctx, const redline_layer_t* la
                  {{layer, "layer"}}, [&](const JobOptions& o) {
                    return redline::capi::measure<redline::AreaReportOptions, redline::AreaOptions>(
                        *ctx, o, layer->layer, redline::parse_area_unit, redline::parse_area_method,
-                       redline::summarize_areas, redline::render_area_report);
+                       [](const redline::Layer& l, const redline::AreaOptions& a) { return redline::summarize_areas(l, a); },
+                       redline::render_area_report);
                  });
 }
 
@@ -182,7 +184,10 @@ redline_result_t* redline_length(redline_context_t* ctx, const redline_layer_t* 
                  {{layer, "layer"}}, [&](const JobOptions& o) {
                    return redline::capi::measure<redline::LengthReportOptions, redline::LengthOptions>(
                        *ctx, o, layer->layer, redline::parse_length_unit, redline::parse_length_method,
-                       redline::summarize_lengths, redline::render_length_report);
+                       [](const redline::Layer& l, const redline::LengthOptions& a) {
+                         return redline::summarize_lengths(l, a);
+                       },
+                       redline::render_length_report);
                  });
 }
 

@@ -117,15 +117,47 @@ bool longitudes_within(double lo, double hi, double west, double east, double m)
   return shift(lo) >= west - m && shift(hi) <= east + 360 + m;
 }
 
+bool within_degrees(const Envelope& e) {
+  return std::fabs(e.min_x) <= 180 && std::fabs(e.max_x) <= 180 && std::fabs(e.min_y) <= 90 &&
+         std::fabs(e.max_y) <= 90;
+}
+
+// The zone prefix (millions of metres) a false easting n·10⁶ + 500 000 m carries; 0 for none.
+double zone_prefix(double false_easting) {
+  const double zone = std::floor(false_easting / 1.0e6);
+  const bool prefixed = zone >= 1 && std::fabs(false_easting - zone * 1.0e6 - 5.0e5) < 1.0;
+  return prefixed ? zone : 0;
+}
+
+// Eastings [min_x, max_x] contradict a Transverse Mercator false easting: outside the prefix's
+// million, or with 8 digits under a CRS without prefix. Both only grow with the extent.
+bool eastings_contradict(double false_easting, const Envelope& extent) {
+  if (const double zone = zone_prefix(false_easting)) {
+    return extent.min_x < zone * 1.0e6 || extent.max_x >= (zone + 1) * 1.0e6;
+  }
+  return std::fabs(false_easting - 5.0e5) < 1.0 && extent.max_x >= 1.0e7;
+}
+
 }  // namespace
+
+GrowingExtentCheck::GrowingExtentCheck(const Crs& crs) {
+  if (!crs.is_known()) return;
+  geographic_ = crs.is_geographic();
+  false_easting_ = transverse_mercator_false_easting(crs);
+}
+
+std::optional<bool> GrowingExtentCheck::contradiction(const Envelope& extent) const {
+  if (extent.is_null) return std::nullopt;
+  if (geographic_ && !within_degrees(extent)) return false;
+  if (false_easting_ && eastings_contradict(*false_easting_, extent)) return true;
+  return std::nullopt;
+}
 
 std::optional<CrsContradiction> find_crs_contradiction(const Crs& crs, const Envelope& extent) {
   if (!crs.is_known() || extent.is_null) return std::nullopt;
 
   if (crs.is_geographic()) {
-    const bool degrees = std::fabs(extent.min_x) <= 180 && std::fabs(extent.max_x) <= 180 &&
-                         std::fabs(extent.min_y) <= 90 && std::fabs(extent.max_y) <= 90;
-    if (!degrees) {
+    if (!within_degrees(extent)) {
       return CrsContradiction{
           fmt::format("the CRS {} is geographic (degrees) but the coordinates span {}, beyond "
                       "±180°/±90°: they are not degrees{}",
@@ -136,18 +168,16 @@ std::optional<CrsContradiction> find_crs_contradiction(const Crs& crs, const Env
 
   // A zone prefix in the false easting (38 500 000 m) means every easting starts with it.
   if (const auto false_easting = transverse_mercator_false_easting(crs)) {
-    const double zone = std::floor(*false_easting / 1.0e6);
-    const bool prefixed = zone >= 1 && std::fabs(*false_easting - zone * 1.0e6 - 5.0e5) < 1.0;
-    if (prefixed) {
-      const double lo = zone * 1.0e6, hi = (zone + 1) * 1.0e6;
-      if (extent.min_x < lo || extent.max_x >= hi) {
+    const double zone = zone_prefix(*false_easting);
+    if (zone != 0) {
+      if (eastings_contradict(*false_easting, extent)) {
         return CrsContradiction{
             fmt::format("the CRS {} has the false easting {:.0f} m, so its eastings begin with the "
                         "zone prefix {:.0f}, but the eastings run from {:.3f} to {:.3f}{}",
                         crs.label(), *false_easting, zone, extent.min_x, extent.max_x,
                         likely_crs(extent, crs))};
       }
-    } else if (std::fabs(*false_easting - 5.0e5) < 1.0 && extent.max_x >= 1.0e7) {
+    } else if (eastings_contradict(*false_easting, extent)) {
       return CrsContradiction{fmt::format(
           "the CRS {} has no zone prefix (false easting 500000 m) but the eastings run from {:.3f} "
           "to {:.3f}, with 8 digits{}",

@@ -32,4 +32,22 @@ struct CrsContradiction {
 /// Unknown CRSs and null extents are never contradicted. `extent` must be finite.
 std::optional<CrsContradiction> find_crs_contradiction(const Crs& crs, const Envelope& extent);
 
+/// The contradictions of find_crs_contradiction() that every extent holding the one checked
+/// shows too: a geographic CRS over coordinates beyond ±180°/±90° (not overridable), eastings
+/// outside a zone prefix's range or 8-digit eastings under a CRS without prefix (overridable).
+/// A stream of features checks the extent seen so far with it, cheaply (the CRS's parameters
+/// are looked up once): when it finds one, find_crs_contradiction() of the whole layer's extent
+/// finds a contradiction too, at least as strong. The area-of-use test is not here: an extent
+/// outside the area of use can grow into one whose sampled corners are inside.
+class GrowingExtentCheck {
+ public:
+  explicit GrowingExtentCheck(const Crs& crs);
+  /// Returns nullopt, or whether the contradiction found in `extent` is overridable.
+  std::optional<bool> contradiction(const Envelope& extent) const;
+
+ private:
+  bool geographic_ = false;
+  std::optional<double> false_easting_;
+};
+
 }  // namespace redline::detail

@@ -1,9 +1,12 @@
 #pragma once
 // Private: the coordinate and CRS checks of read_layer(), one feature at a time and for the
 // layer as a whole (see redline/io/layer.h for what is refused and why).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "crs/crs_plausibility.h"
 #include "redline/crs/crs.h"
 #include "redline/error.h"
 #include "redline/geom/geometry.h"
@@ -22,6 +25,28 @@ void require_flat_lonlat_rings(const Geometry& geometry, const Crs& crs);
 struct FeatureExtent {
   std::int64_t fid = 0;
   Envelope envelope;
+};
+
+/// The layer-wide CRS check made as features arrive, in reading order: add() each measurable
+/// feature's envelope, ask refused_early() between batches, finish() at the end. finish() does
+/// exactly what check_crs_against_coordinates() does on the same envelopes; refused_early() is
+/// true only when finish() will throw whatever the rest of the layer holds (crs_plausibility.h's
+/// GrowingExtentCheck: a contradiction every larger extent shows, and one that is refused).
+class LayerExtentCheck {
+ public:
+  LayerExtentCheck(const Crs& crs, bool trust_crs, bool check_contradictions, Location where);
+  void add(std::int64_t fid, const Envelope& envelope);
+  bool refused_early() const;
+  /// The whole-layer check: throws InputError, or adds the trusted contradiction to `notes`.
+  void finish(std::vector<std::string>& notes) const;
+
+ private:
+  Crs crs_;
+  bool trust_crs_, check_contradictions_;
+  Location where_;
+  Envelope extent_;
+  std::optional<std::int64_t> first_beyond_degrees_;  // the first feature impossible in degrees
+  std::optional<GrowingExtentCheck> growing_;
 };
 
 /// Checks the layer's CRS against its coordinates (crs_plausibility.h). Coordinates impossible

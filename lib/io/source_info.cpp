@@ -7,7 +7,7 @@
 #include "io/attribute_encoding.h"
 #include "io/attribute_values.h"
 #include "io/layer_open.h"
-#include "io/read_opened_layer.h"
+#include "io/layer_stream_impl.h"
 
 namespace redline {
 

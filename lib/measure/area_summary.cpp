@@ -3,46 +3,90 @@
 #include <optional>
 
 #include "measure/feature_groups.h"
+#include "redline/io/layer_stream.h"
 #include "util/parallel.h"
 
 namespace redline {
 
-AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
-  if (layer.geometry == LayerGeometry::Lines) {
-    throw InputError("the layer holds lines, not polygons: areas are measured on polygons; measure "
-                     "lines by length (redline length)",
-                     layer.where());
-  }
-  AreaSummary s;
-  s.origin = origin_of(layer);
-  s.crs = layer.crs;
-  s.method = options.method;
-  s.group_field = options.group_field;
+namespace {
 
-  const detail::FieldIndexes fields(layer, options.group_field, options.id_field);
-  AreaCalculator probe(layer.crs, options.method);  // validates method vs CRS up front
-
-  const std::size_t n = layer.features.size();
-  std::vector<double> areas(n, 0.0), repair(n, 0.0);
-  constexpr std::size_t kChunk = 256;
-  // One calculator per worker thread, made and dropped on that thread.
-  auto make_calculator = [&] { return AreaCalculator(layer.crs, options.method); };
-  detail::parallel_for_with_state(n, options.threads, make_calculator,
-                                  [&](std::size_t i, AreaCalculator& calc, unsigned) {
-    const Feature& f = layer.features[i];
-    try {
-      areas[i] = calc.area(f.geometry);
-      if (!f.original.is_null()) repair[i] = areas[i] - calc.area(f.original);
-    } catch (const Error& e) {
-      rethrow_with_location(e, layer.where(f.fid));
+// The areas of a layer, batch after batch: each batch measured on the workers, then tallied in
+// feature order, so the figures do not depend on the thread count or the batches.
+class AreaTally {
+ public:
+  AreaTally(const Layer& layer, const AreaOptions& options)
+      : layer_(layer), options_(options), fields_(layer, options.group_field, options.id_field),
+        tally_(fields_, &FeatureArea::m2, &GroupArea::m2, options.keep_features) {
+    if (layer.geometry == LayerGeometry::Lines) {
+      throw InputError("the layer holds lines, not polygons: areas are measured on polygons; "
+                       "measure lines by length (redline length)",
+                       layer.where());
     }
-  }, kChunk);
-  if (options.progress) options.progress("measuring", n, n);
+    AreaCalculator probe(layer.crs, options.method);  // validates method vs CRS up front
+    calculators_.resize(detail::resolve_threads(options.threads));
+  }
 
-  s.total_m2 = detail::gather_by_group(layer, fields, areas, &FeatureArea::m2, &GroupArea::m2,
-                                       s.features, s.groups);
-  for (double delta : repair) s.repair_delta_m2 += delta;
-  return s;
+  void add(const std::vector<Feature>& features) {
+    const std::size_t n = features.size();
+    areas_.assign(n, 0.0);
+    repair_.assign(n, 0.0);
+    constexpr std::size_t kChunk = 256;
+    struct NoState {};
+    // One calculator per worker, kept from batch to batch; each serves one thread at a time.
+    detail::parallel_for_with_state(n, options_.threads, [] { return NoState{}; },
+                                    [&](std::size_t i, NoState&, unsigned worker) {
+      std::optional<AreaCalculator>& calc = calculators_[worker];
+      if (!calc) calc.emplace(layer_.crs, options_.method);
+      const Feature& f = features[i];
+      try {
+        areas_[i] = calc->area(f.geometry);
+        if (!f.original.is_null()) repair_[i] = areas_[i] - calc->area(f.original);
+      } catch (const Error& e) {
+        rethrow_with_location(e, layer_.where(f.fid));
+      }
+    }, kChunk);
+    tally_.add(features, areas_);
+    for (double delta : repair_) repair_delta_m2_ += delta;
+    if (options_.progress) options_.progress("measuring", tally_.count(), 0);
+  }
+
+  AreaSummary finish() {
+    AreaSummary s;
+    s.origin = origin_of(layer_);
+    s.crs = layer_.crs;
+    s.method = options_.method;
+    s.group_field = options_.group_field;
+    s.total_m2 = tally_.total();
+    s.feature_count = tally_.count();
+    tally_.finish(s.features, s.groups);
+    s.repair_delta_m2 = repair_delta_m2_;
+    if (options_.progress) options_.progress("measuring", s.feature_count, s.feature_count);
+    return s;
+  }
+
+ private:
+  const Layer& layer_;
+  const AreaOptions& options_;
+  const detail::FieldIndexes fields_;
+  detail::FigureTally<FeatureArea, GroupArea> tally_;
+  std::vector<std::optional<AreaCalculator>> calculators_;
+  std::vector<double> areas_, repair_;
+  double repair_delta_m2_ = 0.0;
+};
+
+}  // namespace
+
+AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options) {
+  AreaTally tally(layer, options);
+  tally.add(layer.features);
+  return tally.finish();
+}
+
+AreaSummary summarize_areas(const std::string& path, const ReadOptions& read, const AreaOptions& options) {
+  LayerStream stream(path, read);
+  AreaTally tally(stream.layer(), options);
+  while (auto batch = stream.next()) tally.add(batch->features);
+  return tally.finish();  // the stream's report is complete now
 }
 
 }  // namespace redline

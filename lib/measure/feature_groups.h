@@ -36,32 +36,58 @@ struct FieldIndexes {
   }
 };
 
-/// Fills `features` and `groups` from `figures` (one per feature of `layer`) and returns the
-/// total. FeatureT has fid, id, group, group_missing and the figure member `feature_figure`;
-/// GroupT has key, null_key, features and the figure member `group_figure`.
+/// Per-feature figures gathered batch by batch (a layer whole is one batch): features in layer
+/// order (kept only when asked: they are what grows with the layer), groups by key with the null
+/// group (null or NaN values) last, the total and each group's sum accumulated in feature order.
+/// FeatureT has fid, id, group, group_missing and the figure member `feature_figure`; GroupT has
+/// key, null_key, features and the figure member `group_figure`.
 template <typename FeatureT, typename GroupT>
-double gather_by_group(const Layer& layer, const FieldIndexes& fields, const std::vector<double>& figures,
-                       double FeatureT::*feature_figure, double GroupT::*group_figure,
-                       std::vector<FeatureT>& features, std::vector<GroupT>& groups) {
-  std::map<std::pair<bool, std::string>, GroupT> by_key;  // (missing, text): null group last
-  double total = 0.0;
-  features.reserve(layer.features.size());
-  for (std::size_t i = 0; i < layer.features.size(); ++i) {
-    FeatureT out;
-    fields.identify(layer.features[i], out);
-    out.*feature_figure = figures[i];
-    total += figures[i];
-    if (fields.group) {
-      GroupT& g = by_key[{out.group_missing, out.group}];
-      g.key = out.group;
-      g.null_key = out.group_missing;
-      ++g.features;
-      g.*group_figure += figures[i];
+class FigureTally {
+ public:
+  FigureTally(const FieldIndexes& fields, double FeatureT::*feature_figure, double GroupT::*group_figure,
+              bool keep_features)
+      : fields_(fields), feature_figure_(feature_figure), group_figure_(group_figure), keep_(keep_features) {}
+
+  /// Adds `figures[i]` of `features[i]`, in order.
+  void add(const std::vector<Feature>& features, const std::vector<double>& figures) {
+    if (keep_) features_.reserve(features_.size() + features.size());
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      ++count_;
+      total_ += figures[i];
+      if (!keep_ && !fields_.group) continue;
+      FeatureT out;
+      fields_.identify(features[i], out);
+      out.*feature_figure_ = figures[i];
+      if (fields_.group) {
+        GroupT& g = by_key_[{out.group_missing, out.group}];
+        g.key = out.group;
+        g.null_key = out.group_missing;
+        ++g.features;
+        g.*group_figure_ += figures[i];
+      }
+      if (keep_) features_.push_back(std::move(out));
     }
-    features.push_back(std::move(out));
   }
-  for (auto& entry : by_key) groups.push_back(std::move(entry.second));
-  return total;
-}
+
+  double total() const { return total_; }
+  std::size_t count() const { return count_; }
+
+  /// Moves the features (when kept) and the groups, sorted, out.
+  void finish(std::vector<FeatureT>& features, std::vector<GroupT>& groups) {
+    features = std::move(features_);
+    for (auto& entry : by_key_) groups.push_back(std::move(entry.second));
+    by_key_.clear();
+  }
+
+ private:
+  const FieldIndexes& fields_;
+  double FeatureT::*feature_figure_;
+  double GroupT::*group_figure_;
+  bool keep_;
+  std::map<std::pair<bool, std::string>, GroupT> by_key_;  // (missing, text): null group last
+  std::vector<FeatureT> features_;
+  double total_ = 0.0;
+  std::size_t count_ = 0;
+};
 
 }  // namespace redline::detail

@@ -3,6 +3,7 @@
 // and the length reports print (text, CSV, Markdown), written once for both. The caller gives
 // the figures and how to print one; the layout, the null group's note, the percent column and
 // which table CSV holds are decided here.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -61,7 +62,8 @@ MeasuredLayerTables measured_layer(const Summary& summary, std::string method, s
   t.method = std::move(method);
   t.unit = std::move(unit);
   t.total = total;
-  t.features = summary.features.size();
+  // A summary made by hand may fill only its rows; one made without rows, only its count.
+  t.features = std::max(summary.feature_count, summary.features.size());
   t.summary_rows = {{"CRS", t.crs}, {"method", t.method}, {"features", std::to_string(t.features)}};
   t.group_field = summary.group_field;
   for (const GroupT& g : summary.groups) t.groups.push_back({g.key, g.null_key, g.features, g.*group_figure});

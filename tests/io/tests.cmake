@@ -1,5 +1,7 @@
 redline_test(io_tests
   ${CMAKE_CURRENT_LIST_DIR}/read_layer_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/layer_stream_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wkb_envelope_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_lines_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_options_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coordinate_check_test.cpp

@@ -126,6 +126,15 @@ struct ReadOptions {
   /// Worker threads for validation and repair. DEFAULT: kDefaultThreads (all cores).
   unsigned threads = kDefaultThreads;
   ProgressFn progress;
+  /// A spatial prefilter on each feature's envelope (of all its vertices, holes included, in
+  /// the layer's CRS): a feature with a non-empty geometry of the kind read whose envelope it
+  /// returns false for is neither validated nor repaired nor returned, only counted in
+  /// ReadReport::filtered_out (it still counts in ReadReport::features, and its coordinates
+  /// still take part in the finite-coordinate and layer-wide CRS checks). Null and empty
+  /// geometries and features of another kind are not given to it. Called from worker threads,
+  /// concurrently: it must be thread-safe; an exception it throws ends reading. DEFAULT: none
+  /// (every feature is read).
+  std::function<bool(const Envelope&)> keep_envelope;
 };
 
 /// Something reading noticed about one feature.
@@ -168,6 +177,7 @@ struct ReadReport {
   std::size_t linearised = 0;        ///< curves turned into line segments
   std::size_t repairs_beyond_tolerance = 0;  ///< repairs that emptied a feature or changed its
                                              ///< area by more than the tolerance
+  std::size_t filtered_out = 0;      ///< features ReadOptions::keep_envelope left out
   std::vector<FeatureIssue> issues;  ///< one entry per feature concerned, in FID order
   std::string encoding;              ///< attribute encoding used ("UTF-8", "GBK", ...)
   std::vector<std::string> notes;    ///< plain-words notes for the user

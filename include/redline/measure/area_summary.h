@@ -28,6 +28,10 @@ struct AreaOptions {
   /// Worker threads. DEFAULT: kDefaultThreads (all cores).
   unsigned threads = kDefaultThreads;
   ProgressFn progress;
+  /// Keep one row per feature (AreaSummary::features). false: only the total and the groups are
+  /// kept, so memory does not grow with the layer (feature_count still counts them all).
+  /// DEFAULT: true.
+  bool keep_features = true;
 };
 
 struct FeatureArea {
@@ -58,11 +62,23 @@ struct AreaSummary {
   /// Sum over repaired features of (area after repair − area of the invalid original, whose
   /// rings are measured as drawn). Tells how much the repair changed the figures.
   double repair_delta_m2 = 0.0;
+  /// Features measured, whether kept in `features` or not (AreaOptions::keep_features); the
+  /// reports count max(feature_count, features.size()).
+  std::size_t feature_count = 0;
 };
 
 /// Measures every feature of `layer`. The sum is accumulated in feature order, so the result
 /// does not depend on the thread count. Throws UsageError for an unknown field, and what
 /// AreaCalculator throws.
 REDLINE_EXPORT AreaSummary summarize_areas(const Layer& layer, const AreaOptions& options = {});
+
+/// Reads the polygon layer at `path` as a LayerStream (io/layer_stream.h) and measures each
+/// batch as it arrives, dropping its geometries: memory holds a few batches (and the per-feature
+/// rows when options.keep_features), whatever the layer's size. The figures, the read report and
+/// the errors are those of summarize_areas(read_layer(path, read), options); `read.geometry`
+/// should be Polygons (a line layer is refused). Throws what read_layer() and
+/// summarize_areas() throw.
+REDLINE_EXPORT AreaSummary summarize_areas(const std::string& path, const ReadOptions& read,
+                                           const AreaOptions& options = {});
 
 }  // namespace redline

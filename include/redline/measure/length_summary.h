@@ -31,6 +31,10 @@ struct LengthOptions {
   /// Worker threads. DEFAULT: kDefaultThreads (all cores).
   unsigned threads = kDefaultThreads;
   ProgressFn progress;
+  /// Keep one row per feature (LengthSummary::features). false: only the total and the groups are
+  /// kept, so memory does not grow with the layer (feature_count still counts them all).
+  /// DEFAULT: true.
+  bool keep_features = true;
 };
 
 struct FeatureLength {
@@ -56,6 +60,9 @@ struct LengthSummary {
   double total_m = 0.0;
   std::vector<FeatureLength> features;  ///< in layer order; null/empty/degenerate lines measure 0
   std::vector<GroupLength> groups;      ///< sorted by key, the null group last; empty without group_field
+  /// Features measured, whether kept in `features` or not (LengthOptions::keep_features); the
+  /// reports count max(feature_count, features.size()).
+  std::size_t feature_count = 0;
 };
 
 /// Measures every feature of the line layer `layer`. The sum is accumulated in feature order,
@@ -63,5 +70,13 @@ struct LengthSummary {
 /// as polygons (lengths are measured on lines), UsageError for an unknown field, and what
 /// LengthCalculator throws.
 REDLINE_EXPORT LengthSummary summarize_lengths(const Layer& layer, const LengthOptions& options = {});
+
+/// Reads the line layer at `path` as a LayerStream (io/layer_stream.h) and measures each batch
+/// as it arrives, dropping its geometries: memory holds a few batches (and the per-feature rows
+/// when options.keep_features), whatever the layer's size. The figures, the read report and the
+/// errors are those of summarize_lengths(read_layer(path, read), options); `read.geometry`
+/// should be Lines. Throws what read_layer() and summarize_lengths() throw.
+REDLINE_EXPORT LengthSummary summarize_lengths(const std::string& path, const ReadOptions& read,
+                                               const LengthOptions& options = {});
 
 }  // namespace redline
