@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <deque>
+#include <future>
 #include <map>
 #include <optional>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "overlay/cover_overlaps.h"
 #include "overlay/piece_matcher.h"
@@ -167,7 +170,9 @@ struct TabulateStream::Impl {
       if (is_new) class_key_of_id.push_back(std::move(key));
       const std::size_t id = at->second;
       if (take) {
-        owned.push_back(std::move((*take)[i]));
+        Feature& f = (*take)[i];
+        // Only the geometry and the class are needed from here on (the repair is measured).
+        owned.push_back(Feature{f.fid, std::move(f.geometry), {}, Geometry()});
         kept.push_back(&owned.back());
       } else {
         kept.push_back(&batch[i]);
@@ -278,6 +283,35 @@ bool TabulateStream::may_touch_zones(const Envelope& box) const {
 void TabulateStream::add(std::vector<Feature> features) { impl_->add(features, &features); }
 
 TabulateResult TabulateStream::finish(const ReadReport& classes_report) { return impl_->finish(classes_report); }
+
+TabulateResult tabulate(const Layer& zones, const std::string& classes_path, const ReadOptions& classes_read,
+                        const TabulateOptions& options, std::size_t batch_size) {
+  // The prefilter needs the TabulateStream, which needs the classes' CRS and fields, which the
+  // stream settles as it opens — and it starts reading then: its readers wait for the
+  // TabulateStream (or for the error that prevented it) before judging their first feature.
+  std::promise<const TabulateStream*> ready;
+  std::shared_future<const TabulateStream*> prepared = ready.get_future().share();
+  std::optional<TabulateStream> t;  // declared before the stream: outlives the stream's readers
+  ReadOptions read = classes_read;
+  read.keep_envelope = [prepared](const Envelope& box) { return prepared.get()->may_touch_zones(box); };
+  LayerStream stream(classes_path, read, batch_size);
+  try {
+    t.emplace(zones, stream.layer(), options);
+    ready.set_value(&*t);
+  } catch (...) {
+    ready.set_exception(std::current_exception());  // the readers stop; the stream joins them
+    throw;
+  }
+  while (std::optional<FeatureBatch> batch = stream.next()) t->add(std::move(batch->features));
+  ReadReport report = stream.layer().report;
+  if (report.filtered_out > 0) {
+    report.notes.push_back(fmt::format(
+        "{} of {} features lie away from every zone (their bounding boxes meet none): counted, but not validated, "
+        "repaired or overlaid; the counts of invalid and repaired features are of the other {}",
+        report.filtered_out, report.features, report.features - report.filtered_out));
+  }
+  return t->finish(report);
+}
 
 TabulateResult tabulate(const Layer& zones, const Layer& classes, const TabulateOptions& options) {
   TabulateStream::Impl t(zones, classes, options);

@@ -36,9 +36,14 @@
 #include "redline/export.h"
 #include "redline/io/layer.h"
 #include "redline/io/layer_origin.h"
+#include "redline/io/layer_stream.h"
 #include "redline/overlay/engine_options.h"
 
 namespace redline {
+
+/// DEFAULT batch size when tabulate() reads the classes itself: features per batch. Larger
+/// than a reader's default: each batch prepares the zone pieces it meets afresh.
+constexpr std::size_t kDefaultTabulateBatchSize = 16384;
 
 struct TabulateOptions {
   EngineOptions engine;
@@ -87,6 +92,18 @@ struct TabulateResult {
 /// that does not suit the CRS, InputError naming the feature when a geometry cannot be
 /// transformed or measured.
 REDLINE_EXPORT TabulateResult tabulate(const Layer& zones, const Layer& classes, const TabulateOptions& options);
+
+/// tabulate() with the classes read from `classes_path` (options `classes_read`) batch by batch
+/// (a LayerStream of `batch_size` features) and overlaid as they come, in the memory of the
+/// zones, a few batches and the class features with area inside a zone. The class features
+/// whose envelope meets no zone's (TabulateStream::may_touch_zones()) are left out by the
+/// reader before any validation: they count in the read report's `features` and
+/// `filtered_out`, not in its invalid, repaired or other counts, and a note says so. The
+/// figures are tabulate()'s (on the layer read whole) for any batch size and thread count.
+/// Throws what read_layer() and tabulate() throw.
+REDLINE_EXPORT TabulateResult tabulate(const Layer& zones, const std::string& classes_path, const ReadOptions& classes_read,
+                                       const TabulateOptions& options,
+                                       std::size_t batch_size = kDefaultTabulateBatchSize);
 
 /// tabulate() with the classes fed batch by batch, in layer (FID) order (see above):
 ///
