@@ -5,6 +5,7 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -58,12 +59,8 @@ using Key = std::pair<bool, std::string>;
 // The classes layer without its features: what names them, their CRS and fields.
 Layer header_of(const Layer& layer) {
   Layer h;
-  h.source = layer.source;
-  h.name = layer.name;
-  h.driver = layer.driver;
-  h.geometry = layer.geometry;
-  h.crs = layer.crs;
-  h.fields = layer.fields;
+  std::tie(h.source, h.name, h.driver) = std::tie(layer.source, layer.name, layer.driver);
+  std::tie(h.geometry, h.crs, h.fields) = std::tie(layer.geometry, layer.crs, layer.fields);
   return h;
 }
 

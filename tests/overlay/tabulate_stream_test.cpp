@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "redline/io/layer.h"
@@ -42,24 +44,29 @@ TabulateResult streamed(const Layer& zones, const Layer& classes, const Tabulate
   return t.finish(classes.report);
 }
 
+TabulateOptions by(const std::string& zone_field, const std::string& class_field) {
+  TabulateOptions options;
+  options.zone_field = zone_field;
+  options.class_field = class_field;
+  return options;
+}
+
+// Every figure of the cells and the zones, as rows that compare exactly.
+using CellRow = std::tuple<std::string, std::string, bool, bool, double, double>;
+using ZoneRow = std::tuple<std::string, bool, std::size_t, double, double>;
+
+std::pair<std::vector<CellRow>, std::vector<ZoneRow>> rows_of(const TabulateResult& r) {
+  std::pair<std::vector<CellRow>, std::vector<ZoneRow>> rows;
+  for (const TabulateCell& c : r.cells) {
+    rows.first.emplace_back(c.zone, c.class_key, c.zone_null, c.class_null, c.area_m2, c.percent);
+  }
+  for (const TabulateZone& z : r.zones) rows.second.emplace_back(z.zone, z.null_key, z.features, z.area_m2, z.classified_m2);
+  return rows;
+}
+
 // Every figure, compared exactly: the sums must be made in the same order.
 void expect_identical(const TabulateResult& a, const TabulateResult& b) {
-  ASSERT_EQ(a.cells.size(), b.cells.size());
-  for (std::size_t i = 0; i < a.cells.size(); ++i) {
-    EXPECT_EQ(a.cells[i].zone, b.cells[i].zone);
-    EXPECT_EQ(a.cells[i].class_key, b.cells[i].class_key);
-    EXPECT_EQ(a.cells[i].zone_null, b.cells[i].zone_null);
-    EXPECT_EQ(a.cells[i].class_null, b.cells[i].class_null);
-    EXPECT_EQ(a.cells[i].area_m2, b.cells[i].area_m2) << a.cells[i].zone << "/" << a.cells[i].class_key;
-    EXPECT_EQ(a.cells[i].percent, b.cells[i].percent);
-  }
-  ASSERT_EQ(a.zones.size(), b.zones.size());
-  for (std::size_t i = 0; i < a.zones.size(); ++i) {
-    EXPECT_EQ(a.zones[i].zone, b.zones[i].zone);
-    EXPECT_EQ(a.zones[i].features, b.zones[i].features);
-    EXPECT_EQ(a.zones[i].area_m2, b.zones[i].area_m2);
-    EXPECT_EQ(a.zones[i].classified_m2, b.zones[i].classified_m2);
-  }
+  EXPECT_EQ(rows_of(a), rows_of(b));
   EXPECT_EQ(a.overlapping_class_features, b.overlapping_class_features);
   EXPECT_EQ(a.overlapping_zone_features, b.overlapping_zone_features);
   EXPECT_EQ(a.zones_repair_delta_m2, b.zones_repair_delta_m2);
@@ -70,9 +77,7 @@ void expect_identical(const TabulateResult& a, const TabulateResult& b) {
 TEST(TabulateStream, EqualsTheWholeLayerForAnyBatchSizeAndThreadCount) {
   const Layer zones = read_sample("redline");
   const Layer parcels = read_sample("parcels");
-  TabulateOptions options;
-  options.zone_field = "HXLX";
-  options.class_field = "DLBM";
+  TabulateOptions options = by("HXLX", "DLBM");
   options.engine.threads = 1;
   const TabulateResult whole = tabulate(zones, parcels, options);
   ASSERT_GT(whole.cells.size(), 10u);  // a real mix of zones and classes
@@ -90,9 +95,7 @@ TEST(TabulateStream, SameClassOverlapAcrossBatchesCountsOnce) {
   // p1 and p3 (both "01") overlap inside zone A; in batches of one they arrive apart.
   const Layer zones = read_cases("zones");
   const Layer classes = read_cases("classes");
-  TabulateOptions options;
-  options.zone_field = "ZONE";
-  options.class_field = "CLASS";
+  TabulateOptions options = by("ZONE", "CLASS");
   const TabulateResult whole = tabulate(zones, classes, options);
   ASSERT_EQ(whole.overlapping_class_features, 2u);
   for (unsigned threads : {1u, 2u, 4u}) {
