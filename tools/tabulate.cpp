@@ -18,7 +18,9 @@ Command register_tabulate(CLI::App& parent) {
   CLI::App* cmd = parent.add_subcommand(
       "tabulate",
       "The area of each class inside each zone, with the percent of the zone: the land-use "
-      "make-up of the red line by DLBM, say. Class features of one class that overlap count once.");
+      "make-up of the red line by DLBM, say. Class features of one class that overlap count once. The classes "
+      "are streamed through an index of the zones: those whose bounding box meets no zone are counted but not "
+      "validated or overlaid (the read report says how many); with --map they are all read.");
   cmd->add_option("ZONES", args->layers.first.path, "The zones layer, e.g. the red line")->required();
   cmd->add_option("CLASSES", args->layers.second.path, "The classes layer, e.g. the land-use parcels")->required();
   add_overlay_options(*cmd, args->layers, "classes", "the classes");
