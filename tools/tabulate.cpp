@@ -18,7 +18,9 @@ Command register_tabulate(CLI::App& parent) {
   CLI::App* cmd = parent.add_subcommand(
       "tabulate",
       "The area of each class inside each zone, with the percent of the zone: the land-use "
-      "make-up of the red line by DLBM, say. Class features of one class that overlap count once.");
+      "make-up of the red line by DLBM, say. Class features of one class that overlap count once. The classes "
+      "are streamed through an index of the zones: those whose bounding box meets no zone are counted but not "
+      "validated or overlaid (the read report says how many); with --map they are all read.");
   cmd->add_option("ZONES", args->layers.first.path, "The zones layer, e.g. the red line")->required();
   cmd->add_option("CLASSES", args->layers.second.path, "The classes layer, e.g. the land-use parcels")->required();
   add_overlay_options(*cmd, args->layers, "classes", "the classes");
@@ -45,9 +47,17 @@ Command register_tabulate(CLI::App& parent) {
     // Refused before the work, not after it.
     if (!args->map.empty()) check_map_target(args->map, {in.first.path, in.second.path});
     refuse_output_clash(in.measure.output, {{"--map", args->map}});
-    const OverlayLayers layers = in.read_layers();
-    const TabulateResult result = tabulate(layers.first, layers.second, options);
-    if (!args->map.empty()) {
+    TabulateResult result;
+    if (args->map.empty()) {
+      // The zones held whole and indexed, the classes streamed through them: only the classes
+      // near a zone are validated and overlaid, and only those inside one are kept. When the
+      // zones are the larger layer this holds what reading both whole held, and no more.
+      const Layer zones = read_layer(in.first.path, in.first.read_options(in.measure.threads));
+      result = tabulate(zones, in.second.path, in.second.read_options(in.measure.threads), options);
+    } else {
+      // The map draws the classes whole, also outside the zones: both layers are read whole.
+      const OverlayLayers layers = in.read_layers();
+      result = tabulate(layers.first, layers.second, options);
       render_map(map_of_tabulate(result, layers.first, layers.second), args->map, {in.first.path, in.second.path});
     }
     print(render_tabulate_report(result, in.measure.report_options<TabulateReportOptions>()));

@@ -9,8 +9,23 @@
 
 namespace redline::detail {
 
-PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double grid, unsigned threads) {
-  const std::size_t n = layer.features.size();
+namespace {
+
+std::vector<const Feature*> addresses_of(const std::vector<Feature>& features) {
+  std::vector<const Feature*> out;
+  out.reserve(features.size());
+  for (const Feature& f : features) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double grid, unsigned threads)
+    : PieceSet(layer, addresses_of(layer.features), crs, max_vertices, grid, threads) {}
+
+PieceSet::PieceSet(const Layer& layer, const std::vector<const Feature*>& features, const Crs& crs, int max_vertices,
+                   double grid, unsigned threads) {
+  const std::size_t n = features.size();
   const bool transform = !layer.crs.equivalent_to(crs);
   std::optional<CoordinateTransform> check;
   if (transform) check.emplace(layer.crs, crs);  // fails here, on this thread, if impossible
@@ -23,13 +38,13 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
   std::vector<Slot> slots(n);
   // The largest features first (their cutting costs most), so that none starts last.
   std::vector<std::size_t> cost(n);
-  for (std::size_t i = 0; i < n; ++i) cost[i] = static_cast<std::size_t>(layer.features[i].geometry.num_points());
+  for (std::size_t i = 0; i < n; ++i) cost[i] = static_cast<std::size_t>(features[i]->geometry.num_points());
   // Per worker, the transform when one is needed (made on the worker's thread, used by it alone).
   using Transform = std::optional<CoordinateTransform>;
   auto make_transform = [&] { return transform ? Transform(std::in_place, layer.crs, crs) : std::nullopt; };
   run_costliest_first<Transform>(cost, threads, ProgressFn{}, "preparing", make_transform,
                                  [&](std::size_t i, Transform& t) {
-    const Feature& f = layer.features[i];
+    const Feature& f = *features[i];
     if (f.geometry.is_empty()) return;
     const Geometry* g = &f.geometry;
     if (transform) {
@@ -53,7 +68,7 @@ PieceSet::PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double 
   for (std::size_t i = 0; i < n; ++i) {
     first_piece_[i] = pieces_.size();
     Slot& s = slots[i];
-    const Geometry* g = &layer.features[i].geometry;
+    const Geometry* g = &features[i]->geometry;
     if (s.transformed) {
       owned_.push_back(std::move(s.transformed));
       g = owned_.back().get();

@@ -14,7 +14,7 @@ namespace redline::detail {
 
 /// One piece of one feature. The pieces of a feature partition it.
 struct Piece {
-  std::size_t feature = 0;             ///< index into Layer::features
+  std::size_t feature = 0;             ///< index into Layer::features (or the features given)
   const Geometry* geometry = nullptr;  ///< borrowed from the layer or owned by the PieceSet
   Envelope envelope;
   bool whole = false;                  ///< true when the piece is the entire feature
@@ -27,6 +27,11 @@ class PieceSet {
   /// `crs` and small enough are borrowed, not copied: REQUIRES `layer` outlives the PieceSet.
   /// Throws InputError naming the feature when a vertex cannot be transformed.
   PieceSet(const Layer& layer, const Crs& crs, int max_vertices, double grid, unsigned threads);
+  /// As above, over `features` (some features of `layer`, or of a batch read from it: `layer`
+  /// gives their CRS and names them in errors); Piece::feature indexes `features`. Borrows as
+  /// above: REQUIRES the features outlive the PieceSet.
+  PieceSet(const Layer& layer, const std::vector<const Feature*>& features, const Crs& crs, int max_vertices,
+           double grid, unsigned threads);
 
   const std::vector<Piece>& pieces() const noexcept { return pieces_; }
   const Piece& operator[](std::size_t i) const noexcept { return pieces_[i]; }
@@ -35,7 +40,7 @@ class PieceSet {
   std::vector<std::size_t> query(const Envelope& box) const { return index_.query(box); }
   /// Returns feature i's geometry in the working CRS.
   const Geometry& feature_geometry(std::size_t i) const { return *features_[i]; }
-  /// Returns the number of features (the layer's).
+  /// Returns the number of features (the layer's, or the size of the features given).
   std::size_t feature_count() const noexcept { return features_.size(); }
   /// Returns [first, last) piece indices of feature i.
   std::pair<std::size_t, std::size_t> pieces_of(std::size_t i) const {

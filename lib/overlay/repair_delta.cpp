@@ -5,11 +5,16 @@
 namespace redline::detail {
 
 double repair_delta_m2(const Layer& layer, AreaMethod method) {
-  if (layer.report.repaired == 0 || !layer.crs.is_known()) return 0.0;
+  if (layer.report.repaired == 0) return 0.0;
+  return repair_delta_m2(layer, layer.features, method);
+}
+
+double repair_delta_m2(const Layer& layer, const std::vector<Feature>& features, AreaMethod method, double so_far) {
+  if (!layer.crs.is_known()) return so_far;
   if (method == AreaMethod::Planar && !layer.crs.is_projected()) method = AreaMethod::Ellipsoidal;
   std::optional<AreaCalculator> calc;
-  double delta = 0.0;
-  for (const Feature& f : layer.features) {
+  double delta = so_far;
+  for (const Feature& f : features) {
     if (f.original.is_null()) continue;
     if (!calc) calc.emplace(layer.crs, method);
     try {

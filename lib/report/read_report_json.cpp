@@ -23,6 +23,9 @@ nlohmann::ordered_json read_report_json(const ReadReport& r) {
           {"issues", std::move(issues)}};
   // Only line layers have them: polygon reports stay as they were.
   if (r.degenerate_lines) j["degenerate_lines"] = r.degenerate_lines;
+  // Only a layer read through a spatial prefilter (tabulate's classes) has them: features
+  // counted but not read further (not validated, so not in invalid, repaired...).
+  if (r.filtered_out) j["filtered_out"] = r.filtered_out;
   return j;
 }
 

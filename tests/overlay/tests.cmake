@@ -4,6 +4,8 @@ redline_test(overlay_tests
   ${CMAKE_CURRENT_LIST_DIR}/line_coverage_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cover_overlaps_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tabulate_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tabulate_stream_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tabulate_stream_cli_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/overlay_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/subdivide_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sliver_test.cpp

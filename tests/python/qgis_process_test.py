@@ -124,10 +124,12 @@ def main():
             expect_equal("drift JSON report", json.load(f), expected)
 
         tabulate_json = os.path.join(work, "tabulate.json")
-        run("redline:tabulate", "ZONES=%s|layername=redline" % sample, "ZONE_FIELD=HXLX",
+        # The county as the zone: every parcel is near it, so the CLI (which streams the classes
+        # and reports those it leaves out) reads them all, as the provider does.
+        run("redline:tabulate", "ZONES=%s|layername=county" % sample, "ZONE_FIELD=XZQMC",
             "CLASSES=%s|layername=parcels" % sample, "CLASS_FIELD=DLBM", "UNIT=2",
             "OUTPUT=" + tabulate_json)
-        expected = oracle("tabulate", sample, sample, "--layer", "redline", "--zone-field", "HXLX",
+        expected = oracle("tabulate", sample, sample, "--layer", "county", "--zone-field", "XZQMC",
                           "--classes-layer", "parcels", "--class-field", "DLBM", "--unit", "mu")
         with open(tabulate_json, encoding="utf-8") as f:
             expect_equal("tabulate JSON report", json.load(f), expected)

@@ -68,11 +68,14 @@ JOBS = {
                                  features="all", id_field="KSMC", sliver_width=0.5),
         ["coverage", SAMPLE, "--layer", "mines", "--within", SAMPLE, "--within-layer", "redline",
          "--features", "all", "--id-field", "KSMC", "--sliver-width", "0.5"]),
+    # The county as the zone: the CLI streams the classes and leaves out (and reports) those
+    # away from every zone; near the county are all of them, so it reads them all, as the
+    # module does: the same read report.
     "tabulate": (
-        lambda: redline.tabulate(SAMPLE, SAMPLE, "DLBM", layer="redline", classes_layer="parcels",
-                                 zone_field="HXLX", unit="mu"),
-        ["tabulate", SAMPLE, SAMPLE, "--layer", "redline", "--classes-layer", "parcels",
-         "--class-field", "DLBM", "--zone-field", "HXLX", "--unit", "mu"]),
+        lambda: redline.tabulate(SAMPLE, SAMPLE, "DLBM", layer="county", classes_layer="parcels",
+                                 zone_field="XZQMC", unit="mu"),
+        ["tabulate", SAMPLE, SAMPLE, "--layer", "county", "--classes-layer", "parcels",
+         "--class-field", "DLBM", "--zone-field", "XZQMC", "--unit", "mu"]),
     "drift": (
         lambda: redline.drift(SAMPLE, SAMPLE, before_layer="redline", after_layer="redline_2024",
                               key="BSM", class_field="HXLX", features=True),
