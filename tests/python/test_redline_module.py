@@ -98,6 +98,21 @@ def test_dict_equals_cli_json(name):
     assert call() == expected
 
 
+def test_tabulate_of_the_red_line_gives_the_clis_rows():
+    # The CLI streams the parcels and leaves out (reports, unvalidated) those away from every
+    # red-line polygon; the module is given the layer read whole. The read reports differ in
+    # that note alone: every row and total must be the CLI's.
+    got = redline.tabulate(SAMPLE, SAMPLE, "DLBM", layer="redline", classes_layer="parcels",
+                           zone_field="HXLX", unit="mu")
+    expected, _ = cli("tabulate", SAMPLE, SAMPLE, "--layer", "redline", "--classes-layer", "parcels",
+                      "--class-field", "DLBM", "--zone-field", "HXLX", "--unit", "mu")
+    assert expected["read"]["classes"].get("filtered_out", 0) > 0
+    assert "filtered_out" not in got["read"]["classes"]
+    assert got["rows"] == expected["rows"]
+    assert {k: v for k, v in got.items() if k not in ("read", "notes")} == \
+        {k: v for k, v in expected.items() if k not in ("read", "notes")}
+
+
 def test_check_dict_equals_cli_json_and_says_it_failed():
     expected, code = cli("check", RULES, expect=(1,))  # the sample is built to fail some checks
     result = redline.check(RULES)
