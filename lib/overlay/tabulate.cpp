@@ -138,7 +138,9 @@ struct TabulateStream::Impl {
       const PieceSet cp(classes, features, in->crs(), eo.max_piece_vertices, grid, eo.threads);
       by_piece.resize(cp.size());
       detail::run_workers<Worker>(
-          cp.size(), eo.threads, eo.progress, "overlaying",
+          // A streamed batch reports nothing: its count would restart with every batch, and the
+          // stream's "reading" progress already runs over the whole layer as batches are taken.
+          cp.size(), eo.threads, take ? ProgressFn{} : eo.progress, "overlaying",
           [&] { return Worker{in->area_calculator(), PieceMatcher(zp)}; },
           [&](std::size_t k, Worker& w) {
             const Piece& t = cp[k];

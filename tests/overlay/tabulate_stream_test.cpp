@@ -4,7 +4,11 @@
 // against tests/oracles/overlay_small_oracle.py); the streamed run must equal it exactly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -143,6 +147,39 @@ TEST(TabulateStream, ClassesInAnotherCrsAreNeverRejected) {
   TabulateStream t(zones, classes, options);
   EXPECT_TRUE(t.may_touch_zones(Envelope{0, 0, 1e-9, 1e-9, false}));
   expect_identical(streamed(zones, classes, options, 3, true), tabulate(zones, classes, options));
+}
+
+// An analyst watching a long run sees each stage's count only grow: the streamed batches do not
+// restart an "overlaying" count each (the stream's "reading" count runs over the whole layer).
+TEST(TabulateStream, ProgressOfEachStageNeverGoesBack) {
+  const Layer zones = read_sample("redline");
+  TabulateOptions options = by("HXLX", "DLBM");
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  std::mutex guard;
+  const ProgressFn record = [&](std::string_view stage, std::size_t done, std::size_t) {
+    std::lock_guard<std::mutex> lock(guard);
+    seen.emplace_back(std::string(stage), done);
+  };
+  options.engine.progress = record;
+  options.engine.threads = 2;
+  ReadOptions read;
+  read.layer = "parcels";
+  read.threads = 2;
+  read.progress = record;
+  const TabulateResult r =
+      tabulate(zones, test::source_path("samples/huichang/huichang.gpkg"), read, options, /*batch_size=*/200);
+  ASSERT_FALSE(r.cells.empty());
+  std::map<std::string, std::size_t> last;
+  std::size_t reading = 0;
+  for (const auto& [stage, done] : seen) {
+    if (stage == "reading") reading = std::max(reading, done);
+    auto [it, fresh] = last.emplace(stage, done);
+    if (!fresh) {
+      EXPECT_GE(done, it->second) << stage;
+      it->second = done;
+    }
+  }
+  EXPECT_EQ(reading, 3428u);  // the sample's parcels, every one counted as read
 }
 
 }  // namespace
