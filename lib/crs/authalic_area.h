@@ -17,8 +17,8 @@
 // roots as Rq^2 / 12 * x (p dxi^2 + q x^2), x = cos xi dlambda, p = 3 k'/k and
 // q = k'/k^5 + tan xi (1/k^4 - 1) (p, q, c averaged over the two ends).
 //
-// Measured against GeographicLib's exact S12 (tests/oracles/authalic_edges.py: edges of 1 m to
-// 100 km, latitudes 0-80 degrees, all azimuths), what is left grows like L^5:
+// Measured against GeographicLib's exact S12 (tests/oracles/authalic_area_exact.py, mode edges:
+// edges of 1 m to 100 km, latitudes 0-80 degrees, all azimuths), what is left grows like L^5:
 //   |figure - S12| <= 1.87e-25 m^-3 L^5 / cos^2(phi)   (worst at latitude 25 degrees),
 // far below double rounding up to L ~ 5 km; without the lens term the error is 4.4e-11 L^3.
 // kResidualCoefficient states the bound with a 2.7x margin.
