@@ -260,4 +260,11 @@ const Layer& LayerStream::layer() const { return impl_->layer; }
 
 std::optional<FeatureBatch> LayerStream::next() { return impl_->next(); }
 
+void LayerStream::set_keep_envelope(std::function<bool(const Envelope&)> keep) {
+  // The workers read the options only once started (at the first next()): before then the
+  // prefilter may change without a lock.
+  if (impl_->started()) throw InternalError("the prefilter of a layer stream was set after reading began");
+  impl_->options.keep_envelope = std::move(keep);
+}
+
 }  // namespace redline

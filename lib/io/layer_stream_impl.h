@@ -54,6 +54,9 @@ struct LayerStream::Impl {
   std::optional<detail::LayerExtentCheck> extent;
   std::optional<detail::FeatureBatchChecker> checker;
 
+  /// Whether next() has been called (the workers run, and read `options`, from then on).
+  bool started() const { return started_; }
+
  private:
   void start_threads();
   void stop_threads();

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <future>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -285,22 +284,12 @@ TabulateResult TabulateStream::finish(const ReadReport& classes_report) { return
 
 TabulateResult tabulate(const Layer& zones, const std::string& classes_path, const ReadOptions& classes_read,
                         const TabulateOptions& options, std::size_t batch_size) {
-  // The prefilter needs the TabulateStream, which needs the classes' CRS and fields, which the
-  // stream settles as it opens — and it starts reading then: its readers wait for the
-  // TabulateStream (or for the error that prevented it) before judging their first feature.
-  std::promise<const TabulateStream*> ready;
-  std::shared_future<const TabulateStream*> prepared = ready.get_future().share();
-  std::optional<TabulateStream> t;  // declared before the stream: outlives the stream's readers
-  ReadOptions read = classes_read;
-  read.keep_envelope = [prepared](const Envelope& box) { return prepared.get()->may_touch_zones(box); };
-  LayerStream stream(classes_path, read, batch_size);
-  try {
-    t.emplace(zones, stream.layer(), options);
-    ready.set_value(&*t);
-  } catch (...) {
-    ready.set_exception(std::current_exception());  // the readers stop; the stream joins them
-    throw;
-  }
+  // The prefilter needs the TabulateStream, which needs the classes' CRS and fields: the stream
+  // settles those as it opens and reads nothing before its first batch is asked for.
+  std::optional<TabulateStream> t;  // declared before the stream: outlives the stream's workers
+  LayerStream stream(classes_path, classes_read, batch_size);
+  t.emplace(zones, stream.layer(), options);
+  stream.set_keep_envelope([&t](const Envelope& box) { return t->may_touch_zones(box); });
   while (std::optional<FeatureBatch> batch = stream.next()) t->add(std::move(batch->features));
   ReadReport report = stream.layer().report;
   if (report.filtered_out > 0) {

@@ -337,6 +337,34 @@ TEST(LayerStream, PrefilterLeavesOutAndCountsFeaturesOutsideTheBox) {
   }
 }
 
+// A prefilter set once the layer is open (from its CRS, say) filters as one given in the
+// options does; once reading has begun it can no longer change.
+TEST(LayerStream, PrefilterSetAfterOpeningFiltersAsTheOptionsOneAndNotAfterReadingBegan) {
+  const Case all = make_case(kSample, "parcels");
+  Envelope box;
+  box.expand(read_layer(all.path, all.options).features.front().geometry.envelope());
+  const auto keep = [box](const Envelope& e) { return e.intersects(box); };
+  Case given = all;
+  given.options.keep_envelope = keep;
+  const Collected reference = read_whole(given, 1);
+  ASSERT_GT(reference.layer.report.filtered_out, 0u);
+  for (unsigned threads : {1u, 2u}) {
+    ReadOptions options = all.options;
+    options.threads = threads;
+    LayerStream stream(all.path, options, 64);
+    stream.set_keep_envelope(keep);
+    std::vector<std::int64_t> fids;
+    while (auto batch = stream.next()) {
+      for (const Feature& f : batch->features) fids.push_back(f.fid);
+      EXPECT_THROW(stream.set_keep_envelope(keep), InternalError);
+    }
+    std::vector<std::int64_t> expected;
+    for (const Feature& f : reference.layer.features) expected.push_back(f.fid);
+    EXPECT_EQ(fids, expected) << threads << " threads";
+    EXPECT_EQ(stream.layer().report.filtered_out, reference.layer.report.filtered_out);
+  }
+}
+
 TEST(LayerStream, PrefilteredFeaturesAreNotValidatedButNullsAreKept) {
   Case c = make_case("io/bowtie.shp");
   c.options.keep_envelope = [](const Envelope&) { return false; };

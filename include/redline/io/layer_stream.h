@@ -43,6 +43,7 @@
 //   const redline::ReadReport& report = stream.layer().report;  // complete now
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,8 +69,8 @@ struct FeatureBatch {
 class REDLINE_EXPORT LayerStream {
  public:
   /// Opens the layer at `path` read-only and settles what it is (geometry kind, CRS, fields,
-  /// encoding), then starts reading. `batch_size` features (≥ 1; 0 is taken as 1) are read per
-  /// batch. Throws what read_layer() throws about the source, the layer and its CRS, and
+  /// encoding); reading starts at the first next(). `batch_size` features (≥ 1; 0 is taken as 1)
+  /// are read per batch. Throws what read_layer() throws about the source, the layer and its CRS, and
   /// UsageError for options check_read_options() refuses.
   explicit LayerStream(const std::string& path, const ReadOptions& options = {},
                        std::size_t batch_size = kDefaultStreamBatchSize);
@@ -81,6 +82,12 @@ class REDLINE_EXPORT LayerStream {
   /// The layer as read so far: source, name, driver, geometry, crs and fields are final from
   /// construction; features is always empty; report is complete once next() returned nullopt.
   const Layer& layer() const;
+
+  /// Sets ReadOptions::keep_envelope, the prefilter, from what only the opened layer tells (its
+  /// CRS, its fields): e.g. a test against an index built in the layer's CRS. `keep` is called
+  /// on the stream's worker threads and must outlive the stream. REQUIRES: next() not called
+  /// yet; throws InternalError otherwise.
+  void set_keep_envelope(std::function<bool(const Envelope&)> keep);
 
   /// Returns the next batch, or nullopt when the layer is read to its end (then the layer-wide
   /// CRS check has passed and layer().report is complete). Throws what read_layer() throws
