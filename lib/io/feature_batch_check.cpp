@@ -39,11 +39,14 @@ NormalisedBatch FeatureBatchChecker::normalise(RawBatch raw) const {
     RawFeature& r = out.raws[i];
     NormalisedGeometry& g = out.geometries[i];
     try {
-      if (keep && !r.wkb.empty()) {
-        // The common case, a polygon (or line) of finite coordinates, is judged on its bytes:
-        // a feature left out is never built. Anything else takes the GEOS path below.
-        const auto scan = scan_wkb(r.wkb.data(), r.wkb.size(), kMaxCoordinate);
-        if (scan && is_kind_read(scan->type, geometry) && !scan->envelope.is_null &&
+      // One pass over the bytes: the common case, a polygon (or line) of finite coordinates,
+      // gets its envelope and its coordinates' check here, not from walks over the GEOS
+      // geometry; with a prefilter, a feature left out is never built. Anything else (nullopt)
+      // takes the GEOS path below, which says what is wrong.
+      std::optional<WkbScan> scan;
+      if (!r.wkb.empty()) scan = scan_wkb(r.wkb.data(), r.wkb.size(), kMaxCoordinate);
+      if (keep && scan) {
+        if (is_kind_read(scan->type, geometry) && !scan->envelope.is_null &&
             !keep(scan->envelope)) {
           g.envelope = scan->envelope;
           g.measurable = true;
@@ -52,7 +55,7 @@ NormalisedBatch FeatureBatchChecker::normalise(RawBatch raw) const {
           return;
         }
       }
-      g = normalise_geometry(r, geometry);
+      g = normalise_geometry(r, geometry, scan);
       if (keep && g.measurable && !g.skip && !keep(g.envelope)) {
         out.filtered[i] = 1;
         g.geometry = Geometry();

@@ -86,7 +86,8 @@ void validate_line(NormalisedGeometry& out, const RawFeature& raw, const Crs& cr
 
 }  // namespace
 
-NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry) {
+NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry,
+                                      const std::optional<WkbScan>& scan) {
   NormalisedGeometry out;
   if (raw.wkb.empty()) {
     set_issue(out, raw.fid, FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted,
@@ -95,8 +96,10 @@ NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry) {
   }
   Geometry g = Geometry::from_wkb(raw.wkb.data(), raw.wkb.size());
   std::vector<unsigned char>().swap(raw.wkb);  // free as we go
-  // Before anything measures or repairs it: GEOS takes NaN for a valid coordinate.
-  require_finite_coordinates(g);
+  // Before anything measures or repairs it: GEOS takes NaN for a valid coordinate. A scan of
+  // the same bytes that succeeded found every coordinate finite and within the limit.
+  if (!scan) require_finite_coordinates(g);
+  bool replaced = false;  // g is no longer what the bytes (and the scan) describe
   const std::string type = g.type_name();
   if (geometry == LayerGeometry::Lines) {
     if (type != "LineString" && type != "MultiLineString" && !g.is_empty()) {
@@ -114,6 +117,7 @@ NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry) {
       return out;
     }
     g = std::move(poly);
+    replaced = true;
   }
   if (g.is_empty()) {
     set_issue(out, raw.fid, FeatureIssue::Kind::EmptyGeometry, FeatureIssue::Action::Counted,
@@ -121,7 +125,8 @@ NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry) {
     out.geometry = std::move(g);
     return out;
   }
-  out.envelope = vertex_envelope(g);  // holes included: see vertex_envelope
+  // Holes included: see vertex_envelope, which the scan's envelope equals (wkb_envelope.h).
+  out.envelope = scan && !replaced && !scan->envelope.is_null ? scan->envelope : vertex_envelope(g);
   out.geometry = std::move(g);
   out.measurable = true;
   return out;

@@ -12,6 +12,7 @@
 #include "redline/geom/geometry.h"
 #include "redline/io/feature.h"
 #include "redline/io/layer.h"
+#include "io/wkb_envelope.h"
 
 namespace redline::detail {
 
@@ -40,7 +41,11 @@ struct NormalisedGeometry {
 /// non-finite coordinates or WKB GEOS cannot read (without the feature's location).
 /// With `geometry` Lines, (Multi)LineStrings are kept instead and any other non-empty geometry is
 /// skipped as NotLine.
-NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry);
+/// `scan` is scan_wkb() of raw's bytes when the caller made it (nullopt otherwise): a scan that
+/// succeeded has already found every coordinate finite and in range and the envelope, so the
+/// two walks over the GEOS geometry that would find them again are not made.
+NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry,
+                                      const std::optional<WkbScan>& scan = std::nullopt);
 
 /// Step 2, once the CRS is settled: a flat longitude/latitude ring check in a geographic CRS,
 /// then validity; an invalid polygon is repaired (and audited against
