@@ -107,3 +107,14 @@ if(BUILD_SHARED_LIBS AND REDLINE_DPKG_DEB AND REDLINE_DPKG)
       -P ${CMAKE_CURRENT_LIST_DIR}/deb_package.cmake)
   set_tests_properties(Install.DebianPackage PROPERTIES TIMEOUT 300)
 endif()
+
+# The CLI runs on jemalloc when built so (REDLINE_JEMALLOC, CMakeLists.txt): jemalloc's own
+# statistics, which only jemalloc prints, appear at exit when MALLOC_CONF asks for them. A
+# linker that dropped the library (--as-needed) or a library ahead of it defining malloc would
+# leave the system malloc in charge, and this test would fail.
+if(REDLINE_JEMALLOC)
+  add_test(NAME Build.CliRunsOnJemalloc
+    COMMAND ${CMAKE_COMMAND} -E env MALLOC_CONF=stats_print:true $<TARGET_FILE:redline_cli> --version)
+  set_tests_properties(Build.CliRunsOnJemalloc PROPERTIES
+    PASS_REGULAR_EXPRESSION "Begin jemalloc statistics")
+endif()
