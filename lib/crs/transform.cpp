@@ -19,6 +19,8 @@ using detail::PjPtr;
 struct CoordinateTransform::Impl {
   detail::ProjContextPtr ctx = detail::make_proj_context();
   PjPtr op;  // null for the identity
+  // op runs this way: PJ_INV when op is the one step of PROJ's pipeline, made on its own.
+  PJ_DIRECTION direction = PJ_FWD;
   // Applied to op's output: 1, or PROJ's radians-to-degrees factor when op stops at radians.
   double output_scale = 1.0;
 };
@@ -79,6 +81,30 @@ PjPtr radians_variant(PJ_CONTEXT* ctx, PJ* src, PJ* geodetic, PJ* to_degrees) {
   return norm;
 }
 
+// When `op` is PROJ's pipeline of one inverted step ("proj=pipeline step inv proj=tmerc ..."),
+// that step made on its own, to be run inverse: PROJ's computation per point, without the
+// pipeline's pass around it (about 25 of 155 ns a point with PROJ 9.1). Else null.
+PjPtr single_inverted_step(PJ_CONTEXT* ctx, PJ* op) {
+  static const std::string kPipelineOfOneInvertedStep = "proj=pipeline step inv ";
+  const char* text = proj_pj_info(op).definition;
+  if (!text) return nullptr;
+  const std::string definition(text);
+  if (definition.compare(0, kPipelineOfOneInvertedStep.size(), kPipelineOfOneInvertedStep) != 0) {
+    return nullptr;
+  }
+  const std::string step = definition.substr(kPipelineOfOneInvertedStep.size());
+  if (step.compare(0, 5, "proj=") != 0 || step.find(" step") != std::string::npos ||
+      step.find(" inv") != std::string::npos) {
+    return nullptr;
+  }
+  PjPtr alone(proj_create(ctx, step.c_str()));
+  if (!alone) return nullptr;
+  const PJ_PROJ_INFO info = proj_pj_info(alone.get());
+  // PROJ must read the step back as the same operation, and know its inverse.
+  if (!info.has_inverse || !info.definition || step != info.definition) return nullptr;
+  return alone;
+}
+
 }  // namespace
 
 CoordinateTransform CoordinateTransform::to_geographic(const Crs& source) {
@@ -96,6 +122,10 @@ CoordinateTransform CoordinateTransform::to_geographic(const Crs& source) {
     if (PjPtr radians = radians_variant(ctx, src.get(), geodetic.get(), t.impl_->op.get())) {
       t.impl_->op = std::move(radians);
       t.impl_->output_scale = kProjDegreesPerRadian;
+      if (PjPtr alone = single_inverted_step(ctx, t.impl_->op.get())) {
+        t.impl_->op = std::move(alone);
+        t.impl_->direction = PJ_INV;
+      }
     }
   }
   return t;
@@ -120,8 +150,8 @@ void CoordinateTransform::apply(double* x, double* y, std::size_t count, std::si
   if (is_identity() || count == 0) return;
   const std::size_t bytes = stride * sizeof(double);
   proj_errno_reset(impl_->op.get());
-  proj_trans_generic(impl_->op.get(), PJ_FWD, x, bytes, count, y, bytes, count, nullptr, 0, 0,
-                     nullptr, 0, 0);
+  proj_trans_generic(impl_->op.get(), impl_->direction, x, bytes, count, y, bytes, count, nullptr,
+                     0, 0, nullptr, 0, 0);
   const double scale = impl_->output_scale;
   for (std::size_t i = 0; i < count; ++i) {
     double& xi = x[i * stride];
@@ -142,9 +172,10 @@ Geometry CoordinateTransform::apply(GeometryView geometry) const {
   if (is_identity()) return geometry.clone();
   PJ* op = impl_->op.get();
   const double scale = impl_->output_scale;
+  const PJ_DIRECTION direction = impl_->direction;
   proj_errno_reset(op);
-  Geometry out = map_coordinates(geometry, [op, scale](double& x, double& y) {
-    PJ_COORD c = proj_trans(op, PJ_FWD, proj_coord(x, y, 0, 0));
+  Geometry out = map_coordinates(geometry, [op, scale, direction](double& x, double& y) {
+    PJ_COORD c = proj_trans(op, direction, proj_coord(x, y, 0, 0));
     if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) return false;
     x = c.xy.x * scale;
     y = c.xy.y * scale;
