@@ -65,15 +65,19 @@ class AuthalicEdges {
     if (!(std::fabs(lat) <= kMaxLatitude)) return v;  // also NaN
     const double phi = lat * kDegree;
     const double s = std::sin(phi), cos_phi = std::cos(phi);
-    const double w2 = 1.0 - e2_ * s * s;
+    const double es2 = e2_ * s * s;
+    const double w2 = 1.0 - es2;
     // q(phi) / qp (Snyder 3-12); e = 0 is the sphere.
-    v.z = e_ > 0 ? one_minus_e2_ * (s / w2 + std::atanh(e_ * s) / e_) / qp_ : s;
+    v.z = series_q_ ? one_minus_e2_over_qp_ * s * q_series(es2)
+                    : (e_ > 0 ? one_minus_e2_ * (s / w2 + std::atanh(e_ * s) / e_) / qp_ : s);
     v.c = std::sqrt((1.0 - v.z) * (1.0 + v.z));
+    // The lens coefficients need ~1e-8 relative only: reciprocals rather than divisions.
+    const double inv_c = 1.0 / v.c;
     const double k = rq_over_a_ * v.c * std::sqrt(w2) / cos_phi;  // Rq cos xi / (N cos phi)
-    const double k2 = k * k, k4 = k2 * k2;
-    const double dk = (k2 * s - v.z) / v.c;  // k'/k
+    const double k2 = k * k, inv_k4 = 1.0 / (k2 * k2);
+    const double dk = (k2 * s - v.z) * inv_c;  // k'/k
     v.p = 3.0 * dk;
-    v.q = dk / k4 + (v.z / v.c) * (1.0 / k4 - 1.0);
+    v.q = dk * inv_k4 + v.z * inv_c * (inv_k4 - 1.0);
     v.usable = true;
     return v;
   }
@@ -82,7 +86,7 @@ class AuthalicEdges {
   Edge edge(const Vertex& a, const Vertex& b, double dlon) const {
     const double dl = dlon * kDegree;
     const double great_circle =
-        2.0 * std::atan(std::tan(0.5 * dl) * (a.z + b.z) / (1.0 + a.z * b.z + a.c * b.c));
+        2.0 * small_atan(small_tan(0.5 * dl) * (a.z + b.z) / (1.0 + a.z * b.z + a.c * b.c));
     const double dxi = b.z * a.c - a.z * b.c;  // sin(dxi): the lens needs dxi to ~1e-5 only
     const double x = 0.5 * (a.c + b.c) * dl;
     const double lens = (x / 12.0) * (0.5 * (a.p + b.p) * dxi * dxi + 0.5 * (a.q + b.q) * x * x);
@@ -106,9 +110,48 @@ class AuthalicEdges {
 
   double authalic_radius_squared() const { return rq2_; }
 
+  /// Beyond this eccentricity squared q(phi) is computed in closed form, not by q_series (every
+  /// Earth ellipsoid's is about 0.0067).
+  static constexpr double kMaxSeriesEccentricity2 = 0.01;
+  /// Below this magnitude tan and atan are Taylor polynomials, not libm's calls.
+  static constexpr double kSmallAngle = 1.0 / 64;
+
+  /// q(phi) / ((1 - e^2) sin phi) = 1 / (1 - e^2 s^2) + atanh(e s) / (e s), s = sin phi, as the
+  /// series sum_k (2k + 2) / (2k + 1) (e^2 s^2)^k: with e^2 s^2 <= kMaxSeriesEccentricity2 the
+  /// terms left out (k >= 9) are below 1e-18 of the sum. No division, no logarithm.
+  static double q_series(double es2) {
+    double sum = 18.0 / 17.0;
+    sum = sum * es2 + 16.0 / 15.0;
+    sum = sum * es2 + 14.0 / 13.0;
+    sum = sum * es2 + 12.0 / 11.0;
+    sum = sum * es2 + 10.0 / 9.0;
+    sum = sum * es2 + 8.0 / 7.0;
+    sum = sum * es2 + 6.0 / 5.0;
+    sum = sum * es2 + 4.0 / 3.0;
+    return sum * es2 + 2.0;
+  }
+
+  /// tan(h): for |h| < kSmallAngle the Taylor polynomial to h^9 (what is left out is below
+  /// 1e-20 of the figure), else std::tan. An edge of a few km spans h ~ 1e-4.
+  static double small_tan(double h) {
+    if (!(std::fabs(h) < kSmallAngle)) return std::tan(h);
+    const double u = h * h;
+    return h + h * u * (1.0 / 3 + u * (2.0 / 15 + u * (17.0 / 315 + u * (62.0 / 2835))));
+  }
+
+  /// atan(y): for |y| < kSmallAngle the Taylor polynomial to y^9 (what is left out is below
+  /// 1e-19 of the figure), else std::atan.
+  static double small_atan(double y) {
+    if (!(std::fabs(y) < kSmallAngle)) return std::atan(y);
+    const double u = y * y;
+    return y + y * u * (-1.0 / 3 + u * (1.0 / 5 + u * (-1.0 / 7 + u * (1.0 / 9))));
+  }
+
  private:
   static constexpr double kDegree = M_PI / 180.0;
   double e2_, e_, one_minus_e2_, qp_, rq2_, rq_over_a_;
+  double one_minus_e2_over_qp_;
+  bool series_q_;  // e^2 small enough for q_series
 };
 
 }  // namespace redline::detail

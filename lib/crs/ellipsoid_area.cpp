@@ -40,6 +40,8 @@ AuthalicEdges::AuthalicEdges(double semi_major, double flattening) {
   qp_ = e_ > 0 ? 1.0 + one_minus_e2_ * std::atanh(e_) / e_ : 2.0;  // q at the pole
   rq2_ = semi_major * semi_major * qp_ / 2.0;
   rq_over_a_ = std::sqrt(qp_ / 2.0);
+  one_minus_e2_over_qp_ = one_minus_e2_ / qp_;
+  series_q_ = e2_ <= kMaxSeriesEccentricity2;
 }
 
 }  // namespace detail
