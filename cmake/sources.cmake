@@ -17,6 +17,7 @@ set(REDLINE_LIB_SOURCES
   lib/geom/paths.cpp
   lib/geom/predicates.cpp
   lib/geom/coordinate_map.cpp
+  lib/geom/wkb_build.cpp
   lib/io/attribute_encoding.cpp
   lib/io/feature.cpp
   lib/io/file_kind.cpp

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "geom/geos_context.h"
+#include "geom/wkb_build.h"
 
 namespace redline {
 
@@ -173,6 +174,10 @@ Geometry Geometry::from_wkt(std::string_view wkt) {
 }
 
 Geometry Geometry::from_wkb(const unsigned char* bytes, std::size_t size) {
+  // The common case without GEOS's reader (geom/wkb_build.h); anything else through it.
+  if (GEOSGeometry* built = detail::build_from_common_wkb(geos_handle(), bytes, size)) {
+    return detail::adopt(built);
+  }
   GEOSGeometry* g = GEOSGeomFromWKB_buf_r(geos_handle(), bytes, size);
   detail::geos_check(g != nullptr, "reading WKB", {}, /*input=*/true);
   return detail::adopt(g);

@@ -184,6 +184,27 @@ description = "河湖岸线保护率"
     for i, text in enumerate(units):
         write("units", "unit_%02d.txt" % i, text.encode())
 
+    # WKB: the geometries of the sample's small layers as GDAL exports them for redline (2D,
+    # little-endian ISO), and the kinds the reader hands to GEOS (Z, big-endian, empty, open).
+    wkb_seeds = {
+        "polygon_holes": "POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,3 2,3 3,2 2))",
+        "multipolygon": "MULTIPOLYGON(((39500000 2800000,39500100 2800000,39500100 2800100,"
+                        "39500000 2800000)),((1 1,2 1,2 2,1 1)))",
+        "line": "LINESTRING(3 4,-1 9,7 2)",
+        "multiline": "MULTILINESTRING((0 0,1 1),(100 -3,101 -2))",
+        "polygon_z": "POLYGON Z((0 0 1,1 0 1,1 1 1,0 0 1))",
+        "point": "POINT(1 2)",
+        "empty": "POLYGON EMPTY",
+    }
+    for name, wkt in wkb_seeds.items():
+        g = ogr.CreateGeometryFromWkt(wkt)
+        write("wkb", name + ".wkb", bytes(g.ExportToIsoWkb(ogr.wkbNDR)))
+    big = ogr.CreateGeometryFromWkt(wkb_seeds["polygon_holes"])
+    write("wkb", "polygon_big_endian.wkb", bytes(big.ExportToIsoWkb(ogr.wkbXDR)))
+    open_ring = bytearray(big.ExportToIsoWkb(ogr.wkbNDR))
+    open_ring[-1] ^= 1
+    write("wkb", "polygon_open_ring.wkb", bytes(open_ring))
+
 
 if __name__ == "__main__":
     sys.exit(main())

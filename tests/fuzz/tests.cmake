@@ -7,7 +7,7 @@ foreach(target ${REDLINE_FUZZ_TARGETS})
   add_executable(fuzz_replay_${target}
     ${CMAKE_CURRENT_LIST_DIR}/${target}_fuzzer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/replay_main.cpp)
-  target_link_libraries(fuzz_replay_${target} PRIVATE redline)
+  target_link_libraries(fuzz_replay_${target} PRIVATE redline GEOS::geos_c)
   target_compile_options(fuzz_replay_${target} PRIVATE ${REDLINE_WARNINGS})
   set(inputs ${CMAKE_CURRENT_LIST_DIR}/corpus/${target})
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/data/fuzz/${target})

@@ -23,7 +23,10 @@ class REDLINE_EXPORT CoordinateTransform {
   /// finds no operation between them.
   CoordinateTransform(const Crs& source, const Crs& target);
   /// Transforms from `source` to longitude/latitude in degrees on `source`'s own datum (the
-  /// inverse projection only: no datum shift). Used for ellipsoidal areas.
+  /// inverse projection only: no datum shift). Used for ellipsoidal areas and lengths. The
+  /// degrees are PROJ's to the bit; for a projected CRS whose PROJ pipeline is the inverse
+  /// projection then PROJ's radians-to-degrees step, that step is run alone and scaled by PROJ's
+  /// factor (a third less work a point).
   static CoordinateTransform to_geographic(const Crs& source);
 
   ~CoordinateTransform();
