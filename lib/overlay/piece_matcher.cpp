@@ -18,6 +18,11 @@ namespace {
 // cheaper for them, and keeping a prepared geometry per parcel of a 100 000-parcel cover would
 // cost gigabytes.
 constexpr int kKeepFrom = 64;  // vertices
+// Large cover pieces kept prepared at most, per matcher: a matcher kept for a whole stream of
+// batches (tabulate) would otherwise come to hold every piece of a province's red line, about
+// 150 KB each. When full, all are dropped and rebuilt as met again: a county's red line
+// (about 200 pieces) stays whole; a stream read in spatial order meets few pieces per batch.
+constexpr std::size_t kMaxKeptPieces = 512;
 
 Relation relation_of(PairClass c) {
   switch (c) {
@@ -48,15 +53,27 @@ PairClass PieceMatcher::classify(std::size_t j) {
     scratch_segments_.assign(*c.geometry);
     return classify_pair(target_segments_, scratch_segments_);
   }
-  std::unique_ptr<SegmentPolygon>& cs = segments_[j];
-  if (!cs) cs = std::make_unique<SegmentPolygon>(*c.geometry);
-  return classify_pair(target_segments_, *cs);
+  if (!segments_[j]) {
+    keep(j);
+    segments_[j] = std::make_unique<SegmentPolygon>(*c.geometry);
+  }
+  return classify_pair(target_segments_, *segments_[j]);
 }
 
 const PreparedGeometry& PieceMatcher::prepared_cover(std::size_t j) {
-  PreparedPtr& p = prepared_[j];
-  if (!p) p = std::make_unique<PreparedGeometry>(*(*cover_)[j].geometry);
-  return *p;
+  if (!prepared_[j]) {
+    keep(j);
+    prepared_[j] = std::make_unique<PreparedGeometry>(*(*cover_)[j].geometry);
+  }
+  return *prepared_[j];
+}
+
+void PieceMatcher::keep(std::size_t j) {
+  if (kept_.size() >= kMaxKeptPieces) {
+    for (std::size_t k : kept_) prepared_[k].reset(), segments_[k].reset();
+    kept_.clear();
+  }
+  kept_.push_back(j);  // once or twice (segments, prepared): dropped together
 }
 
 const PreparedGeometry& PieceMatcher::prepared_target() {
