@@ -113,6 +113,12 @@ class BandIndex {
     const double height = box_.max_y - box_.min_y;
     scale_ = height > 0 ? n / height : 0.0;
     bands_ = n;
+    if (n == 1) {  // every segment in the one band, which is its first: as the loops below make it
+      start_.assign({0, segments.size()});
+      items_.resize(segments.size());
+      for (unsigned i = 0; i < segments.size(); ++i) items_[i] = i | kFirstBand;
+      return;
+    }
     start_.assign(n + 1, 0);
     for (const Segment& s : segments) {
       for (std::size_t b = band(s.min_y()), e = band(s.max_y()); b <= e; ++b) ++start_[b + 1];
@@ -399,7 +405,7 @@ SegmentPolygon::SegmentPolygon(GeometryView polygon) : SegmentPolygon() { assign
 void SegmentPolygon::assign(GeometryView polygon) {
   impl_->segments.clear();
   impl_->indexed = false;
-  if (polygon.is_empty()) return;
+  // An empty geometry has no paths: for_each_path() visits nothing (and a null one is empty).
   for_each_path(polygon, [&](const PathView& path) {
     if (path.is_ring()) add_ring(path, impl_->segments);
     return true;
