@@ -21,6 +21,7 @@ using detail::PieceMatcher;
 using detail::PieceSet;
 using detail::Relation;
 using test::boxes_layer;
+using test::dense_square;
 
 constexpr int kNoCut = 1 << 20;  // max piece vertices: keep every feature whole
 
@@ -35,21 +36,6 @@ std::vector<Relation> relations(const Layer& targets, const Layer& cover) {
     out.push_back(matcher.relate(0));
   }
   return out;
-}
-
-// The square [x0, x0 + size]² with n vertices on each side (4n in all); by DEFAULT the
-// 4096-vertex square [0, 100]².
-Geometry dense_square(double x0 = 0, double size = 100, int n = 1024) {
-  std::string wkt = "POLYGON((";
-  auto point = [&](double x, double y) {
-    wkt += std::to_string(test::kBoxX0 + x0 + x) + " " + std::to_string(test::kBoxY0 + y) + ",";
-  };
-  for (int i = 0; i < n; ++i) point(size * i / n, 0);
-  for (int i = 0; i < n; ++i) point(size, size * i / n);
-  for (int i = 0; i < n; ++i) point(size - size * i / n, size);
-  for (int i = 0; i < n; ++i) point(0, size - size * i / n);
-  wkt += std::to_string(test::kBoxX0 + x0) + " " + std::to_string(test::kBoxY0) + "))";
-  return Geometry::from_wkt(wkt);
 }
 
 Layer targets() {
