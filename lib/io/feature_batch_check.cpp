@@ -1,6 +1,5 @@
 #include "io/feature_batch_check.h"
 
-#include <optional>
 #include <utility>
 
 #include <fmt/format.h>
@@ -40,24 +39,21 @@ NormalisedBatch FeatureBatchChecker::normalise(RawBatch raw) const {
     RawFeature& r = out.raws[i];
     NormalisedGeometry& g = out.geometries[i];
     try {
-      std::optional<Envelope> scanned;  // the bytes' envelope, of finite coordinates
       if (keep && !r.wkb.empty()) {
         // The common case, a polygon (or line) of finite coordinates, is judged on its bytes:
         // a feature left out is never built. Anything else takes the GEOS path below.
         const auto scan = scan_wkb(r.wkb.data(), r.wkb.size(), kMaxCoordinate);
-        if (scan && is_kind_read(scan->type, geometry) && !scan->envelope.is_null) {
-          if (!keep(scan->envelope)) {
-            g.envelope = scan->envelope;
-            g.measurable = true;
-            out.filtered[i] = 1;
-            std::vector<unsigned char>().swap(r.wkb);
-            return;
-          }
-          scanned = scan->envelope;  // kept: its coordinates need no second scan
+        if (scan && is_kind_read(scan->type, geometry) && !scan->envelope.is_null &&
+            !keep(scan->envelope)) {
+          g.envelope = scan->envelope;
+          g.measurable = true;
+          out.filtered[i] = 1;
+          std::vector<unsigned char>().swap(r.wkb);
+          return;
         }
       }
-      g = normalise_geometry(r, geometry, scanned ? &*scanned : nullptr);
-      if (keep && !scanned && g.measurable && !g.skip && !keep(g.envelope)) {  // scanned: kept above
+      g = normalise_geometry(r, geometry);
+      if (keep && g.measurable && !g.skip && !keep(g.envelope)) {
         out.filtered[i] = 1;
         g.geometry = Geometry();
         g.issue.reset();

@@ -86,7 +86,7 @@ void validate_line(NormalisedGeometry& out, const RawFeature& raw, const Crs& cr
 
 }  // namespace
 
-NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry, const Envelope* scanned) {
+NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry) {
   NormalisedGeometry out;
   if (raw.wkb.empty()) {
     set_issue(out, raw.fid, FeatureIssue::Kind::NullGeometry, FeatureIssue::Action::Counted,
@@ -96,7 +96,7 @@ NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry, c
   Geometry g = Geometry::from_wkb(raw.wkb.data(), raw.wkb.size());
   std::vector<unsigned char>().swap(raw.wkb);  // free as we go
   // Before anything measures or repairs it: GEOS takes NaN for a valid coordinate.
-  if (!scanned) require_finite_coordinates(g);
+  require_finite_coordinates(g);
   const std::string type = g.type_name();
   if (geometry == LayerGeometry::Lines) {
     if (type != "LineString" && type != "MultiLineString" && !g.is_empty()) {
@@ -121,7 +121,7 @@ NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry, c
     out.geometry = std::move(g);
     return out;
   }
-  out.envelope = scanned ? *scanned : vertex_envelope(g);  // holes included: see vertex_envelope
+  out.envelope = vertex_envelope(g);  // holes included: see vertex_envelope
   out.geometry = std::move(g);
   out.measurable = true;
   return out;

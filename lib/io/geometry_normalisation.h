@@ -40,10 +40,7 @@ struct NormalisedGeometry {
 /// non-finite coordinates or WKB GEOS cannot read (without the feature's location).
 /// With `geometry` Lines, (Multi)LineStrings are kept instead and any other non-empty geometry is
 /// skipped as NotLine.
-/// `scanned`, when given, is scan_wkb() of the same bytes (a non-null envelope): its coordinates
-/// are known finite and within range, and its envelope is the vertex envelope, so neither is
-/// computed again.
-NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry, const Envelope* scanned = nullptr);
+NormalisedGeometry normalise_geometry(RawFeature& raw, LayerGeometry geometry);
 
 /// Step 2, once the CRS is settled: a flat longitude/latitude ring check in a geographic CRS,
 /// then validity; an invalid polygon is repaired (and audited against
