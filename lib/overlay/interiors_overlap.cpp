@@ -21,7 +21,12 @@ struct Point {
 struct Segment {
   Point p, q;
   bool interior_left;  // the polygon's interior lies to the left of p→q
-  double min_x, min_y, max_x, max_y;
+  // The box, computed when asked: 40 bytes a segment instead of 72, so that a band of a large
+  // polygon's index spans fewer cache lines.
+  double min_x() const { return std::min(p.x, q.x); }
+  double max_x() const { return std::max(p.x, q.x); }
+  double min_y() const { return std::min(p.y, q.y); }
+  double max_y() const { return std::max(p.y, q.y); }
 };
 
 // Shewchuk's orient2d with its first error bound (stage A of "Adaptive Precision Floating-Point
@@ -66,34 +71,30 @@ void add_ring(const PathView& ring, std::vector<Segment>& out) {
     s.q = {xy[2 * i + 2], xy[2 * i + 3]};
     if (s.p == s.q) continue;
     s.interior_left = (is_shell == ccw);
-    s.min_x = std::min(s.p.x, s.q.x);
-    s.max_x = std::max(s.p.x, s.q.x);
-    s.min_y = std::min(s.p.y, s.q.y);
-    s.max_y = std::max(s.p.y, s.q.y);
     out.push_back(s);
   }
 }
 
 // For a point on a segment's line: returns true when it lies on the segment, off its end points.
 bool on_segment_middle(const Point& c, const Segment& s) {
-  return c.x >= s.min_x && c.x <= s.max_x && c.y >= s.min_y && c.y <= s.max_y && !(c == s.p) && !(c == s.q);
+  return c.x >= s.min_x() && c.x <= s.max_x() && c.y >= s.min_y() && c.y <= s.max_y() && !(c == s.p) && !(c == s.q);
 }
 
 struct Box {
   double min_x, min_y, max_x, max_y;
   bool holds(const Point& p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
   bool meets(const Segment& s) const {
-    return s.min_x <= max_x && min_x <= s.max_x && s.min_y <= max_y && min_y <= s.max_y;
+    return s.min_x() <= max_x && min_x <= s.max_x() && s.min_y() <= max_y && min_y <= s.max_y();
   }
 };
 
 Box box_of(const std::vector<Segment>& polygon) {
-  Box b{polygon[0].min_x, polygon[0].min_y, polygon[0].max_x, polygon[0].max_y};
+  Box b{polygon[0].min_x(), polygon[0].min_y(), polygon[0].max_x(), polygon[0].max_y()};
   for (const Segment& s : polygon) {
-    b.min_x = std::min(b.min_x, s.min_x);
-    b.min_y = std::min(b.min_y, s.min_y);
-    b.max_x = std::max(b.max_x, s.max_x);
-    b.max_y = std::max(b.max_y, s.max_y);
+    b.min_x = std::min(b.min_x, s.min_x());
+    b.min_y = std::min(b.min_y, s.min_y());
+    b.max_x = std::max(b.max_x, s.max_x());
+    b.max_y = std::max(b.max_y, s.max_y());
   }
   return b;
 }
@@ -112,21 +113,35 @@ class BandIndex {
     const double height = box_.max_y - box_.min_y;
     scale_ = height > 0 ? n / height : 0.0;
     bands_ = n;
+    if (n == 1) {  // every segment in the one band, which is its first: as the loops below make it
+      start_.assign({0, segments.size()});
+      items_.resize(segments.size());
+      for (unsigned i = 0; i < segments.size(); ++i) items_[i] = i | kFirstBand;
+      return;
+    }
     start_.assign(n + 1, 0);
     for (const Segment& s : segments) {
-      for (std::size_t b = band(s.min_y), e = band(s.max_y); b <= e; ++b) ++start_[b + 1];
+      for (std::size_t b = band(s.min_y()), e = band(s.max_y()); b <= e; ++b) ++start_[b + 1];
     }
     for (std::size_t b = 0; b < n; ++b) start_[b + 1] += start_[b];
     items_.resize(start_[n]);
     cursor_.assign(start_.begin(), start_.end() - 1);
     for (unsigned i = 0; i < segments.size(); ++i) {
-      for (std::size_t b = band(segments[i].min_y), e = band(segments[i].max_y); b <= e; ++b) items_[cursor_[b]++] = i;
+      const std::size_t first = band(segments[i].min_y()), last = band(segments[i].max_y());
+      for (std::size_t b = first; b <= last; ++b) items_[cursor_[b]++] = i | (b == first ? kFirstBand : 0u);
     }
   }
+  // The segment numbers of a band (without the first-band mark).
   struct Range {
+    struct Iterator {
+      const unsigned* at;
+      unsigned operator*() const { return *at & ~kFirstBand; }
+      Iterator& operator++() { return ++at, *this; }
+      bool operator!=(const Iterator& o) const { return at != o.at; }
+    };
     const unsigned *first, *last;
-    const unsigned* begin() const { return first; }
-    const unsigned* end() const { return last; }
+    Iterator begin() const { return {first}; }
+    Iterator end() const { return {last}; }
   };
   const Box& box() const { return box_; }
   Range near(double y) const { return in_band(band(y)); }
@@ -134,6 +149,28 @@ class BandIndex {
   std::pair<std::size_t, std::size_t> bands_between(double y0, double y1) const { return {band(y0), band(y1)}; }
   Range in_band(std::size_t b) const { return {items_.data() + start_[b], items_.data() + start_[b + 1]}; }
   const Segment& operator[](unsigned i) const { return (*segments_)[i]; }
+  /// Calls visit(i) once for every segment whose box meets `b`, in no defined order, and stops
+  /// when it returns false; returns how many segments it visited. Only the bands `b` spans are
+  /// looked at: a large polygon (a red-line piece) tested against a parcel costs the parcel's
+  /// few bands, not a pass over all of its segments.
+  template <typename Visit>
+  std::size_t for_each_meeting(const Box& b, Visit&& visit) const {
+    if (b.max_y < box_.min_y || b.min_y > box_.max_y || b.max_x < box_.min_x || b.min_x > box_.max_x) return 0;
+    std::size_t visited = 0;
+    const std::size_t first = band(b.min_y), last = band(b.max_y);
+    for (std::size_t k = first; k <= last; ++k) {
+      for (std::size_t at = start_[k], end = start_[k + 1]; at < end; ++at) {
+        // A segment sits in every band its y range spans: it is visited in the first of them
+        // that the box spans.
+        if (k != first && !(items_[at] & kFirstBand)) continue;
+        const unsigned i = items_[at] & ~kFirstBand;
+        if (!b.meets((*segments_)[i])) continue;
+        ++visited;
+        if (!visit(i)) return visited;
+      }
+    }
+    return visited;
+  }
 
  private:
   std::size_t band(double y) const {
@@ -146,6 +183,8 @@ class BandIndex {
   double scale_ = 0.0;
   std::size_t bands_ = 1;
   std::vector<std::size_t> start_, cursor_;
+  // Segment numbers by band; kFirstBand marks the first band of a segment's y range.
+  static constexpr unsigned kFirstBand = 1u << 31;
   std::vector<unsigned> items_;
 };
 
@@ -179,7 +218,7 @@ Where locate(const Point& p, const BandIndex& polygon, double slack = 0.0) {
     for (std::size_t b = first; b <= last; ++b) {
       for (unsigned i : polygon.in_band(b)) {
         const Segment& s = polygon[i];
-        if (p.x < s.min_x - slack || p.x > s.max_x + slack || p.y < s.min_y - slack || p.y > s.max_y + slack) continue;
+        if (p.x < s.min_x() - slack || p.x > s.max_x() + slack || p.y < s.min_y() - slack || p.y > s.max_y() + slack) continue;
         if (!clear_of_line(s, p, slack)) return Where::Uncertain;
       }
     }
@@ -188,7 +227,7 @@ Where locate(const Point& p, const BandIndex& polygon, double slack = 0.0) {
   int crossings = 0;
   for (unsigned i : polygon.near(p.y)) {
     const Segment& s = polygon[i];
-    if (p.y < s.min_y || p.y > s.max_y || p.x > s.max_x) {
+    if (p.y < s.min_y() || p.y > s.max_y() || p.x > s.max_x()) {
       // Entirely above, below or left of p: cannot cross the ray to the right of p, nor hold p.
       continue;
     }
@@ -199,7 +238,7 @@ Where locate(const Point& p, const BandIndex& polygon, double slack = 0.0) {
     if (o == 0) {
       // On the segment's line, with y in its range: on the segment unless left of a horizontal
       // one, which the ray rule below ignores anyway.
-      if (p.x >= s.min_x) return Where::Uncertain;
+      if (p.x >= s.min_x()) return Where::Uncertain;
       continue;
     }
     if (up && o > 0) ++crossings;
@@ -232,7 +271,8 @@ struct Probes {
 };
 
 // Probes `from` against `other`. With `stop_at_inside`, returns at the first sign of overlap.
-Probes probe(const std::vector<Segment>& from, const std::vector<char>& shared, const BandIndex& other,
+// `from_count` is the number of segments `from` indexes.
+Probes probe(const BandIndex& from, std::size_t from_count, const std::vector<char>& shared, const BandIndex& other,
              bool stop_at_inside) {
   Probes r;
   auto count = [&](Where w) {
@@ -240,7 +280,17 @@ Probes probe(const std::vector<Segment>& from, const std::vector<char>& shared, 
     if (w == Where::Inside) ++r.inside, ++r.strictly_inside;
     if (w == Where::Outside) ++r.outside;
   };
-  for (std::size_t i = 0; i < from.size(); ++i) {
+  // Only the segments near the other's box can probe anything but Outside: a vertex outside the
+  // box is outside, and so is a midpoint farther from it than its rounding (midpoint_slack(),
+  // under 2.3e-16 of its largest coordinate, far below `margin`); a shared edge is an edge of
+  // the other, within its box. Each segment away from the box adds its two Outside probes
+  // unseen, so that the counts are those of probing every segment.
+  const Box& ob = other.box();
+  const double largest = std::max({std::fabs(ob.min_x), std::fabs(ob.max_x), std::fabs(ob.min_y), std::fabs(ob.max_y)});
+  const double margin = std::max(largest, 1.0) * 1e-9;
+  const Box near{ob.min_x - margin, ob.min_y - margin, ob.max_x + margin, ob.max_y + margin};
+  bool stopped = false;
+  const std::size_t probed = from.for_each_meeting(near, [&](unsigned i) {
     const Segment& s = from[i];
     if (!is_vertex_of(s.p, other)) count(locate(s.p, other));
     if (shared[i] == 1) ++r.outside;       // shared, interiors on either side
@@ -249,8 +299,10 @@ Probes probe(const std::vector<Segment>& from, const std::vector<char>& shared, 
       const Point m = midpoint(s);
       count(locate(m, other, midpoint_slack(m)));
     }
-    if (r.uncertain || (stop_at_inside && r.inside)) return r;
-  }
+    stopped = r.uncertain || (stop_at_inside && r.inside);
+    return !stopped;
+  });
+  if (!stopped) r.outside += 2 * static_cast<int>(from_count - probed);
   return r;
 }
 
@@ -280,9 +332,10 @@ PairResult compare(const Segment& s, const Segment& t) {
 // Compares every segment of `a` with every segment of `b` whose boxes meet, with a sweep over
 // x; marks shared edges (1: interiors on either side, 2: on the same side). Returns true as soon
 // as a pair shows that the boundaries cross, or cannot tell.
-bool segments_overlap(const std::vector<Segment>& a, const std::vector<Segment>& b, std::vector<char>& shared_a,
-                      std::vector<char>& shared_b) {
-  const Box ba = box_of(a), bb = box_of(b);
+bool segments_overlap(const std::vector<Segment>& a, const BandIndex& index_a, const std::vector<Segment>& b,
+                      const BandIndex& index_b, std::vector<char>& shared_a, std::vector<char>& shared_b) {
+  const Box& ba = index_a.box();
+  const Box& bb = index_b.box();
   const Box common{std::max(ba.min_x, bb.min_x), std::max(ba.min_y, bb.min_y), std::min(ba.max_x, bb.max_x),
                    std::min(ba.max_y, bb.max_y)};
   // Events: (min_x, side, index) for the segments that reach the boxes' common part.
@@ -296,12 +349,14 @@ bool segments_overlap(const std::vector<Segment>& a, const std::vector<Segment>&
   events.clear();
   active_a.clear();
   active_b.clear();
-  for (unsigned i = 0; i < a.size(); ++i) {
-    if (common.meets(a[i])) events.push_back({a[i].min_x, i, true});
-  }
-  for (unsigned j = 0; j < b.size(); ++j) {
-    if (common.meets(b[j])) events.push_back({b[j].min_x, j, false});
-  }
+  index_a.for_each_meeting(common, [&](unsigned i) {
+    events.push_back({a[i].min_x(), i, true});
+    return true;
+  });
+  index_b.for_each_meeting(common, [&](unsigned j) {
+    events.push_back({b[j].min_x(), j, false});
+    return true;
+  });
   std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
     return x.min_x < y.min_x || (x.min_x == y.min_x && x.from_a && !y.from_a);
   });
@@ -311,12 +366,12 @@ bool segments_overlap(const std::vector<Segment>& a, const std::vector<Segment>&
     const std::vector<Segment>& other_segments = e.from_a ? b : a;
     for (std::size_t k = 0; k < other.size();) {
       const Segment& t = other_segments[other[k]];
-      if (t.max_x < s.min_x) {  // passed: drop it
+      if (t.max_x() < s.min_x()) {  // passed: drop it
         other[k] = other.back();
         other.pop_back();
         continue;
       }
-      if (t.min_y <= s.max_y && s.min_y <= t.max_y) {
+      if (t.min_y() <= s.max_y() && s.min_y() <= t.max_y()) {
         const PairResult r = e.from_a ? compare(s, t) : compare(t, s);
         if (r == PairResult::Overlap) return true;
         if (r == PairResult::SharedApart || r == PairResult::SharedSameSide) {
@@ -350,7 +405,7 @@ SegmentPolygon::SegmentPolygon(GeometryView polygon) : SegmentPolygon() { assign
 void SegmentPolygon::assign(GeometryView polygon) {
   impl_->segments.clear();
   impl_->indexed = false;
-  if (polygon.is_empty()) return;
+  // An empty geometry has no paths: for_each_path() visits nothing (and a null one is empty).
   for_each_path(polygon, [&](const PathView& path) {
     if (path.is_ring()) add_ring(path, impl_->segments);
     return true;
@@ -378,10 +433,12 @@ bool interiors_may_overlap(SegmentPolygon& a, SegmentPolygon& b) {
   thread_local std::vector<char> marks_a, marks_b;
   std::vector<char>& shared_a = marks(marks_a, sa.size());
   std::vector<char>& shared_b = marks(marks_b, sb.size());
-  if (segments_overlap(sa, sb, shared_a, shared_b)) return true;
-  const Probes pa = probe(sa, shared_a, b.impl_->index(), true);
+  const BandIndex& ia = a.impl_->index();
+  const BandIndex& ib = b.impl_->index();
+  if (segments_overlap(sa, ia, sb, ib, shared_a, shared_b)) return true;
+  const Probes pa = probe(ia, sa.size(), shared_a, ib, true);
   if (pa.uncertain || pa.inside) return true;
-  const Probes pb = probe(sb, shared_b, a.impl_->index(), true);
+  const Probes pb = probe(ib, sb.size(), shared_b, ia, true);
   return pb.uncertain || pb.inside;
 }
 
@@ -392,10 +449,22 @@ PairClass classify_pair(SegmentPolygon& target, SegmentPolygon& cover) {
   thread_local std::vector<char> marks_t, marks_c;
   std::vector<char>& shared_t = marks(marks_t, st.size());
   std::vector<char>& shared_c = marks(marks_c, sc.size());
-  if (segments_overlap(st, sc, shared_t, shared_c)) return PairClass::Unknown;
-  const Probes t = probe(st, shared_t, cover.impl_->index(), false);
+  const BandIndex& it = target.impl_->index();
+  const BandIndex& ic = cover.impl_->index();
+  // The cover's boundary misses the target's box (no segment's box meets it): the box, and the
+  // target in it, lie wholly inside the cover or wholly outside, as any one vertex says. Most
+  // parcels against a red-line piece: deep inside, or beside it.
+  if (ic.for_each_meeting(it.box(), [](unsigned) { return false; }) == 0) {
+    switch (locate(st[0].p, ic)) {
+      case Where::Inside: return PairClass::TargetInside;
+      case Where::Outside: return PairClass::Disjoint;
+      case Where::Uncertain: break;
+    }
+  }
+  if (segments_overlap(st, it, sc, ic, shared_t, shared_c)) return PairClass::Unknown;
+  const Probes t = probe(it, st.size(), shared_t, ic, false);
   if (t.uncertain) return PairClass::Unknown;
-  const Probes c = probe(sc, shared_c, target.impl_->index(), false);
+  const Probes c = probe(ic, sc.size(), shared_c, it, false);
   if (c.uncertain) return PairClass::Unknown;
   if (t.inside == 0 && c.inside == 0) return PairClass::Disjoint;
   // With no crossing, the other's boundary enters a polygon's interior only where one of its

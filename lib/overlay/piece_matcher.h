@@ -20,8 +20,10 @@ enum class Relation {
 };
 
 /// One per worker thread: prepared geometries hold lazily built indexes and are not
-/// thread-safe. Prepares each large cover piece the first time it is met and keeps it; small
-/// pieces (a parcel) are tested on their segments, which needs no preparation.
+/// thread-safe. Prepares each large cover piece the first time it is met and keeps it (up to a
+/// few hundred pieces, then all are dropped and prepared again as met: memory stays bounded
+/// when a matcher serves a whole stream of batches); small pieces (a parcel) are tested on
+/// their segments, which needs no preparation.
 class PieceMatcher {
  public:
   explicit PieceMatcher(const PieceSet& cover);
@@ -38,6 +40,8 @@ class PieceMatcher {
   const PreparedGeometry& prepared_cover(std::size_t j);
   const PreparedGeometry& prepared_target();
   PairClass classify(std::size_t j);
+  // Notes that piece j is about to be kept; drops every kept piece first when too many are.
+  void keep(std::size_t j);
 
   const PieceSet* cover_;
   std::vector<PreparedPtr> prepared_;
@@ -45,6 +49,7 @@ class PieceMatcher {
   // per test would cost more than the test. Small pieces are extracted each time, which keeps
   // memory flat whatever the cover's size.
   std::vector<std::unique_ptr<SegmentPolygon>> segments_;
+  std::vector<std::size_t> kept_;  // the pieces kept above, at most kMaxKeptPieces distinct
   const Piece* target_ = nullptr;
   PreparedPtr target_prepared_;
   SegmentPolygon target_segments_, scratch_segments_;

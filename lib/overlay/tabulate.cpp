@@ -104,6 +104,10 @@ struct TabulateStream::Impl {
   std::vector<std::size_t> kept_class;  // class id
   // Per kept feature, pass A's (zone feature, area) of its pieces, in piece order.
   std::vector<std::vector<std::pair<std::size_t, double>>> kept_areas;
+  // Pass A's workers, kept from batch to batch: the zone pieces' segments and prepared
+  // geometries are built once for the whole stream. Declared after `in`, whose pieces they
+  // borrow, so destroyed before it.
+  std::vector<std::unique_ptr<Worker>> pass_a_workers;
 
   Impl(const Layer& zones_layer, const Layer& classes_layer, const TabulateOptions& o)
       : zones(zones_layer), classes(header_of(classes_layer)), options(o) {
@@ -136,10 +140,10 @@ struct TabulateStream::Impl {
     {
       const PieceSet cp(classes, features, in->crs(), eo.max_piece_vertices, grid, eo.threads);
       by_piece.resize(cp.size());
-      detail::run_workers<Worker>(
+      detail::run_workers_keeping<Worker>(
           // A streamed batch reports nothing: its count would restart with every batch, and the
           // stream's "reading" progress already runs over the whole layer as batches are taken.
-          cp.size(), eo.threads, take ? ProgressFn{} : eo.progress, "overlaying",
+          cp.size(), eo.threads, take ? ProgressFn{} : eo.progress, "overlaying", pass_a_workers,
           [&] { return Worker{in->area_calculator(), PieceMatcher(zp)}; },
           [&](std::size_t k, Worker& w) {
             const Piece& t = cp[k];

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 #include "redline/progress.h"
 #include "util/parallel.h"
@@ -30,6 +32,32 @@ void run_workers(std::size_t n, unsigned threads, const ProgressFn& progress, st
   parallel_for_with_state(n, threads, [&]() -> State { return make_state(); },
                           [&](std::size_t i, State& state, unsigned worker) {
     fn(i, state);
+    const std::size_t d = done.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (progress && worker == 0 && (d % 256 == 0)) progress(stage, d, n);
+  }, chunk);
+  if (progress) progress(stage, n, n);
+}
+
+/// As run_workers(), but each worker's State is kept in `kept` (one slot per worker, grown as
+/// needed) from one call to the next: what a state builds up (prepared geometries, extracted
+/// segments) is built once for a whole stream of batches instead of once per batch. A slot is
+/// used by one thread at a time, not always the same thread from call to call, and is
+/// destroyed with `kept`: REQUIRES a State that may move between threads (no thread-bound
+/// handle; GEOS objects used through the calling thread's context, as PreparedGeometry is).
+template <typename State, typename MakeState, typename Fn>
+void run_workers_keeping(std::size_t n, unsigned threads, const ProgressFn& progress, std::string_view stage,
+                         std::vector<std::unique_ptr<State>>& kept, MakeState&& make_state, Fn&& fn,
+                         std::size_t chunk = 0) {
+  if (chunk == 0) chunk = balanced_chunk(n, threads);
+  const unsigned workers = worker_count(n, threads, chunk);
+  if (kept.size() < workers) kept.resize(workers);
+  std::atomic<std::size_t> done{0};
+  struct NoState {};
+  parallel_for_with_state(n, threads, [] { return NoState{}; },
+                          [&](std::size_t i, NoState&, unsigned worker) {
+    std::unique_ptr<State>& state = kept[worker];
+    if (!state) state = std::make_unique<State>(make_state());
+    fn(i, *state);
     const std::size_t d = done.fetch_add(1, std::memory_order_relaxed) + 1;
     if (progress && worker == 0 && (d % 256 == 0)) progress(stage, d, n);
   }, chunk);

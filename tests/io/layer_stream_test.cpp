@@ -365,6 +365,26 @@ TEST(LayerStream, PrefilterSetAfterOpeningFiltersAsTheOptionsOneAndNotAfterReadi
   }
 }
 
+// A feature the prefilter keeps is built from its bytes without scanning its coordinates a
+// second time (the prefilter's scan found them finite and their envelope): it must come out as
+// a read without a prefilter gives it, geometry, repair, values and report.
+TEST(LayerStream, FeaturesThePrefilterKeepsAreReadAsWithoutOne) {
+  for (const char* file : {"io/bowtie.shp", "io/null_geom.shp"}) {
+    const Case plain = make_case(file);
+    Case kept = plain;
+    kept.options.keep_envelope = [](const Envelope&) { return true; };
+    const Collected reference = read_whole(plain, 1);
+    for (unsigned threads : {1u, 2u}) {
+      SCOPED_TRACE(std::string(file) + ", " + std::to_string(threads) + " threads");
+      expect_same_layer(collect(kept, threads, 3), reference);
+    }
+  }
+  const Case plain = make_case(kSample, "parcels");
+  Case kept = plain;
+  kept.options.keep_envelope = [](const Envelope&) { return true; };
+  expect_same_layer(collect(kept, 2, kDefaultStreamBatchSize), read_whole(plain, 1));
+}
+
 TEST(LayerStream, PrefilteredFeaturesAreNotValidatedButNullsAreKept) {
   Case c = make_case("io/bowtie.shp");
   c.options.keep_envelope = [](const Envelope&) { return false; };

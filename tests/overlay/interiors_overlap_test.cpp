@@ -298,6 +298,50 @@ TEST(InteriorsOverlapAgainstGeos, HalfASquareOnItsVerticesIsInside) {
   EXPECT_NE(c.forward, PairClass::CoverInside);
 }
 
+// A ring of the square [x0, x1]² with `n` vertices a side, counter-clockwise, as WKT text.
+std::string dense_ring(double x0, double x1, int n) {
+  std::string wkt = "(";
+  auto point = [&](double x, double y) { wkt += std::to_string(x) + " " + std::to_string(y) + ","; };
+  const double d = (x1 - x0) / n;
+  for (int i = 0; i < n; ++i) point(x0 + d * i, x0);
+  for (int i = 0; i < n; ++i) point(x1, x0 + d * i);
+  for (int i = 0; i < n; ++i) point(x1 - d * i, x1);
+  for (int i = 0; i < n; ++i) point(x0, x1 - d * i);
+  return wkt + std::to_string(x0) + " " + std::to_string(x0) + ")";
+}
+
+TEST(InteriorsOverlapAgainstGeos, LargeCoverAnswersFromItsBandsAsGeosDoes) {
+  // A red-line-sized piece: [0, 100]² with a hole [40, 60]², 400 + 80 vertices, so that its
+  // segments are found through its band index and a target whose box meets none of them is
+  // answered by one vertex. Each answer is checked against GEOS relate (hand_pair), both ways
+  // and through both entry points, and is the one expected by hand.
+  const std::string cover = "POLYGON(" + dense_ring(0, 100, 100) + "," + dense_ring(40, 60, 20) + ")";
+  struct Case {
+    const char* target;
+    PairClass expected;
+  };
+  const Case cases[] = {
+      {"POLYGON((10 10,20 10,20 20,10 20,10 10))", PairClass::TargetInside},  // deep inside
+      {"POLYGON((45 45,55 45,55 55,45 55,45 45))", PairClass::Disjoint},      // in the hole, no contact
+      {"POLYGON((200 200,210 200,210 210,200 210,200 200))", PairClass::Disjoint},  // beside its box
+      {"POLYGON((0 0,1 0,1 1,0 1,0 0))", PairClass::TargetInside},            // in its corner, two shared edges
+      {"POLYGON((40 40,41 40,41 41,40 41,40 40))", PairClass::Disjoint},      // in the hole's corner
+      {"POLYGON((-10 40,5 40,5 60,-10 60,-10 40))", PairClass::Unknown},      // across its edge
+      // Around it without contact: the cover lies inside the target (CoverInside, or left to GEOS).
+      {"POLYGON((-5 -5,105 -5,105 105,-5 105,-5 -5))", PairClass::Unknown},
+  };
+  for (const Case& c : cases) {
+    const Checked got = hand_pair(c.target, cover.c_str());
+    if (c.expected == PairClass::Unknown) {
+      EXPECT_NE(got.forward, PairClass::Disjoint) << c.target;
+      EXPECT_NE(got.forward, PairClass::TargetInside) << c.target;
+    } else {
+      EXPECT_EQ(got.forward, c.expected) << c.target;
+    }
+    EXPECT_EQ(got.may_overlap, c.expected != PairClass::Disjoint) << c.target;
+  }
+}
+
 // Every pair of polygons of the sample county, within and across its ten polygon layers, whose
 // envelopes meet: 29978 pairs, counted independently of redline by
 //   /usr/bin/python3 tests/oracles/interiors_overlap_pairs.py samples/huichang/huichang.gpkg

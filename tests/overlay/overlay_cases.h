@@ -54,6 +54,22 @@ inline Layer layer_of(const std::string& name, std::vector<std::pair<std::string
   return layer;
 }
 
+/// Returns the square [x0, x0 + size] × [0, size] (from (kBoxX0, kBoxY0), as box()) with n vertices
+/// on each side, 4n in all: a polygon the engine cuts into pieces and prepares. DEFAULT: the
+/// 4096-vertex square [0, 100]².
+inline Geometry dense_square(double x0 = 0, double size = 100, int n = 1024) {
+  std::string wkt = "POLYGON((";
+  auto point = [&](double x, double y) {
+    wkt += std::to_string(kBoxX0 + x0 + x) + " " + std::to_string(kBoxY0 + y) + ",";
+  };
+  for (int i = 0; i < n; ++i) point(size * i / n, 0);
+  for (int i = 0; i < n; ++i) point(size, size * i / n);
+  for (int i = 0; i < n; ++i) point(size - size * i / n, size);
+  for (int i = 0; i < n; ++i) point(0, size - size * i / n);
+  wkt += std::to_string(kBoxX0 + x0) + " " + std::to_string(kBoxY0) + "))";
+  return Geometry::from_wkt(wkt);
+}
+
 /// Returns a layer of the boxes {x0, y0, x1, y1} (see box()), named "0", "1", ...
 inline Layer boxes_layer(const std::string& name, std::initializer_list<std::array<double, 4>> boxes) {
   std::vector<std::pair<std::string, Geometry>> features;

@@ -3,6 +3,7 @@
 // cover pieces take the segment path; a 4096-vertex cover polygon takes the prepared one.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -20,6 +21,7 @@ using detail::PieceMatcher;
 using detail::PieceSet;
 using detail::Relation;
 using test::boxes_layer;
+using test::dense_square;
 
 constexpr int kNoCut = 1 << 20;  // max piece vertices: keep every feature whole
 
@@ -34,21 +36,6 @@ std::vector<Relation> relations(const Layer& targets, const Layer& cover) {
     out.push_back(matcher.relate(0));
   }
   return out;
-}
-
-// A 4096-vertex polygon: the square [0, 100]² with 1024 vertices on each side.
-Geometry dense_square() {
-  std::string wkt = "POLYGON((";
-  auto point = [&](double x, double y) {
-    wkt += std::to_string(test::kBoxX0 + x) + " " + std::to_string(test::kBoxY0 + y) + ",";
-  };
-  const int n = 1024;
-  for (int i = 0; i < n; ++i) point(100.0 * i / n, 0);
-  for (int i = 0; i < n; ++i) point(100, 100.0 * i / n);
-  for (int i = 0; i < n; ++i) point(100 - 100.0 * i / n, 100);
-  for (int i = 0; i < n; ++i) point(0, 100 - 100.0 * i / n);
-  wkt += std::to_string(test::kBoxX0) + " " + std::to_string(test::kBoxY0) + "))";
-  return Geometry::from_wkt(wkt);
 }
 
 Layer targets() {
@@ -83,6 +70,40 @@ TEST(PieceMatcher, LargePreparedCoverPiece) {
   }
   got[3] = kExpected[3];
   EXPECT_EQ(got, kExpected);
+}
+
+TEST(PieceMatcher, ManyLargeCoverPiecesDroppedAndPreparedAgainAnswerTheSame) {
+  // 700 prepared-size squares (10 m, 80 vertices), more than a matcher keeps: it drops them and
+  // prepares them again as met, twice over. Each target lies inside square k (TargetInside),
+  // across its right edge into the gap beside it (Crossing), or in that gap (Disjoint).
+  constexpr int kSquares = 700;
+  std::vector<std::pair<std::string, Geometry>> squares;
+  for (int k = 0; k < kSquares; ++k) squares.emplace_back(std::to_string(k), dense_square(20.0 * k, 10, 20));
+  const Layer cover = test::layer_of("cover", std::move(squares));
+  std::vector<std::array<double, 4>> boxes;
+  for (int k = 0; k < kSquares; ++k) {
+    const double x = 20.0 * k;
+    boxes.push_back({x + 2, 2, x + 4, 4});
+    boxes.push_back({x + 8, 2, x + 12, 4});
+    boxes.push_back({x + 14, 2, x + 16, 4});
+  }
+  std::vector<std::pair<std::string, Geometry>> target_features;
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    const auto& b = boxes[i];
+    target_features.emplace_back(std::to_string(i), test::box(b[0], b[1], b[2], b[3]));
+  }
+  const Layer targets = test::layer_of("targets", std::move(target_features));
+  const PieceSet t(targets, targets.crs, kNoCut, kDefaultGridSizeProjected, 1);
+  const PieceSet c(cover, cover.crs, kNoCut, kDefaultGridSizeProjected, 1);
+  ASSERT_EQ(c.size(), static_cast<std::size_t>(kSquares));
+  PieceMatcher matcher(c);
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      matcher.set_target(t[i]);
+      const Relation expected = i % 3 == 0 ? Relation::TargetInside : i % 3 == 1 ? Relation::Crossing : Relation::Disjoint;
+      ASSERT_EQ(matcher.relate(i / 3), expected) << "target " << i << ", round " << round;
+    }
+  }
 }
 
 TEST(PieceMatcher, OverlapIsTheInnerPieceOrTheIntersection) {

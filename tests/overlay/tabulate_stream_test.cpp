@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <mutex>
 #include <string>
@@ -106,6 +107,47 @@ TEST(TabulateStream, SameClassOverlapAcrossBatchesCountsOnce) {
     options.engine.threads = threads;
     expect_identical(streamed(zones, classes, options, 1), whole);
     expect_identical(streamed(zones, classes, options, 2, true), whole);
+  }
+}
+
+TEST(TabulateStream, SameClassOverlapInALargeCutZoneIsFoundInAnyBatch) {
+  // One zone, the 4096-vertex square [0, 100]² (test::dense_square): cut into pieces, whose
+  // segments and prepared geometries the stream's workers keep from batch to batch. Classes
+  // (planar areas by hand, m²): "01" a and b overlap (their union 150) and h lies apart (100);
+  // "02" c (100) and e, half inside across the zone's edge (200); "03" d overlaps c, of another
+  // class (100, not an overlap of its class); "04" g in the zone's corner along its edges
+  // (100); "01" f outside. Only a and b overlap within their class.
+  std::vector<std::pair<std::string, Geometry>> zone, classes;
+  zone.emplace_back("Z", test::dense_square());
+  const std::pair<const char*, std::array<double, 4>> boxes[] = {
+      {"01", {10, 10, 20, 20}}, {"01", {15, 10, 25, 20}}, {"02", {40, 40, 50, 50}}, {"03", {45, 40, 55, 50}},
+      {"02", {90, 40, 110, 60}}, {"01", {200, 0, 210, 10}}, {"04", {0, 0, 10, 10}}, {"01", {60, 60, 70, 70}}};
+  for (const auto& [cls, b] : boxes) classes.emplace_back(cls, test::box(b[0], b[1], b[2], b[3]));
+  const Layer zones = test::layer_of("zones", std::move(zone));
+  const Layer parcels = test::layer_of("classes", std::move(classes));
+  TabulateOptions options;
+  options.class_field = "NAME";
+  options.engine.method = AreaMethod::Planar;
+  const std::map<std::string, double> expected = {{"01", 250}, {"02", 300}, {"03", 100}, {"04", 100}};
+  auto check = [&](const TabulateResult& r) {
+    EXPECT_EQ(r.overlapping_class_features, 2u);
+    std::map<std::string, double> got;
+    for (const TabulateCell& c : r.cells) got[c.class_key] = c.area_m2;
+    ASSERT_EQ(got.size(), expected.size());
+    for (const auto& [cls, area] : expected) EXPECT_NEAR(got[cls], area, 1e-6) << cls;
+    ASSERT_EQ(r.zones.size(), 1u);
+    EXPECT_NEAR(r.zones[0].area_m2, 10000, 1e-6);
+  };
+  const TabulateResult whole = tabulate(zones, parcels, options);
+  check(whole);
+  for (unsigned threads : {1u, 2u}) {
+    options.engine.threads = threads;
+    for (std::size_t batch : {1u, 3u, 100u}) {
+      SCOPED_TRACE("threads " + std::to_string(threads) + ", batch " + std::to_string(batch));
+      const TabulateResult r = streamed(zones, parcels, options, batch, true);
+      check(r);
+      expect_identical(r, whole);
+    }
   }
 }
 

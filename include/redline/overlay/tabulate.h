@@ -41,9 +41,11 @@
 
 namespace redline {
 
-/// DEFAULT batch size when tabulate() reads the classes itself: features per batch. Larger
-/// than a reader's default: each batch prepares the zone pieces it meets afresh.
-constexpr std::size_t kDefaultTabulateBatchSize = 16384;
+/// DEFAULT batch size when tabulate() reads the classes itself: features per batch. The zone
+/// pieces are prepared once for the whole stream, so that small batches cost little; the
+/// batches in flight are most of the memory (measured on the 101 841-parcel bench county:
+/// 16384 took 165 MB, 4096 145 MB at the same speed).
+constexpr std::size_t kDefaultTabulateBatchSize = 4096;
 
 struct TabulateOptions {
   EngineOptions engine;
