@@ -91,9 +91,12 @@ class Builder {
   OwnedGeometry ring() {
     std::uint32_t n = 0;
     if (!u32(n) || n < 4 || static_cast<std::size_t>(end_ - p_) / 16 < n) return own(nullptr);
-    if (std::memcmp(p_, p_ + 16 * (static_cast<std::size_t>(n) - 1), 16) != 0) {
-      return own(nullptr);  // not closed bit for bit: GEOS's reader says so
-    }
+    // Closed as GEOS judges it, by value (-0 equals +0; NaN equals nothing): a ring GEOS finds
+    // open goes to its reader, which refuses it as damaged input in its own words.
+    double first[2], last[2];
+    std::memcpy(first, p_, 16);
+    std::memcpy(last, p_ + 16 * (static_cast<std::size_t>(n) - 1), 16);
+    if (!(first[0] == last[0] && first[1] == last[1])) return own(nullptr);
     GEOSCoordSequence* s = sequence(n);
     if (!s) return own(nullptr);
     GEOSGeometry* g = GEOSGeom_createLinearRing_r(handle_, s);

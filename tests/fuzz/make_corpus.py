@@ -204,6 +204,13 @@ description = "河湖岸线保护率"
     open_ring = bytearray(big.ExportToIsoWkb(ogr.wkbNDR))
     open_ring[-1] ^= 1
     write("wkb", "polygon_open_ring.wkb", bytes(open_ring))
+    # closed bit for bit on NaN: open to GEOS (NaN != NaN)
+    nan_ring = bytearray(big.ExportToIsoWkb(ogr.wkbNDR))
+    first_x = 1 + 4 + 4 + 4
+    last_x = 1 + 4 + 4 + 4 + 16 * 4
+    nan_ring[first_x:first_x + 8] = struct.pack("<d", float("nan"))
+    nan_ring[last_x:last_x + 8] = struct.pack("<d", float("nan"))
+    write("wkb", "polygon_closed_on_nan.wkb", bytes(nan_ring))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -160,6 +161,25 @@ TEST(WkbBuild, HandsEverythingElseBackToGeosReader) {
   const std::vector<unsigned char> line = wkb_of("LINESTRING(0 0,1 1)");
   mixed.insert(mixed.end(), line.begin(), line.end());
   EXPECT_TRUE(handed_back(mixed));
+}
+
+// A ring closed bit for bit on NaN is not closed to GEOS (NaN != NaN): the reader refuses it as
+// damaged input (InputError, exit 2), and so must the builder's path - never an internal error.
+// A ring closed on -0 and +0 is closed to GEOS: read alike.
+TEST(WkbBuild, RingsClosedOnNanOrSignedZeroAreJudgedAsGeosJudgesThem) {
+  const auto patch_first_and_last_x = [](std::vector<unsigned char> bytes, double first, double last) {
+    // POLYGON with one ring: header 1 + 4, ring count 4, point count 4, then points.
+    const std::size_t points = 1 + 4 + 4 + 4;
+    std::memcpy(bytes.data() + points, &first, 8);
+    std::memcpy(bytes.data() + bytes.size() - 16, &last, 8);
+    return bytes;
+  };
+  const std::vector<unsigned char> ring = wkb_of("POLYGON((0 0,10 0,10 10,0 10,0 0))");
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<unsigned char> on_nan = patch_first_and_last_x(ring, nan, nan);
+  EXPECT_THROW(Geometry::from_wkb(on_nan.data(), on_nan.size()), InputError);
+  const std::vector<unsigned char> signed_zero = patch_first_and_last_x(ring, -0.0, 0.0);
+  expect_same_as_geos_reader(signed_zero);
 }
 
 TEST(WkbBuild, BytesGeosRefusesAreStillRefusedInItsWords) {
