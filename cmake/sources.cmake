@@ -67,6 +67,7 @@ list(APPEND REDLINE_LIB_SOURCES
   lib/overlay/cover_overlaps.cpp
   lib/overlay/coverage.cpp
   lib/overlay/engine_options.cpp
+  lib/overlay/feature_outlines.cpp
   lib/overlay/free_edges.cpp
   lib/overlay/gaps.cpp
   lib/overlay/interiors_overlap.cpp

@@ -34,6 +34,10 @@ class SegmentPolygon {
   explicit SegmentPolygon(GeometryView polygon);
   /// Replaces the segments with those of `polygon`, reusing the memory.
   void assign(GeometryView polygon);
+  /// Builds the index now. After this, the polygon may serve as the cover of
+  /// classify_pair(SegmentPolygon&, const SegmentPolygon&) on several threads at once (until the
+  /// next assign()): a whole red-line polygon is indexed once and shared by every worker.
+  void build_index();
   ~SegmentPolygon();
   SegmentPolygon(SegmentPolygon&&) noexcept;
   SegmentPolygon& operator=(SegmentPolygon&&) noexcept;
@@ -44,6 +48,7 @@ class SegmentPolygon {
   std::unique_ptr<Impl> impl_;
   friend bool interiors_may_overlap(SegmentPolygon& a, SegmentPolygon& b);
   friend PairClass classify_pair(SegmentPolygon& target, SegmentPolygon& cover);
+  friend PairClass classify_pair(SegmentPolygon& target, const SegmentPolygon& cover);
 };
 
 /// Returns false only when the interiors of the polygonal `a` and `b` certainly do not meet;
@@ -66,5 +71,10 @@ enum class PairClass {
 PairClass classify_pair(const Geometry& target, const Geometry& cover);
 /// The same on prepared segments. Not thread-safe: the index is built on first use.
 PairClass classify_pair(SegmentPolygon& target, SegmentPolygon& cover);
+/// The same against a cover whose index was built (build_index()): `cover` is only read, so
+/// threads may share it, each with its own target. Its cost is the target's segments and the
+/// cover's segments near the target's box, not the cover's size. Throws InternalError when the
+/// cover's index was not built.
+PairClass classify_pair(SegmentPolygon& target, const SegmentPolygon& cover);
 
 }  // namespace redline::detail

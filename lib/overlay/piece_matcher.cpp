@@ -60,6 +60,11 @@ PairClass PieceMatcher::classify(std::size_t j) {
   return classify_pair(target_segments_, *segments_[j]);
 }
 
+PairClass PieceMatcher::classify_outline(const SegmentPolygon& outline) {
+  if (!target_loaded_) target_segments_.assign(*target_->geometry), target_loaded_ = true;
+  return classify_pair(target_segments_, outline);
+}
+
 const PreparedGeometry& PieceMatcher::prepared_cover(std::size_t j) {
   if (!prepared_[j]) {
     keep(j);

@@ -34,6 +34,11 @@ class PieceMatcher {
   void set_target(const Piece& target);
   /// Returns how the current target relates to cover piece `j`.
   Relation relate(std::size_t j);
+  /// Returns how the current target lies relative to a whole cover feature's `outline`
+  /// (FeatureOutlines), as far as the segment test can tell: Unknown when it cannot, and
+  /// Crossing when the interiors meet without one holding the other — then relate() on the
+  /// feature's pieces decides.
+  PairClass classify_outline(const SegmentPolygon& outline);
 
  private:
   using PreparedPtr = std::unique_ptr<PreparedGeometry>;

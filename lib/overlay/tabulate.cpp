@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "overlay/cover_overlaps.h"
+#include "overlay/feature_outlines.h"
 #include "overlay/piece_matcher.h"
 #include "overlay/piece_set.h"
 #include "overlay/overlay_inputs.h"
@@ -88,6 +89,9 @@ struct TabulateStream::Impl {
   std::optional<std::size_t> zone_index;
   std::size_t class_index = 0;
   std::optional<detail::OverlayInputs> in;
+  // The whole outlines of the zone features cut into pieces: a class piece inside or apart from
+  // the whole feature is settled once, whatever cut lines cross it.
+  std::optional<detail::FeatureOutlines> zone_outlines;
   bool compare_boxes = false;  // the classes are in the working CRS: their boxes meet the zones'
   std::vector<Key> zone_keys;
   std::size_t overlapping_zone_features = 0;
@@ -119,6 +123,7 @@ struct TabulateStream::Impl {
       class_index = classes.field_index(options.class_field);
     });
     compare_boxes = classes.crs.equivalent_to(in->crs());
+    zone_outlines.emplace(in->first_pieces(), options.engine.threads);
     zone_keys = keys_of(zones, zone_index);
     overlapping_zone_features = detail::find_feature_overlaps(in->first_pieces(), options.engine.threads, {}).features;
   }
@@ -149,7 +154,22 @@ struct TabulateStream::Impl {
             const Piece& t = cp[k];
             try {
               w.matcher.set_target(t);
+              // What the segment test said of this piece against each cut zone feature's whole
+              // outline, asked once per feature. Inside: its area is added once; apart: the
+              // feature's pieces are skipped; anything else: they are related one by one.
+              thread_local std::vector<std::pair<std::size_t, detail::PairClass>> wholes;
+              wholes.clear();
               for (std::size_t j : zp.query(t.envelope)) {
+                const std::size_t zone = zp[j].feature;
+                if (const detail::SegmentPolygon* outline = zone_outlines->of(zone)) {
+                  auto at = std::find_if(wholes.begin(), wholes.end(), [&](const auto& w) { return w.first == zone; });
+                  if (at == wholes.end()) {
+                    const detail::PairClass whole = w.matcher.classify_outline(*outline);
+                    if (whole == detail::PairClass::TargetInside) add_to(by_piece[k], zone, w.calc.area(*t.geometry));
+                    at = wholes.insert(wholes.end(), {zone, whole});
+                  }
+                  if (at->second == detail::PairClass::Disjoint || at->second == detail::PairClass::TargetInside) continue;
+                }
                 const Relation rel = w.matcher.relate(j);
                 if (rel == Relation::Disjoint) continue;
                 add_to(by_piece[k], zp[j].feature, overlap_area(t, zp[j], rel, grid, w.calc));

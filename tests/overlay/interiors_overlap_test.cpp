@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "overlay/interiors_overlap.h"
@@ -203,6 +204,11 @@ Checked check_pair(const Geometry& a, const Geometry& b, SegmentPolygon& sa, Seg
   if (interiors_may_overlap(sa, sb) != c.may_overlap) c.wrong.push_back("prepared interiors_may_overlap differs");
   if (classify_pair(sa, sb) != c.forward) c.wrong.push_back("prepared classify_pair(a, b) differs");
   if (classify_pair(sb, sa) != c.backward) c.wrong.push_back("prepared classify_pair(b, a) differs");
+  // The entry point for a cover shared between threads (its index built beforehand, only read).
+  sa.build_index();
+  sb.build_index();
+  if (classify_pair(sa, std::as_const(sb)) != c.forward) c.wrong.push_back("classify_pair(a, shared b) differs");
+  if (classify_pair(sb, std::as_const(sa)) != c.backward) c.wrong.push_back("classify_pair(b, shared a) differs");
   if (std::string w = wrong_class(c.forward, t); !w.empty()) {
     (c.forward == PairClass::Crossing ? c.wrong_crossing : c.wrong).push_back("classify_pair(a, b): " + w);
   }
@@ -224,6 +230,17 @@ Checked hand_pair(const char* a_wkt, const char* b_wkt) {
   for (const std::string& w : c.wrong) ADD_FAILURE() << a_wkt << " / " << b_wkt << ": " << w;
   for (const std::string& w : c.wrong_crossing) ADD_FAILURE() << a_wkt << " / " << b_wkt << ": " << w;
   return c;
+}
+
+TEST(ClassifyPair, ASharedCoverWithoutItsIndexIsAnInternalError) {
+  // A cover shared between threads must be indexed first: building the index lazily from
+  // several threads at once would race.
+  SegmentPolygon target(Geometry::from_wkt("POLYGON((1 1,2 1,2 2,1 2,1 1))"));
+  const SegmentPolygon cover(Geometry::from_wkt("POLYGON((0 0,10 0,10 10,0 10,0 0))"));
+  EXPECT_THROW(classify_pair(target, cover), InternalError);
+  SegmentPolygon built(Geometry::from_wkt("POLYGON((0 0,10 0,10 10,0 10,0 0))"));
+  built.build_index();
+  EXPECT_EQ(classify_pair(target, std::as_const(built)), PairClass::TargetInside);
 }
 
 TEST(InteriorsOverlapAgainstGeos, TouchingEdgeIsDisjoint) {

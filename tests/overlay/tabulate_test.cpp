@@ -75,6 +75,37 @@ TEST(Tabulate, ThreadsAndCutsDoNotChangeFigures) {
   for (std::size_t i = 0; i < a.cells.size(); ++i) EXPECT_EQ(a.cells[i].area_m2, c.cells[i].area_m2);
 }
 
+TEST(Tabulate, AClassAcrossTheEnginesCutLinesCountsItsWholeArea) {
+  // One zone, the 4096-vertex square [0, 100]² (test::dense_square), which the engine cuts into
+  // pieces along x = 50 and y = 50. "01" is the box [33.3331, 66.6669]², off the 1 mm grid,
+  // deep inside the zone and across both cut lines: its area is its own, 33.3338² =
+  // 1111.14222244 m² by hand, not the sum of four overlays rounded to the grid (which moved
+  // it by 0.018 m²). "02", [90.25, 110.25] × [40.25, 60.25], crosses the zone's edge:
+  // its pieces are overlaid, 9.75 × 20 = 195 m² inside.
+  std::vector<std::pair<std::string, Geometry>> zone, classes;
+  zone.emplace_back("Z", test::dense_square());
+  classes.emplace_back("01", test::box(33.3331, 33.3331, 66.6669, 66.6669));
+  classes.emplace_back("02", test::box(90.25, 40.25, 110.25, 60.25));
+  const Layer zones = test::layer_of("zones", std::move(zone));
+  const Layer parcels = test::layer_of("classes", std::move(classes));
+  TabulateOptions options;
+  options.class_field = "NAME";
+  options.engine.method = AreaMethod::Planar;
+  TabulateOptions uncut = options;
+  uncut.engine.max_piece_vertices = 100000;
+  const TabulateResult reference = tabulate(zones, parcels, uncut);
+  for (unsigned threads : {1u, 2u}) {
+    options.engine.threads = threads;
+    const TabulateResult r = tabulate(zones, parcels, options);
+    auto c = cells(r);
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_NEAR(c["/01"].area_m2, 1111.14222244, 1e-6);
+    EXPECT_NEAR(c["/02"].area_m2, 195.0, 1e-6);
+    // Inside the whole zone, the cut changes nothing, to the bit.
+    EXPECT_EQ(c["/01"].area_m2, cells(reference)["/01"].area_m2);
+  }
+}
+
 TEST(Tabulate, MissingClassFieldIsAUsageError) {
   TabulateOptions options;
   EXPECT_THROW(tabulate(read_cases("zones"), read_cases("classes"), options), UsageError);
