@@ -16,6 +16,7 @@ set(REDLINE_LIB_SOURCES
   lib/geom/validity.cpp
   lib/geom/paths.cpp
   lib/geom/predicates.cpp
+  lib/geom/simple_ring.cpp
   lib/geom/coordinate_map.cpp
   lib/geom/wkb_build.cpp
   lib/io/attribute_encoding.cpp

@@ -4,11 +4,14 @@
 #include <vector>
 
 #include "geom/geos_context.h"
+#include "geom/simple_ring.h"
 
 namespace redline {
 
 std::optional<ValidityProblem> find_invalidity(GeometryView geometry) {
   if (geometry.is_empty()) return std::nullopt;
+  // Most parcels are one simple ring: proven valid without GEOS building its topology.
+  if (detail::proven_valid_one_ring_polygon(geometry)) return std::nullopt;
   GEOSContextHandle_t h = geos_handle();
   char* reason = nullptr;
   GEOSGeometry* location = nullptr;
@@ -28,6 +31,7 @@ std::optional<ValidityProblem> find_invalidity(GeometryView geometry) {
 
 bool is_valid(GeometryView geometry) {
   if (geometry.is_empty()) return true;
+  if (detail::proven_valid_one_ring_polygon(geometry)) return true;
   const char valid = GEOSisValid_r(geos_handle(), detail::geos_of(geometry));
   detail::geos_check(valid != 2, "validity check");
   return valid == 1;

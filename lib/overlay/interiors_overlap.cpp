@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "geom/robust_orientation.h"
 #include "redline/geom/paths.h"
 #include "redline/error.h"
 
@@ -53,30 +54,9 @@ class EdgeMarks {
   std::uint32_t generation_ = 0;
 };
 
-// Shewchuk's orient2d with its first error bound (stage A of "Adaptive Precision Floating-Point
-// Arithmetic and Fast Robust Geometric Predicates", 1997): the sign of the determinant when the
-// floating-point value proves it, else kUncertain.
-constexpr int kUncertain = 2;
+constexpr int kUncertain = kUncertainOrientation;
 int orientation(const Point& a, const Point& b, const Point& c) {
-  constexpr double eps = 1.1102230246251565e-16;  // 2^-53
-  constexpr double bound = (3.0 + 16.0 * eps) * eps;
-  const double left = (a.x - c.x) * (b.y - c.y);
-  const double right = (a.y - c.y) * (b.x - c.x);
-  const double det = left - right;
-  double sum;
-  if (left > 0) {
-    if (right <= 0) return det > 0 ? 1 : (det < 0 ? -1 : 0);
-    sum = left + right;
-  } else if (left < 0) {
-    if (right >= 0) return det > 0 ? 1 : (det < 0 ? -1 : 0);
-    sum = -left - right;
-  } else {
-    return det > 0 ? 1 : (det < 0 ? -1 : 0);  // a factor is exactly 0: the sign is exact
-  }
-  const double err = bound * sum;
-  if (det >= err && det > 0) return 1;
-  if (-det >= err && det < 0) return -1;
-  return kUncertain;
+  return robust_orientation(a.x, a.y, b.x, b.y, c.x, c.y);
 }
 
 void add_ring(const PathView& ring, std::vector<Segment>& out) {

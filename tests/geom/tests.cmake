@@ -1,5 +1,6 @@
 redline_test(geom_tests
   ${CMAKE_CURRENT_LIST_DIR}/validity_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/simple_ring_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/envelope_index_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paths_test.cpp
