@@ -5,6 +5,8 @@
 // kUncertainOrientation. Shared by the segment pre-test (overlay) and the simple-ring proof
 // (geom), whose "certain" answers rest on it.
 
+#include <cmath>
+
 namespace redline::detail {
 
 constexpr int kUncertainOrientation = 2;
@@ -14,8 +16,16 @@ constexpr int kUncertainOrientation = 2;
 inline int robust_orientation(double ax, double ay, double bx, double by, double cx, double cy) {
   constexpr double eps = 1.1102230246251565e-16;  // 2^-53
   constexpr double bound = (3.0 + 16.0 * eps) * eps;
-  const double left = (ax - cx) * (by - cy);
-  const double right = (ay - cy) * (bx - cx);
+  const double fa = ax - cx, fb = by - cy, fc = ay - cy, fd = bx - cx;
+  const double left = fa * fb;
+  const double right = fc * fd;
+  // The error bound holds only for products that did not underflow: one rounded to a
+  // subnormal, or to 0 from two non-zero factors, proves nothing (found by tests/fuzz wkb).
+  constexpr double kSmallestExact = 0x1p-969;  // 2^53 times the smallest normal double
+  if ((left == 0 && fa != 0 && fb != 0) || (left != 0 && std::fabs(left) < kSmallestExact) ||
+      (right == 0 && fc != 0 && fd != 0) || (right != 0 && std::fabs(right) < kSmallestExact)) {
+    return kUncertainOrientation;
+  }
   const double det = left - right;
   double sum;
   if (left > 0) {
