@@ -162,7 +162,7 @@ struct TabulateStream::Impl {
               for (std::size_t j : zp.query(t.envelope)) {
                 const std::size_t zone = zp[j].feature;
                 if (const detail::SegmentPolygon* outline = zone_outlines->of(zone)) {
-                  auto at = std::find_if(wholes.begin(), wholes.end(), [&](const auto& w) { return w.first == zone; });
+                  auto at = std::find_if(wholes.begin(), wholes.end(), [&](const auto& entry) { return entry.first == zone; });
                   if (at == wholes.end()) {
                     const detail::PairClass whole = w.matcher.classify_outline(*outline);
                     if (whole == detail::PairClass::TargetInside) add_to(by_piece[k], zone, w.calc.area(*t.geometry));
